@@ -1,0 +1,63 @@
+package org.lettersvisits.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from its Maven Central distribution, in development mode with an in-memory database,
+ * importing the {@code petitions} realm kept in {@code deploy/realm/} at every start (so the
+ * realm is always exactly the one in the repository).
+ */
+final class KeycloakPart extends ProcessPart {
+
+    private final PlatformSettings settings;
+
+    KeycloakPart(PlatformSettings settings) {
+        super("keycloak", settings.logDir());
+        this.settings = settings;
+    }
+
+    @Override
+    void prepare() throws IOException {
+        Path home = settings.keycloakHome();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IOException("Keycloak is not unpacked at " + home + ": run ./mvnw package first");
+        }
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(settings.realmFile(), imports.resolve("petitions-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    List<String> command() {
+        // Keep these flags fixed: changing a build option (such as --db) makes Keycloak rebuild itself.
+        return List.of(settings.keycloakHome().resolve("bin/kc.sh").toString(), "start-dev",
+                "--db=dev-mem", "--import-realm", "--http-port=" + settings.keycloakPort());
+    }
+
+    @Override
+    Map<String, String> environment() {
+        return Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    }
+
+    @Override
+    Path workingDirectory() {
+        return settings.keycloakHome();
+    }
+
+    @Override
+    public boolean isReady() {
+        return HttpProbe.answers200(settings.issuer() + "/.well-known/openid-configuration");
+    }
+
+    @Override
+    public String endpoint() {
+        return settings.issuer() + "  (console: http://localhost:" + settings.keycloakPort() + "/admin, admin/admin)";
+    }
+}

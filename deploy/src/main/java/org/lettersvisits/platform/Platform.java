@@ -1,0 +1,52 @@
+package org.lettersvisits.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line behind {@code ./platform}: {@code up [--fresh]}. */
+public final class Platform {
+
+    private Platform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.isEmpty() || !arguments.get(0).equals("up")) {
+            usage();
+            System.exit(arguments.isEmpty() ? 0 : 2);
+        }
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        PlatformLauncher launcher = new PlatformLauncher(PlatformSettings.fromEnvironment(root, System.getenv()), System.out);
+        if (arguments.contains("--fresh")) {
+            launcher.wipeData();
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.close();
+            stopped.countDown();
+        }, "platform-stop"));
+        try {
+            launcher.start();
+        } catch (PartFailedException e) {
+            System.err.println();
+            System.err.println(e.getMessage());
+            System.exit(1); // the shutdown hook stops what did start
+        }
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Usage: ./platform up [--fresh]
+
+                  up        build what is missing, then start PostgreSQL, Kafka, Keycloak and the four
+                            services; print their URLs when all are ready; Ctrl-C stops everything
+                  --fresh   wipe the local data (Kafka, PostgreSQL, logs) before starting
+
+                Environment: PLATFORM_DATA (data folder, default .platform-data), POSTGRES_PORT (15432),
+                KAFKA_PORT (9092), KEYCLOAK_PORT (8180), PETITION_SERVICE_PORT (8081),
+                ASSIGNMENT_SERVICE_PORT (8082), FOLLOWUP_SERVICE_PORT (8083), REPORTING_SERVICE_PORT (8084)""");
+    }
+}

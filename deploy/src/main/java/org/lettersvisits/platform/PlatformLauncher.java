@@ -1,0 +1,133 @@
+package org.lettersvisits.platform;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Starts the local platform as separate processes and stops it again: first PostgreSQL, the Kafka
+ * broker and Keycloak side by side, then the four services once those are ready. While it waits it
+ * says what is starting and how long it has taken. If a part fails, {@link #start()} throws with the
+ * part's name and log; {@link #close()} stops whatever was started, in reverse order.
+ * {@code ./platform up} and the end-to-end tests use this same class.
+ */
+public final class PlatformLauncher implements AutoCloseable {
+
+    private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final PlatformSettings settings;
+    private final PrintStream out;
+    private final List<Part> started = new ArrayList<>();
+    private long startNanos;
+
+    public PlatformLauncher(PlatformSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    /** Deletes the data folder: Kafka's and PostgreSQL's data and the logs. */
+    public void wipeData() throws IOException {
+        if (Files.exists(settings.dataDir())) {
+            try (Stream<Path> paths = Files.walk(settings.dataDir())) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        out.println("wiped " + settings.dataDir());
+    }
+
+    /** Starts everything and returns once every part is ready. */
+    public synchronized void start() throws PartFailedException {
+        startNanos = System.nanoTime();
+        out.println("data and logs: " + settings.dataDir());
+        startAndAwait(List.of(new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
+                INFRASTRUCTURE_TIMEOUT);
+        startAndAwait(settings.services().stream().<Part>map(s -> new ServicePart(settings, s)).toList(),
+                SERVICE_TIMEOUT);
+        out.printf("%nLetters & Visits is ready after %s:%n", elapsed());
+        started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
+        out.println();
+        out.println("Sample users (password = user name): reception1, supervisor1, leader1, followup1,");
+        out.println("  police1, procurator1, judge1, justice1, admin1. Token for scripts: client petitions-cli, password grant.");
+    }
+
+    private void startAndAwait(List<Part> parts, Duration timeout) throws PartFailedException {
+        for (Part part : parts) {
+            out.printf("[%s] starting %s%n", elapsed(), part.name());
+            started.add(part);
+            try {
+                part.start();
+            } catch (Exception e) {
+                throw new PartFailedException(part, String.valueOf(e.getMessage()));
+            }
+        }
+        Set<Part> waiting = new LinkedHashSet<>(parts);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+        while (!waiting.isEmpty()) {
+            for (Part part : List.copyOf(waiting)) {
+                if (part.isReady()) {
+                    out.printf("[%s] %s is ready%n", elapsed(), part.name());
+                    waiting.remove(part);
+                } else if (!part.isAlive()) {
+                    throw new PartFailedException(part, "its process exited");
+                }
+            }
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PartFailedException(waiting.iterator().next(), "not ready after " + timeout.toSeconds() + " s");
+            }
+            if (System.nanoTime() > nextProgress) {
+                out.printf("[%s] waiting for %s%n", elapsed(),
+                        waiting.stream().map(Part::name).collect(Collectors.joining(", ")));
+                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            pause();
+        }
+    }
+
+    /** A deliberate, bounded poll interval between readiness checks. */
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the platform", e);
+        }
+    }
+
+    private String elapsed() {
+        long seconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** Stops every part that was started, the last started first. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Part part = started.get(i);
+            out.println("stopping " + part.name());
+            part.stop();
+        }
+        started.clear();
+    }
+}

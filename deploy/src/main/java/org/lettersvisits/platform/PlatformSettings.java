@@ -1,0 +1,92 @@
+package org.lettersvisits.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local platform keeps its data and which ports it listens on.
+ * The defaults are the ones API.md fixes; every port can be overridden by an environment variable.
+ *
+ * @param root          the checkout (the folder holding {@code platform} and the service modules)
+ * @param dataDir       Kafka's and PostgreSQL's data and every log, kept between runs
+ * @param postgresPort  PostgreSQL
+ * @param kafkaPort     the Kafka broker's client listener (the controller listens on the next port)
+ * @param keycloakPort  Keycloak's HTTP port; the issuer is {@code http://localhost:<port>/realms/petitions}
+ * @param services      the four services and their HTTP ports
+ */
+public record PlatformSettings(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
+        List<Service> services) {
+
+    public static final String REALM = "petitions";
+    public static final String KEYCLOAK_VERSION = "26.7.3";
+
+    /** One Quarkus service of the platform: its Maven module, HTTP port and database. */
+    public record Service(String module, int port, String database) {
+
+        public String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** The settings of {@code ./platform up}: API.md's ports unless the environment says otherwise. */
+    public static PlatformSettings fromEnvironment(Path root, Map<String, String> env) {
+        return new PlatformSettings(root,
+                Path.of(env.getOrDefault("PLATFORM_DATA", root.resolve(".platform-data").toString())).toAbsolutePath(),
+                port(env, "POSTGRES_PORT", 15432),
+                port(env, "KAFKA_PORT", 9092),
+                port(env, "KEYCLOAK_PORT", 8180),
+                List.of(new Service("petition-service", port(env, "PETITION_SERVICE_PORT", 8081), "petition"),
+                        new Service("assignment-service", port(env, "ASSIGNMENT_SERVICE_PORT", 8082), "assignment"),
+                        new Service("followup-service", port(env, "FOLLOWUP_SERVICE_PORT", 8083), "followup"),
+                        new Service("reporting-service", port(env, "REPORTING_SERVICE_PORT", 8084), "reporting")));
+    }
+
+    /**
+     * The settings of the end-to-end tests: every port shifted by 10000, so the tests can run
+     * beside a platform started by hand, and data in a folder of its own.
+     */
+    public static PlatformSettings forTests(Path root, Path dataDir) {
+        PlatformSettings defaults = fromEnvironment(root, Map.of());
+        return new PlatformSettings(root, dataDir.toAbsolutePath(),
+                defaults.postgresPort + 10000, defaults.kafkaPort + 10000, defaults.keycloakPort + 10000,
+                defaults.services.stream()
+                        .map(s -> new Service(s.module(), s.port() + 10000, s.database()))
+                        .toList());
+    }
+
+    public String issuer() {
+        return "http://localhost:" + keycloakPort + "/realms/" + REALM;
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** The Keycloak distribution the build unpacked from Maven Central. */
+    public Path keycloakHome() {
+        return root.resolve("deploy/target/keycloak/keycloak-" + KEYCLOAK_VERSION);
+    }
+
+    /** The class path the build wrote for the launcher, which also holds the Kafka broker. */
+    public Path launcherClasspathFile() {
+        return root.resolve("deploy/target/launcher.classpath");
+    }
+
+    public Path realmFile() {
+        return root.resolve("deploy/realm/petitions-realm.json");
+    }
+
+    public Path serviceJar(Service service) {
+        return root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

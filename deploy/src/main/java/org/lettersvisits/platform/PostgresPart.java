@@ -1,0 +1,97 @@
+package org.lettersvisits.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from zonky's binaries (Maven Central), its data kept in the platform's
+ * data folder. Creates one database per service on first start.
+ */
+final class PostgresPart implements Part {
+
+    private final PlatformSettings settings;
+    private final Path logFile;
+    private EmbeddedPostgres postgres;
+
+    PostgresPart(PlatformSettings settings) {
+        this.settings = settings;
+        this.logFile = settings.logDir().resolve("postgres.log");
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public void start() throws IOException, SQLException {
+        Path base = Files.createDirectories(settings.dataDir().resolve("postgres"));
+        postgres = EmbeddedPostgres.builder()
+                .setPort(settings.postgresPort())
+                .setDataDirectory(base.resolve("data"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(Files.createDirectories(base.resolve("bin")).toFile())
+                .setServerConfig("max_connections", "200")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .setRegisterShutdownHook(false)
+                .start();
+        createServiceDatabases();
+    }
+
+    private void createServiceDatabases() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+                Statement create = connection.createStatement()) {
+            for (PlatformSettings.Service service : settings.services()) {
+                exists.setString(1, service.database());
+                try (ResultSet found = exists.executeQuery()) {
+                    if (!found.next()) {
+                        create.execute("CREATE DATABASE \"" + service.database() + "\"");
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return postgres != null;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return postgres != null;
+    }
+
+    @Override
+    public void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("postgres did not stop cleanly: " + e.getMessage());
+        }
+        postgres = null;
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public String endpoint() {
+        return "localhost:" + settings.postgresPort() + " (user postgres)";
+    }
+}

