@@ -14,7 +14,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Starts a real Kafka broker (KRaft, inside the test JVM) and a real PostgreSQL server (zonky's
  * binaries, a separate process) for {@code @QuarkusTest}s, and points the service at them.
- * No Docker is needed. Both start once per test JVM and stop when it ends.
+ * No Docker is needed. Both start once per test JVM and stop when it ends. The service also gets
+ * the public key and issuer of {@link TestTokens}, so tests call it with real signed tokens.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -39,6 +40,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         String pg = "localhost:" + postgres.getPort() + "/postgres";
         return Map.of(
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER,
                 "kafka.bootstrap.servers", kafka.getAdvertisedListeners(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",

@@ -17,6 +17,7 @@ public class UnreachableInfrastructureProfile implements QuarkusTestProfile {
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:1/unreachable",
                 "quarkus.datasource.username", "postgres",
                 "quarkus.flyway.migrate-at-start", "false",
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
                 "kafka.bootstrap.servers", "localhost:1",
                 "kafka.default.api.timeout.ms", "3000",
                 "kafka.request.timeout.ms", "3000");

@@ -1,0 +1,101 @@
+package org.lettersvisits.contracts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Turns event records into their type name and JSON payload and back. Producers and consumers
+ * use the same codec, so both sides agree on names and fields. An old type name can be given an
+ * upcaster that rewrites its payload into the current version at read time.
+ */
+public final class EventCodec {
+
+    /** The JSON mapping every event payload uses: ISO dates, unknown fields ignored. */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Map<String, Class<?>> classesByType = new HashMap<>();
+    private final Map<String, Upcaster> upcasters = new HashMap<>();
+
+    /** Rewrites the payload of an old event version into a newer type. */
+    public record Upcaster(String toType, UnaryOperator<JsonNode> payload) {
+    }
+
+    /** A decoded event with the type name it was stored under. */
+    public record Encoded(String type, String json) {
+    }
+
+    public EventCodec(List<Class<?>> eventClasses) {
+        for (Class<?> eventClass : eventClasses) {
+            classesByType.put(typeOf(eventClass), eventClass);
+        }
+    }
+
+    /** The codec for every event of the platform. */
+    public static EventCodec platform() {
+        return new EventCodec(PlatformEvents.ALL);
+    }
+
+    public EventCodec withUpcaster(String oldType, Upcaster upcaster) {
+        upcasters.put(oldType, upcaster);
+        return this;
+    }
+
+    /** The versioned type name of an event class. */
+    public static String typeOf(Class<?> eventClass) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " has no @EventType");
+        }
+        return type.value();
+    }
+
+    public Encoded encode(Object event) {
+        try {
+            return new Encoded(typeOf(event.getClass()), JSON.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + event, e);
+        }
+    }
+
+    /** Whether this codec knows the type (directly or through an upcaster). */
+    public boolean knows(String type) {
+        return classesByType.containsKey(type) || upcasters.containsKey(type);
+    }
+
+    /**
+     * Decodes a payload stored or sent under {@code type}, upcasting old versions first.
+     *
+     * @throws IllegalArgumentException if the type is unknown or the payload does not fit it
+     */
+    public Object decode(String type, String json) {
+        try {
+            JsonNode payload = JSON.readTree(json);
+            String current = type;
+            while (upcasters.containsKey(current)) {
+                Upcaster upcaster = upcasters.get(current);
+                payload = upcaster.payload().apply(payload);
+                current = upcaster.toType();
+            }
+            Class<?> eventClass = Optional.ofNullable(classesByType.get(current))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
+            return JSON.treeToValue(payload, eventClass);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload of " + type + " is not valid: " + e.getOriginalMessage(), e);
+        }
+    }
+}

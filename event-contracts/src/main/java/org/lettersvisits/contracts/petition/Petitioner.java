@@ -1,0 +1,5 @@
+package org.lettersvisits.contracts.petition;
+
+/** The person who petitions; only the name is required. */
+public record Petitioner(String name, String idNumber, String phone, String address, String town) {
+}

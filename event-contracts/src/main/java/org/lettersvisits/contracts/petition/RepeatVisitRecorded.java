@@ -1,0 +1,12 @@
+package org.lettersvisits.contracts.petition;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.EventType;
+
+/** The petitioner came again about the same matter; linked to the case, not counted again. */
+@EventType("petition.repeat-visit-recorded.v1")
+public record RepeatVisitRecorded(UUID petitionId, LocalDate receivedOn, String receivedBy, String note)
+        implements PetitionEvent {
+}

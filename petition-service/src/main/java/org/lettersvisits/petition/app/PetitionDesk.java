@@ -1,0 +1,120 @@
+package org.lettersvisits.petition.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.lettersvisits.contracts.petition.Channel;
+import org.lettersvisits.contracts.petition.PetitionEvent;
+import org.lettersvisits.contracts.petition.Petitioner;
+import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.EventSourcedRepository;
+import org.lettersvisits.eventstore.EventSourcedRepository.Outcome;
+import org.lettersvisits.eventstore.OutboxRelay;
+import org.lettersvisits.petition.calendar.JointVisitCalendar;
+import org.lettersvisits.petition.domain.Petition;
+import org.lettersvisits.petition.domain.PetitionCommand;
+import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
+import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
+import org.lettersvisits.petition.registering.CaseNumbers;
+import org.lettersvisits.petition.registering.IdempotentRegistrations;
+import org.lettersvisits.petition.registering.PetitionRequest;
+import org.lettersvisits.petition.registering.RegistrationResult;
+import org.lettersvisits.petition.registering.VisitRequest;
+import org.lettersvisits.petition.search.PetitionProjection;
+import org.lettersvisits.problem.InvalidField;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Reception's commands: each runs in one transaction that records the events, their outbox
+ * entries, the search view and the timeline together; the relay is woken after the commit.
+ */
+@ApplicationScoped
+public class PetitionDesk {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
+
+    @Inject
+    JointVisitCalendar calendar;
+
+    @Inject
+    CaseNumbers caseNumbers;
+
+    @Inject
+    IdempotentRegistrations idempotency;
+
+    @Inject
+    PetitionProjection projection;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** Registers a petition, or replays the first result for a repeated {@code Idempotency-Key}. */
+    public Uni<RegistrationResult> register(PetitionRequest request, String actor, String idempotencyKey) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate receivedOn = notInFuture("receivedOn", request.receivedOn(), today);
+        if (idempotencyKey == null) {
+            return pool.withTransaction(tx -> registerNew(tx, request, receivedOn, today, actor))
+                    .invoke(relay::wake);
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new InvalidField("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        String hash = IdempotentRegistrations.hash(request);
+        return pool.withTransaction(tx -> idempotency.previous(tx, idempotencyKey, hash)
+                .chain(previous -> previous != null ? Uni.createFrom().item(previous)
+                        : registerNew(tx, request, receivedOn, today, actor)
+                                .call(result -> idempotency.remember(tx, idempotencyKey, hash, result))))
+                .onFailure(idempotency::isSameKeyCommittedFirst)
+                .recoverWithUni(() -> pool.withTransaction(tx -> idempotency.previous(tx, idempotencyKey, hash)))
+                .invoke(relay::wake);
+    }
+
+    private Uni<RegistrationResult> registerNew(SqlClient tx, PetitionRequest request, LocalDate receivedOn,
+            LocalDate today, String actor) {
+        UUID id = UUID.randomUUID();
+        boolean jointVisitDay = request.channel() == Channel.VISIT && calendar.isJointVisitDay(receivedOn);
+        var p = request.petitioner();
+        return caseNumbers.next(tx, today.getYear())
+                .chain(caseNumber -> petitions.handle(tx, id, new RegisterPetition(id, caseNumber, request.channel(),
+                        receivedOn, request.receivedBy(), new Petitioner(p.name(), p.idNumber(), p.phone(), p.address(), p.town()),
+                        request.headcount() == null ? 1 : request.headcount(), request.subject(), request.description(),
+                        request.involvesLawAndLitigation(), request.escalatedTo(), jointVisitDay), null,
+                        EventMetadata.ofRequest(actor)))
+                .call(outcome -> projection.apply(tx, outcome.recorded()))
+                .map(outcome -> new RegistrationResult(id, outcome.aggregate().state().registration().caseNumber(),
+                        "REGISTERED", jointVisitDay, outcome.aggregate().version()));
+    }
+
+    /** Records a repeat visit about the same matter; the petition is not counted again. */
+    public Uni<Outcome<PetitionEvent, Petition>> recordRepeatVisit(UUID petitionId, VisitRequest request, String actor) {
+        LocalDate receivedOn = notInFuture("receivedOn", request.receivedOn(), LocalDate.now(clock));
+        return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
+                new RecordRepeatVisit(receivedOn, request.receivedBy(), request.note()), null, EventMetadata.ofRequest(actor))
+                .call(outcome -> projection.apply(tx, outcome.recorded())))
+                .invoke(relay::wake);
+    }
+
+    private static LocalDate notInFuture(String field, LocalDate date, LocalDate today) {
+        if (date == null) {
+            return today;
+        }
+        if (date.isAfter(today)) {
+            throw new InvalidField(field, "must not be in the future (today is " + today + ")");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,16 @@
+package org.lettersvisits.petition.app;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.petition.Petitioner;
+import org.lettersvisits.petition.domain.Petition;
+import org.lettersvisits.petition.search.PetitionQueries.TimelineEntry;
+
+/** {@code GET /api/petitions/{id}}: the petition, every visit about it, and its timeline. */
+public record PetitionDetails(UUID id, String caseNumber, String channel, LocalDate receivedOn, String receivedBy,
+        boolean jointVisitDay, Petitioner petitioner, int headcount, String subject, String description,
+        boolean involvesLawAndLitigation, String escalatedTo, String status, String department,
+        List<Petition.Visit> visits, List<TimelineEntry> timeline, int version) {
+}

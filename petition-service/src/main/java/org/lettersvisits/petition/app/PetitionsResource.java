@@ -1,0 +1,165 @@
+package org.lettersvisits.petition.app;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.eventstore.EventSourcedRepository;
+import org.lettersvisits.contracts.petition.PetitionEvent;
+import org.lettersvisits.petition.domain.Petition;
+import org.lettersvisits.petition.domain.PetitionCommand;
+import org.lettersvisits.petition.registering.PetitionRequest;
+import org.lettersvisits.petition.registering.RegistrationResult;
+import org.lettersvisits.petition.registering.VisitRequest;
+import org.lettersvisits.petition.search.PetitionQueries;
+import org.lettersvisits.petition.search.PetitionStatus;
+import org.lettersvisits.problem.Problem;
+import org.lettersvisits.problem.QueryParams;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Reception's petitions: register, record a repeat visit, look up and search. */
+@Path("/api/petitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Petitions")
+@APIResponse(responseCode = "400", description = "Invalid request; `violations` lists the fields",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token's roles do not allow this call")
+public class PetitionsResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    PetitionDesk desk;
+
+    @Inject
+    PetitionQueries queries;
+
+    @Inject
+    EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR })
+    @Operation(summary = "Register a petition (visit, letter, call or online)",
+            description = "Gives it a case number and marks a visit on a joint visit day. With an Idempotency-Key, "
+                    + "a retry with the same body returns the first result and writes nothing; another body gets 422.")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = RegistrationResult.class)))
+    @APIResponse(responseCode = "413", description = "Request body larger than 64 KiB")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> register(@Valid @NotNull PetitionRequest request,
+            @Parameter(description = "Client-chosen key that makes a retry safe") @HeaderParam("Idempotency-Key") String key) {
+        return desk.register(request, actor(), key)
+                .map(result -> Response.created(URI.create("/api/petitions/" + result.id())).entity(result).build());
+    }
+
+    @POST
+    @Path("{id}/visits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RECEPTION)
+    @Operation(summary = "Record a repeat visit about the same matter", description = "The petition is not counted again.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "404", description = "No such petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> recordVisit(@PathParam("id") UUID id, @Valid @NotNull VisitRequest request) {
+        return desk.recordRepeatVisit(id, request, actor())
+                .map(outcome -> Response.created(URI.create("/api/petitions/" + id))
+                        .entity(Map.of("id", id, "visits", outcome.aggregate().state().visits().size(),
+                                "version", outcome.aggregate().version()))
+                        .build());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY,
+            Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "A petition with its visits and timeline",
+            description = "Department officers see only petitions whose case their department holds.")
+    @APIResponse(responseCode = "200", description = "The petition",
+            content = @Content(schema = @Schema(implementation = PetitionDetails.class)))
+    @APIResponse(responseCode = "404", description = "No such petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PetitionDetails> get(@PathParam("id") UUID id) {
+        return queries.find(id).chain(found -> {
+            var view = found.orElseThrow(() -> new NotFoundException("no petition " + id));
+            if (!mayRead(view.department())) {
+                throw new ForbiddenException("petition " + id + " is not held by your department");
+            }
+            return Uni.combine().all().unis(petitions.load(pool, id), queries.timeline(id)).asTuple()
+                    .map(t -> {
+                        var registration = t.getItem1().state().registration();
+                        return new PetitionDetails(id, view.caseNumber(), view.channel(), registration.receivedOn(),
+                                registration.receivedBy(), view.jointVisitDay(), registration.petitioner(),
+                                registration.headcount(), registration.subject(), registration.description(),
+                                registration.involvesLawAndLitigation(),
+                                registration.escalatedTo() == null ? null : registration.escalatedTo().name(),
+                                view.status(), view.department(), t.getItem1().state().visits(), t.getItem2(),
+                                t.getItem1().version());
+                    });
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "Search petitions",
+            description = "q searches subject and petitioner name; idNumber matches exactly; newest first.")
+    public Uni<PetitionQueries.Page> search(@QueryParam("q") String q, @QueryParam("idNumber") String idNumber,
+            @Parameter(schema = @Schema(implementation = PetitionStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size; larger values are capped at 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+            @QueryParam("size") String size) {
+        PetitionStatus wanted = QueryParams.oneOf("status", status, PetitionStatus.class);
+        return queries.search(q, idNumber, wanted == null ? null : wanted.name(),
+                QueryParams.integer("page", page, 0, 0, 100_000),
+                Math.min(QueryParams.integer("size", size, 20, 1, Integer.MAX_VALUE), MAX_PAGE_SIZE));
+    }
+
+    private boolean mayRead(String department) {
+        if (identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.LEADER)) {
+            return true;
+        }
+        return department != null && identity.hasRole(Department.valueOf(department).officerRole());
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,26 @@
+package org.lettersvisits.petition.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.petition.Channel;
+import org.lettersvisits.contracts.petition.Escalation;
+import org.lettersvisits.contracts.petition.Petitioner;
+
+/** What reception asks of a petition. */
+public sealed interface PetitionCommand {
+
+    /**
+     * Register a new petition. The case number and whether the day was a joint visit day are
+     * worked out before the command is decided (they need the database and the calendar).
+     */
+    record RegisterPetition(UUID petitionId, String caseNumber, Channel channel, LocalDate receivedOn, String receivedBy,
+            Petitioner petitioner, int headcount, String subject, String description,
+            boolean involvesLawAndLitigation, Escalation escalatedTo, boolean jointVisitDay)
+            implements PetitionCommand {
+    }
+
+    /** Record that the petitioner came again about the same matter. */
+    record RecordRepeatVisit(LocalDate receivedOn, String receivedBy, String note) implements PetitionCommand {
+    }
+}

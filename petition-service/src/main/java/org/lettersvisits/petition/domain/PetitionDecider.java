@@ -1,0 +1,58 @@
+package org.lettersvisits.petition.domain;
+
+import java.util.List;
+
+import org.lettersvisits.contracts.petition.PetitionEvent;
+import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
+import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.eventstore.Decider;
+import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
+import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
+
+/** The Petition aggregate: registration once, then any number of repeat visits. Pure. */
+public final class PetitionDecider implements Decider<PetitionCommand, PetitionEvent, Petition> {
+
+    @Override
+    public Petition initialState() {
+        return Petition.NONE;
+    }
+
+    @Override
+    public List<PetitionEvent> decide(PetitionCommand command, Petition state) {
+        if (command instanceof RegisterPetition register) {
+            return register(register, state);
+        }
+        return recordRepeatVisit((RecordRepeatVisit) command, state);
+    }
+
+    private List<PetitionEvent> register(RegisterPetition c, Petition state) {
+        if (state.exists()) {
+            throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "petition " + c.petitionId() + " is already registered");
+        }
+        return List.of(new PetitionRegistered(c.petitionId(), c.caseNumber(), c.channel(), c.receivedOn(), c.receivedBy(),
+                c.petitioner(), c.headcount(), c.subject(), c.description(), c.involvesLawAndLitigation(),
+                c.escalatedTo(), c.jointVisitDay()));
+    }
+
+    private List<PetitionEvent> recordRepeatVisit(RecordRepeatVisit c, Petition state) {
+        if (!state.exists()) {
+            throw new CommandRejected(Reason.NOT_FOUND, "no such petition");
+        }
+        if (c.receivedOn().isBefore(state.registration().receivedOn())) {
+            throw new CommandRejected(Reason.UNPROCESSABLE, "a repeat visit cannot be received before the petition ("
+                    + state.registration().receivedOn() + ")");
+        }
+        return List.of(new RepeatVisitRecorded(state.id(), c.receivedOn(), c.receivedBy(), c.note()));
+    }
+
+    @Override
+    public Petition evolve(Petition state, PetitionEvent event) {
+        if (event instanceof PetitionRegistered registered) {
+            return new Petition(registered, List.of(new Petition.Visit(registered.receivedOn(), registered.receivedBy(), null)));
+        }
+        RepeatVisitRecorded visit = (RepeatVisitRecorded) event;
+        return state.withVisit(new Petition.Visit(visit.receivedOn(), visit.receivedBy(), visit.note()));
+    }
+}

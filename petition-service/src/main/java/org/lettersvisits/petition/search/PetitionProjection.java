@@ -1,0 +1,58 @@
+package org.lettersvisits.petition.search;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lettersvisits.contracts.petition.PetitionEvent;
+import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
+import org.lettersvisits.eventstore.StoredEvent;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Keeps {@code petition_view} and the timeline in step with the petition's own events, in the
+ * same transaction that records them.
+ */
+@ApplicationScoped
+public class PetitionProjection {
+
+    public Uni<Void> apply(SqlClient transaction, List<StoredEvent<PetitionEvent>> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StoredEvent<PetitionEvent> stored : events) {
+            chain = chain.chain(() -> applyOne(transaction, stored)).chain(() -> timeline(transaction, stored));
+        }
+        return chain;
+    }
+
+    private Uni<Void> applyOne(SqlClient tx, StoredEvent<PetitionEvent> stored) {
+        if (stored.event() instanceof PetitionRegistered r) {
+            return tx.preparedQuery("""
+                    INSERT INTO petition_view (id, case_number, channel, received_on, joint_visit_day, petitioner_name,
+                        id_number, subject, involves_law_and_litigation, status, version, registered_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'REGISTERED', $10, $11)""")
+                    .execute(Tuple.from(List.of(r.petitionId(), r.caseNumber(), r.channel().name(), r.receivedOn(),
+                            r.jointVisitDay(), r.petitioner().name())).addString(r.petitioner().idNumber())
+                            .addString(r.subject()).addBoolean(r.involvesLawAndLitigation())
+                            .addInteger(stored.version()).addOffsetDateTime(stored.recordedAt()))
+                    .replaceWithVoid();
+        }
+        return tx.preparedQuery("UPDATE petition_view SET version = $2 WHERE id = $1")
+                .execute(Tuple.of(stored.aggregateId(), stored.version()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> timeline(SqlClient tx, StoredEvent<PetitionEvent> stored) {
+        String detail = stored.event() instanceof RepeatVisitRecorded visit ? visit.note()
+                : ((PetitionRegistered) stored.event()).channel().name();
+        return tx.preparedQuery("""
+                INSERT INTO timeline_entry (event_id, petition_id, type, at, actor, detail)
+                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING""")
+                .execute(Tuple.of(stored.eventId(), stored.aggregateId(), stored.event().getClass().getSimpleName(),
+                        stored.recordedAt(), stored.metadata().actor(), detail))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,82 @@
+package org.lettersvisits.petition.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of {@code petition_view} and the timeline. */
+@ApplicationScoped
+public class PetitionQueries {
+
+    /** A page of petitions and how many match in all. */
+    public record Page(List<PetitionSummary> items, long total) {
+    }
+
+    /** A timeline line: what happened, when, and who did it. */
+    public record TimelineEntry(String type, java.time.OffsetDateTime at, String actor, String detail) {
+    }
+
+    private static final String FILTER = """
+            WHERE ($1::text IS NULL OR subject ILIKE $1 ESCAPE '\\' OR petitioner_name ILIKE $1 ESCAPE '\\')
+              AND ($2::text IS NULL OR id_number = $2)
+              AND ($3::text IS NULL OR status = $3)""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Page> search(String text, String idNumber, String status, int page, int size) {
+        String pattern = text == null || text.isBlank() ? null : "%" + escapeLike(text.trim()) + "%";
+        Tuple filter = Tuple.of(pattern, blankToNull(idNumber), status);
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS total FROM petition_view " + FILTER)
+                .execute(filter).map(rows -> rows.iterator().next().getLong("total"));
+        Uni<List<PetitionSummary>> items = pool.preparedQuery("SELECT * FROM petition_view " + FILTER
+                + " ORDER BY received_on DESC, case_number DESC LIMIT $4 OFFSET $5")
+                .execute(Tuple.of(pattern, blankToNull(idNumber), status, size, (long) page * size))
+                .map(rows -> {
+                    List<PetitionSummary> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(summary(row)));
+                    return list;
+                });
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    public Uni<Optional<PetitionSummary>> find(UUID id) {
+        return pool.preparedQuery("SELECT * FROM petition_view WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(summary(rows.iterator().next())));
+    }
+
+    public Uni<List<TimelineEntry>> timeline(UUID petitionId) {
+        return pool.preparedQuery("SELECT type, at, actor, detail FROM timeline_entry WHERE petition_id = $1 ORDER BY at, type")
+                .execute(Tuple.of(petitionId))
+                .map(rows -> {
+                    List<TimelineEntry> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(new TimelineEntry(row.getString("type"), row.getOffsetDateTime("at"),
+                            row.getString("actor"), row.getString("detail"))));
+                    return list;
+                });
+    }
+
+    private static PetitionSummary summary(Row row) {
+        return new PetitionSummary(row.getUUID("id"), row.getString("case_number"), row.getString("channel"),
+                row.getLocalDate("received_on"), row.getBoolean("joint_visit_day"), row.getString("petitioner_name"),
+                row.getString("id_number"), row.getString("subject"), row.getBoolean("involves_law_and_litigation"),
+                row.getString("status"), row.getString("department"));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,203 @@
+package org.lettersvisits.petition;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lettersvisits.petition.PetitionBodies.visit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.contracts.petition.Channel;
+import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.Petitioner;
+import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.EventStore;
+import org.lettersvisits.eventstore.OutboxRelay;
+import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.Users;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+
+/** The outbox relay on the real broker and database: nothing lost, nothing out of order, nothing doubled. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class PetitionOutboxTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    Pool pool;
+
+    private static String register() {
+        return given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON).body(visit())
+                .post("/api/petitions").then().statusCode(201).extract().path("id");
+    }
+
+    private static void repeatVisit(String id, String note) {
+        given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("note", note)).post("/api/petitions/" + id + "/visits").then().statusCode(201);
+    }
+
+    private static ConsumerTask<String, String> consume(KafkaCompanion kafka, Set<String> keys) {
+        return kafka.consumeStrings().withGroupId("outbox-test-" + System.nanoTime())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(Topics.PETITION_EVENTS, records -> records.select().where(r -> keys.contains(r.key())));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String petitionIdIn(String payload) {
+        try {
+            return EventCodec.JSON.readTree(payload).get("petitionId").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("payload is not JSON: " + payload, e);
+        }
+    }
+
+    /** Waits a little to see that no further (duplicate) record arrives. */
+    private static void assertNoMoreThan(ConsumerTask<String, String> records, int count) {
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> records.count() == count);
+    }
+
+    @Test
+    void concurrent_registrations_each_reach_the_topic_once_as_a_cloud_event_keyed_by_petition() throws Exception {
+        int count = 40;
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        threads.invokeAll(IntStream.range(0, count).<Callable<Boolean>>mapToObj(i -> () -> ids.add(register())).toList());
+        threads.shutdown();
+
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                ConsumerTask<String, String> records = consume(kafka, ids)) {
+            records.awaitRecords(count, WAIT);
+            assertNoMoreThan(records, count);
+
+            assertThat(records.getRecords()).hasSize(count);
+            assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(records.getRecords()).allSatisfy(r -> {
+                assertThat(header(r, "ce_type")).isEqualTo("petition.registered.v1");
+                assertThat(header(r, "ce_source")).isEqualTo("petition-service");
+                assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
+                assertThat(petitionIdIn(r.value())).isEqualTo(r.key());
+            });
+            assertThat(records.getRecords().stream().map(r -> header(r, "ce_id")).collect(Collectors.toSet())).hasSize(count);
+        }
+    }
+
+    @Test
+    void each_petitions_events_arrive_in_the_order_they_were_recorded() throws Exception {
+        List<String> ids = IntStream.range(0, 6).mapToObj(i -> register()).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        threads.invokeAll(ids.stream().<Callable<Boolean>>map(id -> () -> {
+            for (int visit = 1; visit <= 3; visit++) {
+                repeatVisit(id, "visit " + visit);
+            }
+            return true;
+        }).toList());
+        threads.shutdown();
+
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                ConsumerTask<String, String> records = consume(kafka, new HashSet<>(ids))) {
+            records.awaitRecords(ids.size() * 4, WAIT);
+
+            Map<String, List<String>> notesByPetition = new ConcurrentHashMap<>();
+            for (ConsumerRecord<String, String> r : records.getRecords()) {
+                String note = header(r, "ce_type").equals("petition.registered.v1") ? "registered"
+                        : EventCodec.JSON.readTree(r.value()).get("note").asText();
+                notesByPetition.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(note);
+            }
+            assertThat(notesByPetition).hasSize(ids.size());
+            assertThat(notesByPetition.values())
+                    .allSatisfy(notes -> assertThat(notes).containsExactly("registered", "visit 1", "visit 2", "visit 3"));
+        }
+    }
+
+    @Test
+    void an_event_committed_late_by_an_older_transaction_is_not_skipped() {
+        UUID lateId = UUID.randomUUID();
+        PetitionRegistered late = new PetitionRegistered(lateId, "XF-LATE-" + lateId.toString().substring(0, 6),
+                Channel.LETTER, LocalDate.of(2026, 10, 14), null, new Petitioner("Late Writer", null, null, null, null), 1,
+                "written by a slow transaction", null, false, null, false);
+        SqlConnection slow = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction transaction = slow.begin().await().atMost(WAIT);
+            store.append(slow, "petition", lateId, 0, List.of(late), EventMetadata.ofRequest("slow-writer"),
+                    Topics.PETITION_EVENTS).await().atMost(WAIT);
+
+            String quickId = register(); // a younger transaction, committed first
+            try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                    ConsumerTask<String, String> records = consume(kafka, Set.of(lateId.toString(), quickId))) {
+                records.awaitNoRecords(Duration.ofSeconds(2)); // held back while the older transaction runs
+
+                transaction.commit().await().atMost(WAIT);
+                relay.wake();
+                records.awaitRecords(2, WAIT);
+                assertThat(records.getRecords()).extracting(ConsumerRecord::key)
+                        .containsExactlyInAnyOrder(lateId.toString(), quickId);
+            }
+        } finally {
+            slow.close().await().atMost(WAIT);
+        }
+    }
+
+    @Test
+    void a_relay_stopped_mid_way_and_restarted_delivers_everything_exactly_once() {
+        relay.stop();
+        try {
+            List<String> ids = IntStream.range(0, 15).mapToObj(i -> register()).toList();
+            try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                    ConsumerTask<String, String> records = consume(kafka, new HashSet<>(ids))) {
+                records.awaitNoRecords(Duration.ofSeconds(2));
+
+                int firstBatch = relay.publishBatch(5).await().atMost(WAIT);
+                assertThat(firstBatch).isEqualTo(5);
+                records.awaitRecords(5, WAIT);
+
+                relay.start();
+                records.awaitRecords(15, WAIT);
+                assertNoMoreThan(records, 15);
+                assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+            }
+        } finally {
+            relay.start();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.lettersvisits.eventstore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Loads an aggregate by folding its events and runs commands against it: load, decide, append,
+ * all in the caller's transaction. One per aggregate type; built by the owning service around
+ * its {@link Decider}.
+ */
+public final class EventSourcedRepository<C, E, S> {
+
+    /** What a command did: the aggregate after it, and the events it recorded. */
+    public record Outcome<E, S>(Aggregate<E, S> aggregate, List<StoredEvent<E>> recorded) {
+    }
+
+    private final EventStore store;
+    private final Decider<C, E, S> decider;
+    private final String aggregateType;
+    private final Class<E> eventType;
+    private final String topic;
+
+    public EventSourcedRepository(EventStore store, Decider<C, E, S> decider, String aggregateType,
+            Class<E> eventType, String topic) {
+        this.store = store;
+        this.decider = decider;
+        this.aggregateType = aggregateType;
+        this.eventType = eventType;
+        this.topic = topic;
+    }
+
+    public Uni<Aggregate<E, S>> load(SqlClient client, UUID id) {
+        return store.load(client, id, eventType).map(history -> new Aggregate<>(id, decider.fold(
+                history.stream().map(StoredEvent::event).toList()), history.size(), history));
+    }
+
+    /**
+     * Runs {@code command} against the aggregate's current state and appends what it decides.
+     *
+     * @param expectedVersion the version the caller last saw ({@code If-Match}), or null for "any"
+     */
+    public Uni<Outcome<E, S>> handle(SqlClient transaction, UUID id, C command, Integer expectedVersion,
+            EventMetadata metadata) {
+        return load(transaction, id).chain(current -> {
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                return Uni.createFrom().failure(new ConcurrencyConflict(id,
+                        "expected version " + expectedVersion + ", found " + current.version(), true));
+            }
+            List<E> events = decider.decide(command, current.state());
+            return store.append(transaction, aggregateType, id, current.version(), events, metadata, topic)
+                    .onFailure(ConcurrencyConflict.class).transform(e -> expectedVersion == null ? e
+                            : new ConcurrencyConflict(id, e.getMessage(), true))
+                    .map(recorded -> {
+                        S state = current.state();
+                        for (E event : events) {
+                            state = decider.evolve(state, event);
+                        }
+                        List<StoredEvent<E>> history = new ArrayList<>(current.history());
+                        history.addAll(recorded);
+                        return new Outcome<>(new Aggregate<>(id, state, history.size(), history), recorded);
+                    });
+        });
+    }
+}
