@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,32 +23,16 @@ import io.restassured.path.json.JsonPath;
  * The whole platform, started by the same launcher as {@code ./platform up} (real PostgreSQL, Kafka
  * and Keycloak, the four service jars), checked from the outside as a user would.
  */
+@ExtendWith(SharedPlatform.class)
 class PlatformSmokeIT {
 
-    private static PlatformLauncher platform;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        platform = new PlatformLauncher(PlatformSettings.forTests(root, root.resolve("deploy/target/e2e-data")), System.out);
-        platform.wipeData();
-        platform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     static Stream<Arguments> services() {
-        return platform.settings().services().stream().map(s -> Arguments.of(s.module(), s.baseUrl()));
+        return SharedPlatform.settings().services().stream().map(s -> Arguments.of(s.module(), s.baseUrl()));
     }
 
     static Stream<Arguments> apiPaths() {
         List<String> paths = List.of("/api/petitions", "/api/cases/overdue", "/api/return-visits", "/api/reports/summary");
-        List<PlatformSettings.Service> services = platform.settings().services();
+        List<PlatformSettings.Service> services = SharedPlatform.settings().services();
         return Stream.iterate(0, i -> i + 1).limit(services.size())
                 .map(i -> Arguments.of(services.get(i).module(), services.get(i).baseUrl() + paths.get(i)));
     }
@@ -75,12 +57,12 @@ class PlatformSmokeIT {
     void every_local_user_gets_a_token_carrying_its_role(String user, String role) {
         String token = given().formParam("grant_type", "password").formParam("client_id", "petitions-cli")
                 .formParam("username", user).formParam("password", user)
-                .post(platform.settings().issuer() + "/protocol/openid-connect/token")
+                .post(SharedPlatform.settings().issuer() + "/protocol/openid-connect/token")
                 .then().statusCode(200)
                 .extract().path("access_token");
 
         JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
-        assertThat(claims.getString("iss")).isEqualTo(platform.settings().issuer());
+        assertThat(claims.getString("iss")).isEqualTo(SharedPlatform.settings().issuer());
         assertThat(claims.getString("preferred_username")).isEqualTo(user);
         assertThat(claims.getList("realm_access.roles", String.class)).contains(role);
     }
@@ -89,7 +71,7 @@ class PlatformSmokeIT {
     void a_wrong_password_gets_no_token() {
         given().formParam("grant_type", "password").formParam("client_id", "petitions-cli")
                 .formParam("username", "reception1").formParam("password", "wrong")
-                .post(platform.settings().issuer() + "/protocol/openid-connect/token")
+                .post(SharedPlatform.settings().issuer() + "/protocol/openid-connect/token")
                 .then().statusCode(400)
                 .body("error", equalTo("invalid_grant"));
     }
@@ -99,6 +81,6 @@ class PlatformSmokeIT {
     void pages_send_a_browser_without_a_session_to_the_login(String module, String baseUrl) {
         given().redirects().follow(false).accept("text/html").get(baseUrl + "/")
                 .then().statusCode(302)
-                .header("Location", startsWith(platform.settings().issuer() + "/protocol/openid-connect/auth"));
+                .header("Location", startsWith(SharedPlatform.settings().issuer() + "/protocol/openid-connect/auth"));
     }
 }

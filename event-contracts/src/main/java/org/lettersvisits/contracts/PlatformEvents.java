@@ -2,6 +2,15 @@ package org.lettersvisits.contracts;
 
 import java.util.List;
 
+import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseResumed;
+import org.lettersvisits.contracts.assignment.CaseSuspended;
+import org.lettersvisits.contracts.assignment.CaseTransferred;
+import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 
@@ -10,7 +19,16 @@ final class PlatformEvents {
 
     static final List<Class<?>> ALL = List.of(
             PetitionRegistered.class,
-            RepeatVisitRecorded.class);
+            RepeatVisitRecorded.class,
+            CaseAssigned.class,
+            CaseAccepted.class,
+            CaseClosed.class,
+            CaseSuspended.class,
+            CaseResumed.class,
+            CaseTransferred.class,
+            DeadlineChanged.class,
+            CaseReopened.class,
+            CaseBecameOverdue.class);
 
     private PlatformEvents() {
     }

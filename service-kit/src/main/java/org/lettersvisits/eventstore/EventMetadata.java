@@ -13,4 +13,14 @@ public record EventMetadata(String actor, UUID correlationId, UUID causationId) 
     public static EventMetadata ofRequest(String actor) {
         return new EventMetadata(actor, UUID.randomUUID(), null);
     }
+
+    /** Metadata for work the service does by itself, such as the overdue watcher. */
+    public static EventMetadata ofSystem(String component) {
+        return new EventMetadata("system:" + component, UUID.randomUUID(), null);
+    }
+
+    /** Metadata for an event written because another event arrived. */
+    public static EventMetadata causedBy(UUID eventId, String actor) {
+        return new EventMetadata(actor, UUID.randomUUID(), eventId);
+    }
 }

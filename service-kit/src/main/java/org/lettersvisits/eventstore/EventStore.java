@@ -76,7 +76,7 @@ public class EventStore {
             eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(), payload,
                     metadata.actor(), metadata.correlationId())).addUUID(metadata.causationId()).addOffsetDateTime(now));
             outboxRows.add(Tuple.tuple(List.of(eventId, topic, aggregateId.toString(), encoded.type(), payload,
-                    aggregateType + "/" + aggregateId)).addOffsetDateTime(now));
+                    aggregateType + "/" + aggregateId, metadata.actor())).addOffsetDateTime(now));
         }
         if (events.isEmpty()) {
             return Uni.createFrom().item(stored);
@@ -91,8 +91,8 @@ public class EventStore {
                         ? new ConcurrencyConflict(aggregateId, "version " + lastVersion + " already exists", false)
                         : e)
                 .chain(() -> transaction.preparedQuery("""
-                        INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, recorded_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                        INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
                         .executeBatch(outboxRows))
                 .replaceWith(stored);
     }

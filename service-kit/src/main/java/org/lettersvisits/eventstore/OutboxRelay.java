@@ -55,7 +55,7 @@ public class OutboxRelay {
             SELECT name FROM outbox_relay_checkpoint WHERE name = 'relay' FOR UPDATE SKIP LOCKED""";
     private static final String NEXT_BATCH = """
             SELECT o.position, o.event_id, o.topic, o.record_key, o.type, o.payload::text AS payload,
-                   o.subject, o.recorded_at
+                   o.subject, o.actor, o.recorded_at
             FROM outbox o, outbox_relay_checkpoint c
             WHERE c.name = 'relay'
               AND (o.transaction_id, o.position) > (c.last_transaction_id, c.last_position)
@@ -178,6 +178,7 @@ public class OutboxRelay {
                         .withSubject(row.getString("subject"))
                         .withTimestamp(row.getOffsetDateTime("recorded_at").toZonedDateTime())
                         .withDataContentType("application/json")
+                        .withExtension("actor", row.getString("actor"))
                         .build());
     }
 

@@ -26,6 +26,7 @@ import org.lettersvisits.petition.registering.RegistrationResult;
 import org.lettersvisits.petition.registering.VisitRequest;
 import org.lettersvisits.petition.search.PetitionProjection;
 import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.time.BusinessDates;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -65,7 +66,7 @@ public class PetitionDesk {
     /** Registers a petition, or replays the first result for a repeated {@code Idempotency-Key}. */
     public Uni<RegistrationResult> register(PetitionRequest request, String actor, String idempotencyKey) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate receivedOn = notInFuture("receivedOn", request.receivedOn(), today);
+        LocalDate receivedOn = BusinessDates.todayOrPast("receivedOn", request.receivedOn(), today);
         if (idempotencyKey == null) {
             return pool.withTransaction(tx -> registerNew(tx, request, receivedOn, today, actor))
                     .invoke(relay::wake);
@@ -101,20 +102,10 @@ public class PetitionDesk {
 
     /** Records a repeat visit about the same matter; the petition is not counted again. */
     public Uni<Outcome<PetitionEvent, Petition>> recordRepeatVisit(UUID petitionId, VisitRequest request, String actor) {
-        LocalDate receivedOn = notInFuture("receivedOn", request.receivedOn(), LocalDate.now(clock));
+        LocalDate receivedOn = BusinessDates.todayOrPast("receivedOn", request.receivedOn(), LocalDate.now(clock));
         return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
                 new RecordRepeatVisit(receivedOn, request.receivedBy(), request.note()), null, EventMetadata.ofRequest(actor))
                 .call(outcome -> projection.apply(tx, outcome.recorded())))
                 .invoke(relay::wake);
-    }
-
-    private static LocalDate notInFuture(String field, LocalDate date, LocalDate today) {
-        if (date == null) {
-            return today;
-        }
-        if (date.isAfter(today)) {
-            throw new InvalidField(field, "must not be in the future (today is " + today + ")");
-        }
-        return date;
     }
 }

@@ -1,0 +1,103 @@
+package org.lettersvisits.assignment.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.lettersvisits.assignment.assigning.AssignRequest;
+import org.lettersvisits.assignment.assigning.DeadlinePolicy;
+import org.lettersvisits.assignment.domain.CaseCommand;
+import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
+import org.lettersvisits.assignment.domain.CaseFile;
+import org.lettersvisits.assignment.petitions.KnownPetitions;
+import org.lettersvisits.assignment.queue.CaseProjection;
+import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.EventSourcedRepository;
+import org.lettersvisits.eventstore.OutboxRelay;
+import org.lettersvisits.time.BusinessDates;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Runs case commands: each in one transaction that records the events, their outbox entries and
+ * the case view together; the relay is woken after the commit.
+ */
+@ApplicationScoped
+public class CaseDesk {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases;
+
+    @Inject
+    KnownPetitions petitions;
+
+    @Inject
+    DeadlinePolicy deadlines;
+
+    @Inject
+    CaseProjection projection;
+
+    @Inject
+    OutboxRelay relay;
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Assigns a known law-and-litigation petition to a department. */
+    public Uni<Aggregate<CaseEvent, CaseFile>> assign(AssignRequest request, String actor) {
+        LocalDate assignedOn = notInFuture("assignedOn", request.assignedOn());
+        Difficulty difficulty = request.difficulty() == null ? Difficulty.ROUTINE : request.difficulty();
+        LocalDate deadline = deadlines.deadline(difficulty, assignedOn, request.deadline());
+        return pool.withTransaction(tx -> petitions.find(tx, request.petitionId()).chain(found -> {
+            var petition = found.orElseThrow(() -> new CommandRejected(Reason.NOT_FOUND,
+                    "petition " + request.petitionId() + " is not known here yet; retry shortly"));
+            if (!petition.involvesLawAndLitigation()) {
+                throw new CommandRejected(Reason.UNPROCESSABLE, "petition " + petition.caseNumber()
+                        + " does not involve law and litigation; it is not assigned to a department");
+            }
+            return run(tx, petition.id(), new AssignCase(petition.id(), petition.id(), petition.caseNumber(),
+                    petition.subject(), request.department(), request.responsibleLeader().trim(), difficulty, assignedOn,
+                    deadline), null, EventMetadata.ofRequest(actor));
+        })).invoke(relay::wake);
+    }
+
+    /** Runs a command on an existing case in its own transaction. */
+    public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
+            EventMetadata metadata) {
+        return pool.withTransaction(tx -> run(tx, caseId, command, expectedVersion, metadata)).invoke(relay::wake);
+    }
+
+    private Uni<Aggregate<CaseEvent, CaseFile>> run(SqlClient tx, UUID caseId, CaseCommand command,
+            Integer expectedVersion, EventMetadata metadata) {
+        return cases.handle(tx, caseId, command, expectedVersion, metadata)
+                .call(outcome -> outcome.recorded().isEmpty() ? Uni.createFrom().voidItem()
+                        : projection.save(tx, outcome.aggregate()))
+                .map(EventSourcedRepository.Outcome::aggregate);
+    }
+
+    public Uni<Aggregate<CaseEvent, CaseFile>> load(UUID caseId) {
+        return cases.load(pool, caseId);
+    }
+
+    /** A business date from a request: today when absent, never in the future. */
+    public LocalDate notInFuture(String field, LocalDate date) {
+        return BusinessDates.todayOrPast(field, date, today());
+    }
+}

@@ -1,0 +1,201 @@
+package org.lettersvisits.assignment.app;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lettersvisits.assignment.assigning.AssignRequest;
+import org.lettersvisits.assignment.domain.CaseCommand;
+import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
+import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
+import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
+import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
+import org.lettersvisits.assignment.domain.CaseFile;
+import org.lettersvisits.assignment.queue.CaseQueries;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.problem.IfMatch;
+import org.lettersvisits.problem.Problem;
+
+import io.smallrye.mutiny.Uni;
+
+/** Cases: assignment by the supervisor, and every transition the departments and leaders make. */
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases")
+@APIResponse(responseCode = "400", description = "Invalid request; `violations` lists the fields",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "Role not allowed, or the case is held by another department")
+@APIResponse(responseCode = "404", description = "No such case",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The case's status forbids this transition",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "If-Match names a stale version",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CasesResource {
+
+    @Inject
+    CaseDesk desk;
+
+    @Inject
+    CaseQueries queries;
+
+    @Inject
+    DepartmentAccess access;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Assign a law-and-litigation petition to a department",
+            description = "404 while the petition is not yet known here (retry), 422 if it does not involve law and "
+                    + "litigation, 409 if it already has a case. Deadline: explicit, else ROUTINE = assignedOn + 30 days, "
+                    + "DIFFICULT = 15 December of the year assigned.")
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(schema = @Schema(implementation = CaseDetails.class)))
+    @APIResponse(responseCode = "422", description = "Not a law-and-litigation petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> assign(@Valid @NotNull AssignRequest request) {
+        return desk.assign(request, access.actor())
+                .map(aggregate -> withTag(Response.created(URI.create("/api/cases/" + aggregate.id())), aggregate));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE,
+            Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "A case with its history", description = "ETag carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseDetails.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return visible(id, List.of(Roles.SUPERVISOR, Roles.LEADER))
+                .chain(() -> desk.load(id))
+                .map(aggregate -> withTag(Response.ok(), aggregate));
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @RolesAllowed({ Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "The holding department accepts the case")
+    public Uni<Response> accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return transition(id, ifMatch, List.of(), () -> new AcceptCase(desk.today()));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "The holding department closes the case with its resolution", description = "A return visit follows.")
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseRequests.Close request) {
+        return transition(id, ifMatch, List.of(),
+                () -> new CloseCase(request.resolution(), desk.notInFuture("closedOn", request.closedOn())));
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "The holding department dismisses or suspends the case, with a reason")
+    public Uni<Response> suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseRequests.Suspend request) {
+        return transition(id, ifMatch, List.of(),
+                () -> new SuspendCase(request.reason(), desk.notInFuture("suspendedOn", request.suspendedOn())));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT,
+            Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "A suspended case is worked on again (status ACCEPTED)")
+    public Uni<Response> resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return transition(id, ifMatch, List.of(Roles.SUPERVISOR), () -> new ResumeCase(desk.today()));
+    }
+
+    @POST
+    @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Move the case to another department's queue", description = "It waits there to be accepted.")
+    public Uni<Response> transfer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseRequests.Transfer request) {
+        return transition(id, ifMatch, List.of(Roles.SUPERVISOR),
+                () -> new TransferCase(request.department(), request.reason(), desk.today()));
+    }
+
+    @POST
+    @Path("{id}/deadline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "Set a new deadline, with a reason", description = "The old deadline stays in the history.")
+    public Uni<Response> changeDeadline(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseRequests.Deadline request) {
+        return transition(id, ifMatch, List.of(Roles.SUPERVISOR, Roles.LEADER),
+                () -> new ChangeDeadline(request.deadline(), request.reason()));
+    }
+
+    /** An overdue case as leaders chase it. */
+    public record OverdueCase(UUID id, UUID petitionId, String caseNumber, String subject,
+            org.lettersvisits.contracts.Department department, String responsibleLeader, LocalDate deadline,
+            long daysOverdue, org.lettersvisits.contracts.assignment.CaseStatus status) {
+    }
+
+    @GET
+    @Path("overdue")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "Open cases past their deadline, most overdue first")
+    public Uni<List<OverdueCase>> overdue() {
+        LocalDate today = desk.today();
+        return queries.overdue(today).map(lines -> lines.stream()
+                .map(l -> new OverdueCase(l.id(), l.petitionId(), l.caseNumber(), l.subject(), l.department(),
+                        l.responsibleLeader(), l.deadline(), l.daysOverdueOn(today), l.status()))
+                .toList());
+    }
+
+    private Uni<Response> transition(UUID id, String ifMatch, List<String> unrestricted, Supplier<CaseCommand> command) {
+        Integer expectedVersion = IfMatch.version(ifMatch);
+        return visible(id, unrestricted)
+                .chain(() -> desk.execute(id, command.get(), expectedVersion, EventMetadata.ofRequest(access.actor())))
+                .map(aggregate -> withTag(Response.ok(), aggregate));
+    }
+
+    /** Fails with 404 for an unknown case, 403 for a department that does not hold it. */
+    private Uni<Void> visible(UUID id, List<String> unrestricted) {
+        return queries.find(id).map(found -> {
+            var line = found.orElseThrow(() -> new NotFoundException("no case " + id));
+            access.requireHolding(line.department(), unrestricted);
+            return null;
+        });
+    }
+
+    private Response withTag(Response.ResponseBuilder builder, Aggregate<CaseEvent, CaseFile> aggregate) {
+        return builder.entity(CaseDetails.of(aggregate, desk.today()))
+                .tag(new EntityTag(String.valueOf(aggregate.version())))
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package org.lettersvisits.assignment.app;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+
+import org.lettersvisits.contracts.Department;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Row-level access: a department officer sees and changes only the cases their department holds;
+ * the roles a call names as unrestricted (supervisor, leader) see all.
+ */
+@RequestScoped
+public class DepartmentAccess {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public void requireHolding(Department holder, List<String> unrestrictedRoles) {
+        if (unrestrictedRoles.stream().anyMatch(identity::hasRole) || identity.hasRole(holder.officerRole())) {
+            return;
+        }
+        throw new ForbiddenException("the case is held by another department");
+    }
+
+    public boolean mayRead(Department department, List<String> unrestrictedRoles) {
+        return unrestrictedRoles.stream().anyMatch(identity::hasRole) || identity.hasRole(department.officerRole());
+    }
+
+    public String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,42 @@
+package org.lettersvisits.assignment.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.Difficulty;
+
+/** What the committee and the departments ask of a case. */
+public sealed interface CaseCommand {
+
+    /** Assign a law-and-litigation petition to a department; the deadline is already worked out. */
+    record AssignCase(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
+            String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline) implements CaseCommand {
+    }
+
+    record AcceptCase(LocalDate acceptedOn) implements CaseCommand {
+    }
+
+    record CloseCase(String resolution, LocalDate closedOn) implements CaseCommand {
+    }
+
+    record SuspendCase(String reason, LocalDate suspendedOn) implements CaseCommand {
+    }
+
+    record ResumeCase(LocalDate resumedOn) implements CaseCommand {
+    }
+
+    record TransferCase(Department toDepartment, String reason, LocalDate transferredOn) implements CaseCommand {
+    }
+
+    record ChangeDeadline(LocalDate deadline, String reason) implements CaseCommand {
+    }
+
+    /** A dissatisfied return visit sends the case back to its department. */
+    record ReopenCase(String reason, LocalDate reopenedOn) implements CaseCommand {
+    }
+
+    /** The overdue watcher's check: records CaseBecameOverdue once per passed deadline of an open case. */
+    record MarkOverdue(LocalDate today) implements CaseCommand {
+    }
+}

@@ -1,0 +1,159 @@
+package org.lettersvisits.assignment.domain;
+
+import static org.lettersvisits.contracts.assignment.CaseStatus.ACCEPTED;
+import static org.lettersvisits.contracts.assignment.CaseStatus.ASSIGNED;
+import static org.lettersvisits.contracts.assignment.CaseStatus.CLOSED;
+import static org.lettersvisits.contracts.assignment.CaseStatus.SUSPENDED;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
+import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
+import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
+import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
+import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
+import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
+import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseResumed;
+import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.contracts.assignment.CaseSuspended;
+import org.lettersvisits.contracts.assignment.CaseTransferred;
+import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.eventstore.Decider;
+
+/**
+ * The Case aggregate. Which command each status allows is the table {@link #ALLOWED_FROM} (also in
+ * docs/case-lifecycle.md); anything else is a forbidden transition (HTTP 409). Pure.
+ */
+public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFile> {
+
+    /** The statuses from which each command may be given. */
+    public static final Map<Class<? extends CaseCommand>, Set<CaseStatus>> ALLOWED_FROM = Map.of(
+            AcceptCase.class, EnumSet.of(ASSIGNED),
+            CloseCase.class, EnumSet.of(ASSIGNED, ACCEPTED),
+            SuspendCase.class, EnumSet.of(ASSIGNED, ACCEPTED),
+            ResumeCase.class, EnumSet.of(SUSPENDED),
+            TransferCase.class, EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED),
+            ChangeDeadline.class, EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED),
+            ReopenCase.class, EnumSet.of(CLOSED),
+            MarkOverdue.class, EnumSet.allOf(CaseStatus.class));
+
+    @Override
+    public CaseFile initialState() {
+        return CaseFile.NONE;
+    }
+
+    @Override
+    public List<CaseEvent> decide(CaseCommand command, CaseFile state) {
+        if (command instanceof AssignCase assign) {
+            if (state.exists()) {
+                throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "petition already has a case (" + state.status() + ")");
+            }
+            return List.of(new CaseAssigned(assign.caseId(), assign.petitionId(), assign.caseNumber(), assign.subject(),
+                    assign.department(), assign.responsibleLeader(), assign.difficulty(), assign.assignedOn(),
+                    assign.deadline()));
+        }
+        if (!state.exists()) {
+            throw new CommandRejected(Reason.NOT_FOUND, "no such case");
+        }
+        if (!ALLOWED_FROM.get(command.getClass()).contains(state.status())) {
+            throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "a " + state.status() + " case cannot be "
+                    + verb(command));
+        }
+        return decideOnExisting(command, state);
+    }
+
+    private static List<CaseEvent> decideOnExisting(CaseCommand command, CaseFile state) {
+        if (command instanceof AcceptCase c) {
+            return List.of(new CaseAccepted(state.caseId(), state.department(), c.acceptedOn()));
+        }
+        if (command instanceof CloseCase c) {
+            notBeforeAssignment(state, c.closedOn(), "closed");
+            return List.of(new CaseClosed(state.caseId(), state.caseNumber(), state.department(), c.resolution(), c.closedOn()));
+        }
+        if (command instanceof SuspendCase c) {
+            notBeforeAssignment(state, c.suspendedOn(), "suspended");
+            return List.of(new CaseSuspended(state.caseId(), state.department(), c.reason(), c.suspendedOn()));
+        }
+        if (command instanceof ResumeCase c) {
+            return List.of(new CaseResumed(state.caseId(), c.resumedOn()));
+        }
+        if (command instanceof TransferCase c) {
+            if (c.toDepartment() == state.department()) {
+                throw new CommandRejected(Reason.UNPROCESSABLE, "the case is already held by " + state.department());
+            }
+            return List.of(new CaseTransferred(state.caseId(), state.department(), c.toDepartment(), c.reason(),
+                    c.transferredOn()));
+        }
+        if (command instanceof ChangeDeadline c) {
+            notBeforeAssignment(state, c.deadline(), "due");
+            return c.deadline().equals(state.deadline()) ? List.of()
+                    : List.of(new DeadlineChanged(state.caseId(), state.deadline(), c.deadline(), c.reason()));
+        }
+        if (command instanceof ReopenCase c) {
+            return List.of(new CaseReopened(state.caseId(), state.department(), c.reason(), c.reopenedOn()));
+        }
+        MarkOverdue check = (MarkOverdue) command;
+        if (!state.isOverdueOn(check.today()) || state.deadline().equals(state.overdueRecordedFor())) {
+            return List.of();
+        }
+        return List.of(new CaseBecameOverdue(state.caseId(), state.department(), state.deadline(), check.today()));
+    }
+
+    private static void notBeforeAssignment(CaseFile state, java.time.LocalDate date, String what) {
+        if (date.isBefore(state.assignedOn())) {
+            throw new CommandRejected(Reason.UNPROCESSABLE, "a case cannot be " + what + " before it was assigned ("
+                    + state.assignedOn() + ")");
+        }
+    }
+
+    private static String verb(CaseCommand command) {
+        return switch (command.getClass().getSimpleName()) {
+            case "AcceptCase" -> "accepted";
+            case "CloseCase" -> "closed";
+            case "SuspendCase" -> "suspended";
+            case "ResumeCase" -> "resumed";
+            case "TransferCase" -> "transferred";
+            case "ChangeDeadline" -> "given a new deadline";
+            case "ReopenCase" -> "reopened";
+            default -> command.getClass().getSimpleName();
+        };
+    }
+
+    @Override
+    public CaseFile evolve(CaseFile state, CaseEvent event) {
+        if (event instanceof CaseAssigned e) {
+            return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
+                    e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), ASSIGNED, null);
+        }
+        if (event instanceof CaseAccepted || event instanceof CaseResumed || event instanceof CaseReopened) {
+            return state.with(ACCEPTED);
+        }
+        if (event instanceof CaseClosed) {
+            return state.with(CLOSED);
+        }
+        if (event instanceof CaseSuspended) {
+            return state.with(SUSPENDED);
+        }
+        if (event instanceof CaseTransferred e) {
+            return state.withDepartment(e.toDepartment());
+        }
+        if (event instanceof DeadlineChanged e) {
+            return state.withDeadline(e.deadline());
+        }
+        return state.withOverdueRecordedFor(((CaseBecameOverdue) event).deadline());
+    }
+}

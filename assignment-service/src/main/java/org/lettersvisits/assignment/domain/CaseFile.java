@@ -1,0 +1,48 @@
+package org.lettersvisits.assignment.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.contracts.assignment.Difficulty;
+
+/**
+ * The state of a case as its events leave it. {@code overdueRecordedFor} is the deadline for which
+ * CaseBecameOverdue was last recorded, so each passed deadline is recorded once.
+ */
+public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
+        String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
+        LocalDate overdueRecordedFor) {
+
+    public static final CaseFile NONE = new CaseFile(null, null, null, null, null, null, null, null, null, null, null);
+
+    public boolean exists() {
+        return status != null;
+    }
+
+    /** Open (assigned or accepted) and past its deadline on {@code today}. */
+    public boolean isOverdueOn(LocalDate today) {
+        return exists() && status.isOpen() && deadline.isBefore(today);
+    }
+
+    CaseFile with(CaseStatus newStatus) {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, deadline, newStatus, overdueRecordedFor);
+    }
+
+    CaseFile withDepartment(Department newDepartment) {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, newDepartment, responsibleLeader, difficulty,
+                assignedOn, deadline, CaseStatus.ASSIGNED, overdueRecordedFor);
+    }
+
+    CaseFile withDeadline(LocalDate newDeadline) {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, newDeadline, status, overdueRecordedFor);
+    }
+
+    CaseFile withOverdueRecordedFor(LocalDate passedDeadline) {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, deadline, status, passedDeadline);
+    }
+}

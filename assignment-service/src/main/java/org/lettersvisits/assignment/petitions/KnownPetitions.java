@@ -1,0 +1,54 @@
+package org.lettersvisits.assignment.petitions;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.eventstore.InboundEvents;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * What assignment needs to know of petitions (case number, subject, petitioner, whether it
+ * involves law and litigation), kept from {@code petition-events}, each event applied once.
+ */
+@ApplicationScoped
+public class KnownPetitions {
+
+    /** A petition as assignment sees it. */
+    public record KnownPetition(UUID id, String caseNumber, String subject, boolean involvesLawAndLitigation) {
+    }
+
+    @Inject
+    InboundEvents inbound;
+
+    @Incoming("petition-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.handle(message, (tx, event) -> event.event() instanceof PetitionRegistered registered
+                ? remember(tx, registered)
+                : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> remember(SqlClient tx, PetitionRegistered p) {
+        return tx.preparedQuery("""
+                INSERT INTO known_petition (id, case_number, subject, petitioner_name, involves_law_and_litigation, received_on)
+                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING""")
+                .execute(Tuple.of(p.petitionId(), p.caseNumber(), p.subject(), p.petitioner().name(),
+                        p.involvesLawAndLitigation(), p.receivedOn()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<KnownPetition>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT * FROM known_petition WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+                        .map(row -> new KnownPetition(row.getUUID("id"), row.getString("case_number"),
+                                row.getString("subject"), row.getBoolean("involves_law_and_litigation"))));
+    }
+}

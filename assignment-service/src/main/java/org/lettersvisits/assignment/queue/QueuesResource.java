@@ -1,0 +1,88 @@
+package org.lettersvisits.assignment.queue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lettersvisits.assignment.app.DepartmentAccess;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.QueryParams;
+
+import io.smallrye.mutiny.Uni;
+
+/** A department's queue: its open cases by default, earliest deadline first, overdue ones marked. */
+@Path("/api/queues/{department}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues")
+public class QueuesResource {
+
+    /** One case in a queue. */
+    public record QueueItem(UUID id, String caseNumber, String subject, String responsibleLeader, LocalDate deadline,
+            CaseStatus status, boolean overdue, long daysOverdue) {
+    }
+
+    /** A page of a department's queue. */
+    public record Queue(Department department, List<QueueItem> items, long total) {
+    }
+
+    @Inject
+    CaseQueries queries;
+
+    @Inject
+    DepartmentAccess access;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE,
+            Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
+    @Operation(summary = "A department's queue",
+            description = "department: public-security, procuratorate, court or justice-bureau. status: OPEN (default: "
+                    + "ASSIGNED and ACCEPTED), ALL, or one status. Officers see only their own department's queue.")
+    public Uni<Queue> queue(@PathParam("department") String slug,
+            @Parameter(description = "OPEN (default), ALL, ASSIGNED, ACCEPTED, CLOSED or SUSPENDED") @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Department department = Department.fromSlug(slug).orElseThrow(() -> new NotFoundException("no department " + slug));
+        access.requireHolding(department, List.of(Roles.SUPERVISOR, Roles.LEADER));
+        LocalDate today = LocalDate.now(clock);
+        return queries.queue(department, statuses(status), QueryParams.integer("page", page, 0, 0, 100_000),
+                Math.min(QueryParams.integer("size", size, 50, 1, Integer.MAX_VALUE), 100))
+                .map(p -> new Queue(department, p.items().stream()
+                        .map(l -> new QueueItem(l.id(), l.caseNumber(), l.subject(), l.responsibleLeader(), l.deadline(),
+                                l.status(), l.overdueOn(today), l.overdueOn(today) ? l.daysOverdueOn(today) : 0))
+                        .toList(), p.total()));
+    }
+
+    private static List<CaseStatus> statuses(String status) {
+        if (status == null || status.isBlank() || status.equalsIgnoreCase("OPEN")) {
+            return List.of(CaseStatus.ASSIGNED, CaseStatus.ACCEPTED);
+        }
+        if (status.equalsIgnoreCase("ALL")) {
+            return Arrays.asList(CaseStatus.values());
+        }
+        try {
+            return List.of(CaseStatus.valueOf(status.trim().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("status", "must be OPEN, ALL, ASSIGNED, ACCEPTED, CLOSED or SUSPENDED");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.lettersvisits.assignment;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.contracts.petition.Channel;
+import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.Petitioner;
+import org.lettersvisits.testsupport.CloudEventRecords;
+import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.Users;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.quarkus.arc.Arc;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Petitions published on petition-events as petition-service would, and cases assigned through the API. */
+final class CaseFixtures {
+
+    private CaseFixtures() {
+    }
+
+    static PetitionRegistered petition(boolean lawAndLitigation) {
+        UUID id = UUID.randomUUID();
+        return new PetitionRegistered(id, "XF-2026-" + id.toString().substring(0, 5), Channel.VISIT,
+                LocalDate.of(2026, 10, 14), "Duty leader D", new Petitioner("Wang Min", null, null, null, "Zhongguan"), 1,
+                "wage arrears lawsuit delayed", null, lawAndLitigation, null, true);
+    }
+
+    /** Publishes a petition on petition-events as petition-service would, and waits until assignment knows it. */
+    static UUID publishedPetition(boolean lawAndLitigation) {
+        PetitionRegistered petition = petition(lawAndLitigation);
+        publish(petition.petitionId(), petition);
+        Pool pool = Arc.container().instance(Pool.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> pool
+                .preparedQuery("SELECT 1 FROM known_petition WHERE id = $1").execute(Tuple.of(petition.petitionId()))
+                .await().atMost(Duration.ofSeconds(5)).size() == 1);
+        return petition.petitionId();
+    }
+
+    static void publish(UUID key, Object event) {
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.PETITION_EVENTS, key, event))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+    }
+
+    static ValidatableResponse assign(UUID petitionId, String department, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("petitionId", petitionId.toString(), "department", department,
+                "responsibleLeader", "Deputy Director Zhang"));
+        body.putAll(extra);
+        return given().header("Authorization", Users.SUPERVISOR.bearer()).contentType(ContentType.JSON).body(body)
+                .post("/api/cases").then();
+    }
+
+    /** A law-and-litigation case assigned to {@code department}, routine, assigned on 2026-10-14. */
+    static UUID assignedCase(String department) {
+        UUID id = publishedPetition(true);
+        assign(id, department, Map.of("assignedOn", "2026-10-14")).statusCode(201);
+        return id;
+    }
+}

@@ -1,0 +1,175 @@
+package org.lettersvisits.assignment.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
+import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
+import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
+import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
+import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
+import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseResumed;
+import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.contracts.assignment.CaseSuspended;
+import org.lettersvisits.contracts.assignment.CaseTransferred;
+import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.eventstore.CommandRejected.Reason;
+
+class CaseDeciderTest {
+
+    private static final UUID ID = UUID.randomUUID();
+    private static final LocalDate ASSIGNED_ON = LocalDate.of(2026, 10, 17);
+    private static final LocalDate DEADLINE = LocalDate.of(2026, 12, 15);
+    private static final LocalDate LATER = ASSIGNED_ON.plusDays(20);
+
+    private final CaseDecider decider = new CaseDecider();
+
+    private static final CaseAssigned ASSIGNED = new CaseAssigned(ID, ID, "XF-2026-00042", "wage arrears",
+            Department.PUBLIC_SECURITY, "Deputy Director Zhang", Difficulty.DIFFICULT, ASSIGNED_ON, DEADLINE);
+    private static final CaseAccepted ACCEPTED = new CaseAccepted(ID, Department.PUBLIC_SECURITY, ASSIGNED_ON);
+
+    private static List<CaseEvent> historyTo(CaseStatus status) {
+        return switch (status) {
+            case ASSIGNED -> List.of(ASSIGNED);
+            case ACCEPTED -> List.of(ASSIGNED, ACCEPTED);
+            case CLOSED -> List.of(ASSIGNED, ACCEPTED, new CaseClosed(ID, "XF-2026-00042", Department.PUBLIC_SECURITY, "solved", LATER));
+            case SUSPENDED -> List.of(ASSIGNED, ACCEPTED, new CaseSuspended(ID, Department.PUBLIC_SECURITY, "withdrawn", LATER));
+        };
+    }
+
+    /** Each command of the transition table and the event it records when allowed. */
+    private static final Map<CaseCommand, Class<? extends CaseEvent>> COMMANDS = Map.of(
+            new AcceptCase(LATER), CaseAccepted.class,
+            new CloseCase("resolved according to law", LATER), CaseClosed.class,
+            new SuspendCase("petitioner withdrew the lawsuit", LATER), CaseSuspended.class,
+            new ResumeCase(LATER), CaseResumed.class,
+            new TransferCase(Department.COURT, "the dispute is before the court", LATER), CaseTransferred.class,
+            new ChangeDeadline(DEADLINE.plusDays(30), "expert opinion pending"), DeadlineChanged.class,
+            new ReopenCase("dissatisfied at the return visit", LATER), CaseReopened.class);
+
+    static Stream<Arguments> everyStatusWithEveryCommand() {
+        List<Arguments> all = new ArrayList<>();
+        for (CaseStatus status : CaseStatus.values()) {
+            COMMANDS.forEach((command, event) -> all.add(Arguments.of(status, command.getClass().getSimpleName(), command, event)));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{1} on a {0} case")
+    @MethodSource("everyStatusWithEveryCommand")
+    void a_command_is_decided_exactly_as_the_transition_table_says(CaseStatus status, String name, CaseCommand command,
+            Class<? extends CaseEvent> expected) {
+        List<CaseEvent> history = historyTo(status);
+        if (CaseDecider.ALLOWED_FROM.get(command.getClass()).contains(status)) {
+            assertThat(decider.decide(command, decider.fold(history))).singleElement().isInstanceOf(expected);
+        } else {
+            assertThatThrownBy(() -> decider.decide(command, decider.fold(history)))
+                    .isInstanceOfSatisfying(CommandRejected.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION));
+        }
+    }
+
+    @Test
+    void assigning_records_case_assigned_and_the_case_waits_for_its_department() {
+        AssignCase assign = new AssignCase(ID, ID, "XF-2026-00042", "wage arrears", Department.PUBLIC_SECURITY,
+                "Deputy Director Zhang", Difficulty.DIFFICULT, ASSIGNED_ON, DEADLINE);
+
+        List<CaseEvent> then = decider.decide(assign, decider.initialState());
+
+        assertThat(then).containsExactly(ASSIGNED);
+        assertThat(decider.fold(then).status()).isEqualTo(CaseStatus.ASSIGNED);
+    }
+
+    @Test
+    void a_petition_gets_one_case_only() {
+        AssignCase again = new AssignCase(ID, ID, "XF-2026-00042", "x", Department.COURT, "Vice President Li",
+                Difficulty.ROUTINE, ASSIGNED_ON, DEADLINE);
+        assertThatThrownBy(() -> decider.decide(again, decider.fold(List.of(ASSIGNED))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION));
+    }
+
+    @Test
+    void a_command_on_a_case_that_does_not_exist_is_not_found() {
+        assertThatThrownBy(() -> decider.decide(new AcceptCase(LATER), decider.initialState()))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void a_transfer_moves_the_case_to_the_new_department_waiting_to_be_accepted() {
+        CaseFile state = decider.fold(List.of(ASSIGNED, ACCEPTED,
+                new CaseTransferred(ID, Department.PUBLIC_SECURITY, Department.COURT, "court matter", LATER)));
+
+        assertThat(state.department()).isEqualTo(Department.COURT);
+        assertThat(state.status()).isEqualTo(CaseStatus.ASSIGNED);
+    }
+
+    @Test
+    void a_transfer_to_the_holding_department_is_unprocessable() {
+        assertThatThrownBy(() -> decider.decide(new TransferCase(Department.PUBLIC_SECURITY, "x", LATER),
+                decider.fold(List.of(ASSIGNED))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
+    }
+
+    @Test
+    void closing_before_the_case_was_assigned_is_unprocessable() {
+        assertThatThrownBy(() -> decider.decide(new CloseCase("x", ASSIGNED_ON.minusDays(1)), decider.fold(List.of(ASSIGNED))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
+    }
+
+    @Test
+    void a_reopened_case_is_accepted_again_by_the_same_department() {
+        CaseFile state = decider.fold(List.of(ASSIGNED, ACCEPTED,
+                new CaseClosed(ID, "XF-2026-00042", Department.PUBLIC_SECURITY, "solved", LATER),
+                new CaseReopened(ID, Department.PUBLIC_SECURITY, "dissatisfied", LATER.plusDays(15))));
+
+        assertThat(state.status()).isEqualTo(CaseStatus.ACCEPTED);
+        assertThat(state.department()).isEqualTo(Department.PUBLIC_SECURITY);
+    }
+
+    @Test
+    void an_open_case_past_its_deadline_becomes_overdue_once_per_deadline() {
+        LocalDate dayAfter = DEADLINE.plusDays(1);
+        List<CaseEvent> first = decider.decide(new MarkOverdue(dayAfter), decider.fold(List.of(ASSIGNED, ACCEPTED)));
+        assertThat(first).containsExactly(new CaseBecameOverdue(ID, Department.PUBLIC_SECURITY, DEADLINE, dayAfter));
+
+        List<CaseEvent> history = new ArrayList<>(List.of(ASSIGNED, ACCEPTED));
+        history.addAll(first);
+        assertThat(decider.decide(new MarkOverdue(dayAfter.plusDays(3)), decider.fold(history))).isEmpty();
+
+        history.add(new DeadlineChanged(ID, DEADLINE, DEADLINE.plusDays(10), "extended"));
+        assertThat(decider.decide(new MarkOverdue(DEADLINE.plusDays(5)), decider.fold(history))).isEmpty();
+        assertThat(decider.decide(new MarkOverdue(DEADLINE.plusDays(11)), decider.fold(history)))
+                .singleElement().isInstanceOf(CaseBecameOverdue.class);
+    }
+
+    @Test
+    void a_case_due_today_or_closed_or_suspended_is_not_overdue() {
+        assertThat(decider.decide(new MarkOverdue(DEADLINE), decider.fold(List.of(ASSIGNED)))).isEmpty();
+        assertThat(decider.decide(new MarkOverdue(DEADLINE.plusDays(1)), decider.fold(historyTo(CaseStatus.CLOSED)))).isEmpty();
+        assertThat(decider.decide(new MarkOverdue(DEADLINE.plusDays(1)), decider.fold(historyTo(CaseStatus.SUSPENDED)))).isEmpty();
+    }
+}

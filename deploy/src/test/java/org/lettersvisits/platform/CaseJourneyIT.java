@@ -1,0 +1,56 @@
+package org.lettersvisits.platform;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.lettersvisits.platform.E2eClient.ASSIGNMENT;
+import static org.lettersvisits.platform.E2eClient.PETITION;
+import static org.lettersvisits.platform.E2eClient.as;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A petition's way through the running platform with real Keycloak tokens: reception registers
+ * it, the supervisor assigns it once assignment-service has heard of it, the police accept and
+ * close it, and the petition follows its case.
+ */
+@ExtendWith(SharedPlatform.class)
+class CaseJourneyIT {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+
+    @Test
+    void a_petition_is_registered_assigned_worked_and_closed_across_the_services() {
+        String id = as("reception1", PETITION).body(Map.of("channel", "VISIT", "receivedOn", "2026-10-14",
+                "petitioner", Map.of("name", "Wang Min", "idNumber", "130100199312266955"), "headcount", 2,
+                "subject", "wage arrears lawsuit delayed", "involvesLawAndLitigation", true))
+                .post("/api/petitions").then().statusCode(201).body("jointVisitDay", equalTo(true)).extract().path("id");
+
+        Map<String, Object> assignment = Map.of("petitionId", id, "department", "PUBLIC_SECURITY",
+                "responsibleLeader", "Deputy Director Zhang", "difficulty", "DIFFICULT", "assignedOn", "2026-10-17");
+        await().atMost(EVENTUAL).until(() -> as("supervisor1", ASSIGNMENT).body(assignment).post("/api/cases")
+                .statusCode() == 201); // 404 until petition-events reached assignment-service
+
+        as("police1", ASSIGNMENT).get("/api/queues/public-security").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        as("judge1", ASSIGNMENT).get("/api/queues/court").then().statusCode(200).body("items.id", not(hasItem(id)));
+        as("judge1", ASSIGNMENT).get("/api/cases/" + id).then().statusCode(403);
+
+        as("police1", ASSIGNMENT).header("If-Match", "\"1\"").post("/api/cases/" + id + "/accept").then()
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
+        await().atMost(EVENTUAL).untilAsserted(() -> as("police1", PETITION).get("/api/petitions/" + id).then()
+                .statusCode(200).body("status", equalTo("ACCEPTED")).body("department", equalTo("PUBLIC_SECURITY")));
+
+        as("police1", ASSIGNMENT).body(Map.of("resolution", "resolved according to law", "closedOn", "2026-11-20"))
+                .post("/api/cases/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        as("police1", ASSIGNMENT).post("/api/cases/" + id + "/accept").then().statusCode(409);
+        await().atMost(EVENTUAL).untilAsserted(() -> as("reception1", PETITION).get("/api/petitions/" + id).then()
+                .body("status", equalTo("CLOSED"))
+                .body("timeline.type", hasItem("CaseClosed")));
+    }
+}

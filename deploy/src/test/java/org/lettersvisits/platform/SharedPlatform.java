@@ -1,0 +1,36 @@
+package org.lettersvisits.platform;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the platform once for all end-to-end test classes, with the same launcher as
+ * {@code ./platform up}, and stops it when the last of them has run (JUnit closes what the root
+ * store holds), also when a start or a test fails.
+ */
+public class SharedPlatform implements BeforeAllCallback {
+
+    private static PlatformLauncher platform;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        synchronized (SharedPlatform.class) {
+            if (platform == null) {
+                Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+                PlatformLauncher launcher = new PlatformLauncher(
+                        PlatformSettings.forTests(root, root.resolve("deploy/target/e2e-data")), System.out);
+                store.put(PlatformLauncher.class, launcher); // closed after the last test, started or not
+                launcher.wipeData();
+                launcher.start();
+                platform = launcher;
+            }
+        }
+    }
+
+    public static PlatformSettings settings() {
+        return platform.settings();
+    }
+}

@@ -1,0 +1,13 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventType;
+
+/** The committee assigned a law-and-litigation petition to a department, with a responsible leader and a deadline. */
+@EventType("case.assigned.v1")
+public record CaseAssigned(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
+        String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline) implements CaseEvent {
+}

@@ -1,0 +1,13 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventType;
+
+/** The department solved the case; a return visit is due. */
+@EventType("case.closed.v1")
+public record CaseClosed(UUID caseId, String caseNumber, Department department, String resolution, LocalDate closedOn)
+        implements CaseEvent {
+}

@@ -1,0 +1,13 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventType;
+
+/** A dissatisfied return visit sent the closed case back to its department. */
+@EventType("case.reopened.v1")
+public record CaseReopened(UUID caseId, Department department, String reason, LocalDate reopenedOn)
+        implements CaseEvent {
+}

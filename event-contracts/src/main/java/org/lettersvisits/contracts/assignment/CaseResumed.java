@@ -1,0 +1,11 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.EventType;
+
+/** A suspended case is worked on again. */
+@EventType("case.resumed.v1")
+public record CaseResumed(UUID caseId, LocalDate resumedOn) implements CaseEvent {
+}

@@ -1,0 +1,13 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventType;
+
+/** The department dismissed or suspended the case, with a reason. */
+@EventType("case.suspended.v1")
+public record CaseSuspended(UUID caseId, Department department, String reason, LocalDate suspendedOn)
+        implements CaseEvent {
+}

@@ -1,0 +1,13 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventType;
+
+/** The supervisor moved the case to another department's queue; it waits there to be accepted. */
+@EventType("case.transferred.v1")
+public record CaseTransferred(UUID caseId, Department fromDepartment, Department toDepartment, String reason,
+        LocalDate transferredOn) implements CaseEvent {
+}

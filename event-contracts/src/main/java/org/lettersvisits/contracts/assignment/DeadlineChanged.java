@@ -1,0 +1,12 @@
+package org.lettersvisits.contracts.assignment;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.EventType;
+
+/** A supervisor or leader set a new deadline, with a reason; the old one stays in the history. */
+@EventType("case.deadline-changed.v1")
+public record DeadlineChanged(UUID caseId, LocalDate previousDeadline, LocalDate deadline, String reason)
+        implements CaseEvent {
+}

@@ -1,0 +1,68 @@
+package org.lettersvisits.petition;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.lettersvisits.petition.PetitionBodies.visit;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.testsupport.CloudEventRecords;
+import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.Users;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/** A petition follows its case as assignment-service's events arrive on assignment-events. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class CaseProgressTest {
+
+    private static void publish(UUID caseId, UUID eventId, Object event) {
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, caseId, eventId, event))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void status_department_and_timeline_follow_the_case_and_the_holding_department_may_read_it() {
+        UUID id = UUID.fromString(given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(visit()).post("/api/petitions").then().statusCode(201).extract().path("id"));
+        LocalDate on = LocalDate.of(2026, 10, 17);
+        UUID assignedEvent = UUID.randomUUID();
+
+        given().header("Authorization", Users.POLICE.bearer()).get("/api/petitions/" + id).then().statusCode(403);
+
+        publish(id, assignedEvent, new CaseAssigned(id, id, "XF", "subject", Department.PUBLIC_SECURITY, "Deputy Director Zhang",
+                Difficulty.DIFFICULT, on, LocalDate.of(2026, 12, 15)));
+        publish(id, assignedEvent, new CaseAssigned(id, id, "XF", "subject", Department.PUBLIC_SECURITY, "Deputy Director Zhang",
+                Difficulty.DIFFICULT, on, LocalDate.of(2026, 12, 15))); // delivered twice
+        publish(id, UUID.randomUUID(), new CaseAccepted(id, Department.PUBLIC_SECURITY, on));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.POLICE.bearer())
+                .get("/api/petitions/" + id).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("department", equalTo("PUBLIC_SECURITY"))
+                .body("timeline.type", contains("PetitionRegistered", "CaseAssigned", "CaseAccepted")));
+        given().header("Authorization", Users.PROCURATOR.bearer()).get("/api/petitions/" + id).then().statusCode(403);
+
+        publish(id, UUID.randomUUID(), new CaseClosed(id, "XF", Department.PUBLIC_SECURITY, "resolved according to law", on));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.RECEPTION.bearer())
+                .queryParam("status", "CLOSED").queryParam("q", "wage").get("/api/petitions").then()
+                .body("items.id", org.hamcrest.Matchers.hasItem(id.toString())));
+    }
+}

@@ -1,0 +1,23 @@
+package org.lettersvisits.time;
+
+import java.time.LocalDate;
+
+import org.lettersvisits.problem.InvalidField;
+
+/** Rules for business dates in requests. */
+public final class BusinessDates {
+
+    private BusinessDates() {
+    }
+
+    /** The date a request gives, or today when it gives none; a date in the future is a 400 naming the field. */
+    public static LocalDate todayOrPast(String field, LocalDate date, LocalDate today) {
+        if (date == null) {
+            return today;
+        }
+        if (date.isAfter(today)) {
+            throw new InvalidField(field, "must not be in the future (today is " + today + ")");
+        }
+        return date;
+    }
+}
