@@ -120,6 +120,35 @@ public final class PlatformLauncher implements AutoCloseable {
         return String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 
+    /** Stops one running service (to see how the others and its own restart cope). */
+    public synchronized void stopService(String module) {
+        part(module).stop();
+        out.println("stopped " + module);
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public synchronized void startService(String module) throws PartFailedException {
+        Part part = part(module);
+        try {
+            part.start();
+        } catch (Exception e) {
+            throw new PartFailedException(part, String.valueOf(e.getMessage()));
+        }
+        long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (!part.isReady()) {
+            if (!part.isAlive() || System.nanoTime() > deadline) {
+                throw new PartFailedException(part, "not ready after a restart");
+            }
+            pause();
+        }
+        out.println("restarted " + module);
+    }
+
+    private Part part(String name) {
+        return started.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running part " + name));
+    }
+
     /** Stops every part that was started, the last started first. */
     @Override
     public synchronized void close() {

@@ -33,4 +33,12 @@ public class SharedPlatform implements BeforeAllCallback {
     public static PlatformSettings settings() {
         return platform.settings();
     }
+
+    public static void stopService(String module) {
+        platform.stopService(module);
+    }
+
+    public static void startService(String module) throws PartFailedException {
+        platform.startService(module);
+    }
 }

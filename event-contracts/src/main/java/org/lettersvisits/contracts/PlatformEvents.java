@@ -11,6 +11,9 @@ import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
+import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 
@@ -28,7 +31,10 @@ final class PlatformEvents {
             CaseTransferred.class,
             DeadlineChanged.class,
             CaseReopened.class,
-            CaseBecameOverdue.class);
+            CaseBecameOverdue.class,
+            ReturnVisitScheduled.class,
+            ReturnVisitCompleted.class,
+            ReturnVisitBecameOverdue.class);
 
     private PlatformEvents() {
     }

@@ -84,6 +84,12 @@ public class CaseDesk {
         return pool.withTransaction(tx -> run(tx, caseId, command, expectedVersion, metadata)).invoke(relay::wake);
     }
 
+    /** Runs a command in a transaction the caller holds (a consumer's), without a version check. */
+    public Uni<Aggregate<CaseEvent, CaseFile>> executeIn(SqlClient tx, UUID caseId, CaseCommand command,
+            EventMetadata metadata) {
+        return run(tx, caseId, command, null, metadata);
+    }
+
     private Uni<Aggregate<CaseEvent, CaseFile>> run(SqlClient tx, UUID caseId, CaseCommand command,
             Integer expectedVersion, EventMetadata metadata) {
         return cases.handle(tx, caseId, command, expectedVersion, metadata)

@@ -17,7 +17,6 @@ import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.eventstore.InboundEvents;
-import org.lettersvisits.eventstore.InboundEvents.Inbound;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -33,10 +32,13 @@ public class CaseProgress {
     @Inject
     InboundEvents inbound;
 
+    @Inject
+    PetitionTimeline timeline;
+
     @Incoming("assignment-events")
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, (tx, event) -> event.event() instanceof CaseEvent caseEvent
-                ? follow(tx, caseEvent).chain(() -> timeline(tx, event, caseEvent))
+                ? follow(tx, caseEvent).chain(() -> timeline.add(tx, event, caseEvent.caseId(), detail(caseEvent)))
                 : Uni.createFrom().voidItem());
     }
 
@@ -62,15 +64,6 @@ public class CaseProgress {
     private Uni<Void> update(SqlClient tx, UUID petitionId, String status, String department) {
         return tx.preparedQuery("UPDATE petition_view SET status = $2, department = COALESCE($3, department) WHERE id = $1")
                 .execute(Tuple.of(petitionId, status, department))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> timeline(SqlClient tx, Inbound inbound, CaseEvent event) {
-        return tx.preparedQuery("""
-                INSERT INTO timeline_entry (event_id, petition_id, type, at, actor, detail)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING""")
-                .execute(Tuple.of(inbound.eventId(), event.caseId(), event.getClass().getSimpleName(), inbound.at(),
-                        inbound.actor(), detail(event)))
                 .replaceWithVoid();
     }
 

@@ -1,0 +1,11 @@
+package org.lettersvisits.contracts.followup;
+
+import java.util.UUID;
+
+/** An event of the ReturnVisit aggregate, published on {@code followup-events} keyed by the visit id. */
+public sealed interface ReturnVisitEvent permits ReturnVisitScheduled, ReturnVisitCompleted, ReturnVisitBecameOverdue {
+
+    UUID visitId();
+
+    UUID caseId();
+}

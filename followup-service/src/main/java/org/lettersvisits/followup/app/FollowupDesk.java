@@ -1,0 +1,81 @@
+package org.lettersvisits.followup.app;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.EventSourcedRepository;
+import org.lettersvisits.eventstore.OutboxRelay;
+import org.lettersvisits.followup.domain.ReturnVisit;
+import org.lettersvisits.followup.domain.ReturnVisitCommand;
+import org.lettersvisits.followup.domain.ReturnVisitCommand.ScheduleReturnVisit;
+import org.lettersvisits.followup.worklist.ReturnVisitProjection;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Return-visit commands: each in one transaction with its events, outbox entries and worklist row;
+ * the relay is woken after the commit.
+ */
+@ApplicationScoped
+public class FollowupDesk {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> visits;
+
+    @Inject
+    ReturnVisitProjection projection;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** Days after the closing date by which the return visit is due. */
+    @ConfigProperty(name = "followup.return-visit.due-days", defaultValue = "15")
+    int dueDays;
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Schedules the return visit of a closure, in the consumer's transaction. The visit's id is
+     * derived from the closing event's id, so one closure can never get two visits, and a case
+     * closed again after a reopening gets a new one.
+     */
+    public Uni<Void> scheduleFor(SqlClient tx, UUID closingEventId, CaseClosed closed, String actor) {
+        UUID visitId = UUID.nameUUIDFromBytes(("return-visit:" + closingEventId).getBytes(StandardCharsets.UTF_8));
+        return run(tx, visitId, new ScheduleReturnVisit(visitId, closed.caseId(), closed.caseNumber(), closed.department(),
+                closed.closedOn(), closed.closedOn().plusDays(dueDays)), null, EventMetadata.causedBy(closingEventId, actor))
+                .replaceWithVoid(); // published by the relay's next round, after the consumer's commit
+    }
+
+    public Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> execute(UUID visitId, ReturnVisitCommand command,
+            Integer expectedVersion, EventMetadata metadata) {
+        return pool.withTransaction(tx -> run(tx, visitId, command, expectedVersion, metadata)).invoke(relay::wake);
+    }
+
+    private Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> run(SqlClient tx, UUID visitId, ReturnVisitCommand command,
+            Integer expectedVersion, EventMetadata metadata) {
+        return visits.handle(tx, visitId, command, expectedVersion, metadata)
+                .call(outcome -> outcome.recorded().isEmpty() ? Uni.createFrom().voidItem()
+                        : projection.save(tx, outcome.aggregate()))
+                .map(EventSourcedRepository.Outcome::aggregate);
+    }
+}

@@ -1,0 +1,24 @@
+package org.lettersvisits.followup.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.eventstore.EventSourcedRepository;
+import org.lettersvisits.eventstore.EventStore;
+import org.lettersvisits.followup.domain.ReturnVisit;
+import org.lettersvisits.followup.domain.ReturnVisitCommand;
+import org.lettersvisits.followup.domain.ReturnVisitDecider;
+
+/** The event-sourced repository of return visits: the ReturnVisit decider on the service's event store. */
+@ApplicationScoped
+public class ReturnVisits {
+
+    @Produces
+    @ApplicationScoped
+    EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> returnVisits(EventStore store) {
+        return new EventSourcedRepository<>(store, new ReturnVisitDecider(), "return-visit", ReturnVisitEvent.class,
+                Topics.FOLLOWUP_EVENTS);
+    }
+}

@@ -1,0 +1,22 @@
+package org.lettersvisits.followup.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+
+/** The state of a return visit: what it is for, when it is due, and its outcome once completed. */
+public record ReturnVisit(UUID visitId, UUID caseId, String caseNumber, Department department, LocalDate closedOn,
+        LocalDate dueBy, ReturnVisitCompleted outcome, boolean overdueRecorded) {
+
+    public static final ReturnVisit NONE = new ReturnVisit(null, null, null, null, null, null, null, false);
+
+    public boolean exists() {
+        return visitId != null;
+    }
+
+    public boolean completed() {
+        return outcome != null;
+    }
+}

@@ -1,0 +1,36 @@
+package org.lettersvisits.followup.worklist;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.followup.domain.ReturnVisit;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Keeps {@code return_visit_view} equal to the visit's state, in the transaction that records its events. */
+@ApplicationScoped
+public class ReturnVisitProjection {
+
+    public Uni<Void> save(SqlClient tx, Aggregate<ReturnVisitEvent, ReturnVisit> aggregate) {
+        ReturnVisit v = aggregate.state();
+        ReturnVisitCompleted o = v.outcome();
+        return tx.preparedQuery("""
+                INSERT INTO return_visit_view (id, case_id, case_number, department, closed_on, due_by, completed,
+                    overdue_recorded, visited_on, visitor, satisfaction, petitioner_withdraws, notes, reopen, version)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                ON CONFLICT (id) DO UPDATE SET completed = EXCLUDED.completed, overdue_recorded = EXCLUDED.overdue_recorded,
+                    visited_on = EXCLUDED.visited_on, visitor = EXCLUDED.visitor, satisfaction = EXCLUDED.satisfaction,
+                    petitioner_withdraws = EXCLUDED.petitioner_withdraws, notes = EXCLUDED.notes,
+                    reopen = EXCLUDED.reopen, version = EXCLUDED.version""")
+                .execute(Tuple.from(new Object[] { v.visitId(), v.caseId(), v.caseNumber(), v.department().name(),
+                        v.closedOn(), v.dueBy(), v.completed(), v.overdueRecorded(),
+                        o == null ? null : o.visitedOn(), o == null ? null : o.visitor(),
+                        o == null ? null : o.satisfaction().name(), o == null ? null : o.petitionerWithdraws(),
+                        o == null ? null : o.notes(), o == null ? null : o.reopen(), aggregate.version() }))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,89 @@
+package org.lettersvisits.followup.worklist;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.lettersvisits.contracts.Department;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of the return-visit worklist. */
+@ApplicationScoped
+public class ReturnVisitQueries {
+
+    /** Where a visit stands: done, or pending, or pending past its due date. */
+    public enum WorklistStatus {
+        PENDING, COMPLETED, OVERDUE
+    }
+
+    /** One line of the worklist. */
+    public record WorklistItem(UUID id, UUID caseId, String caseNumber, Department department, LocalDate closedOn,
+            LocalDate dueBy, WorklistStatus status, LocalDate visitedOn, String visitor, String satisfaction,
+            Boolean petitionerWithdraws, Boolean reopen, int version) {
+    }
+
+    /** A page of the worklist and how many visits match in all. */
+    public record Page(List<WorklistItem> items, long total) {
+    }
+
+    private static final String FILTER = """
+            WHERE ($1::text IS NULL
+                   OR ($1 = 'COMPLETED' AND completed)
+                   OR ($1 = 'PENDING' AND NOT completed AND due_by >= $2)
+                   OR ($1 = 'OVERDUE' AND NOT completed AND due_by < $2))
+              AND ($3::uuid IS NULL OR case_id = $3)""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Page> worklist(WorklistStatus status, UUID caseId, LocalDate today, int page, int size) {
+        String wanted = status == null ? null : status.name();
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM return_visit_view " + FILTER)
+                .execute(Tuple.of(wanted, today, caseId)).map(rows -> rows.iterator().next().getLong("n"));
+        Uni<List<WorklistItem>> items = pool.preparedQuery("SELECT * FROM return_visit_view " + FILTER
+                + " ORDER BY completed, due_by, case_number LIMIT $4 OFFSET $5")
+                .execute(Tuple.of(wanted, today, caseId, size, (long) page * size))
+                .map(rows -> {
+                    List<WorklistItem> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(item(row, today)));
+                    return list;
+                });
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    public Uni<Optional<WorklistItem>> find(UUID id, LocalDate today) {
+        return pool.preparedQuery("SELECT * FROM return_visit_view WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(item(rows.iterator().next(), today)));
+    }
+
+    /** Pending visits past their due date whose overdue event is not recorded yet. */
+    public Uni<List<WorklistItem>> newlyOverdue(LocalDate today) {
+        return pool.preparedQuery("SELECT * FROM return_visit_view WHERE NOT completed AND NOT overdue_recorded AND due_by < $1")
+                .execute(Tuple.of(today))
+                .map(rows -> {
+                    List<WorklistItem> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(item(row, today)));
+                    return list;
+                });
+    }
+
+    private static WorklistItem item(Row row, LocalDate today) {
+        boolean completed = row.getBoolean("completed");
+        LocalDate dueBy = row.getLocalDate("due_by");
+        WorklistStatus status = completed ? WorklistStatus.COMPLETED
+                : dueBy.isBefore(today) ? WorklistStatus.OVERDUE : WorklistStatus.PENDING;
+        return new WorklistItem(row.getUUID("id"), row.getUUID("case_id"), row.getString("case_number"),
+                Department.valueOf(row.getString("department")), row.getLocalDate("closed_on"), dueBy, status,
+                row.getLocalDate("visited_on"), row.getString("visitor"), row.getString("satisfaction"),
+                row.getBoolean("petitioner_withdraws"), row.getBoolean("reopen"), row.getInteger("version"));
+    }
+}

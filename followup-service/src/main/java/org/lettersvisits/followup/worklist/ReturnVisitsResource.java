@@ -1,0 +1,110 @@
+package org.lettersvisits.followup.worklist;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.contracts.followup.Satisfaction;
+import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.followup.app.FollowupDesk;
+import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
+import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistStatus;
+import org.lettersvisits.problem.IfMatch;
+import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.Problem;
+import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.time.BusinessDates;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** The return-visit worklist: every closed case's mandatory visit, and its completion. */
+@Path("/api/return-visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Return visits")
+@APIResponse(responseCode = "400", description = "Invalid request; `violations` lists the fields",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token's roles do not allow this call")
+public class ReturnVisitsResource {
+
+    @Inject
+    ReturnVisitQueries queries;
+
+    @Inject
+    FollowupDesk desk;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "The worklist", description = "status: PENDING, COMPLETED or OVERDUE (pending past its due "
+            + "date); caseId: the visits of one case. Pending first, earliest due first.")
+    public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return queries.worklist(QueryParams.oneOf("status", status, WorklistStatus.class), uuid("caseId", caseId),
+                desk.today(), QueryParams.integer("page", page, 0, 0, 100_000),
+                Math.min(QueryParams.integer("size", size, 50, 1, Integer.MAX_VALUE), 100));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FOLLOWUP)
+    @Operation(summary = "Report a return visit", description = "reopen (only with DISSATISFIED, else 400) sends the "
+            + "case back to its department. Completing twice is 409.")
+    @APIResponse(responseCode = "200", description = "Completed")
+    @APIResponse(responseCode = "404", description = "No such return visit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already completed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReturnVisitQueries.WorklistItem> complete(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CompleteRequest request) {
+        boolean reopen = Boolean.TRUE.equals(request.reopen());
+        if (reopen && request.satisfaction() != Satisfaction.DISSATISFIED) {
+            throw new InvalidField("reopen", "only a DISSATISFIED return visit can reopen the case");
+        }
+        CompleteReturnVisit command = new CompleteReturnVisit(
+                BusinessDates.todayOrPast("visitedOn", request.visitedOn(), desk.today()), request.visitor().trim(),
+                request.satisfaction(), request.petitionerWithdraws(), request.notes(), reopen);
+        return queries.find(id, desk.today())
+                .chain(found -> {
+                    found.orElseThrow(() -> new NotFoundException("no return visit " + id));
+                    return desk.execute(id, command, IfMatch.version(ifMatch),
+                            EventMetadata.ofRequest(identity.getPrincipal().getName()));
+                })
+                .chain(done -> queries.find(id, desk.today()))
+                .map(item -> item.orElseThrow());
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(field, "must be a case id (UUID)");
+        }
+    }
+}

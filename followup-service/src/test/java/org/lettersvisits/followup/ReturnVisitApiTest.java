@@ -1,0 +1,172 @@
+package org.lettersvisits.followup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.followup.scheduling.ReturnVisitWatcher;
+import org.lettersvisits.testsupport.CloudEventRecords;
+import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.Users;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class ReturnVisitApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ReturnVisitWatcher watcher;
+
+    /** Publishes a closure on assignment-events as assignment-service would; returns the event id. */
+    static UUID close(UUID caseId, LocalDate closedOn, UUID eventId) {
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, caseId, eventId,
+                    new CaseClosed(caseId, "XF-2026-" + caseId.toString().substring(0, 5), Department.COURT,
+                            "resolved according to law", closedOn)))
+                    .awaitCompletion(WAIT);
+        }
+        return eventId;
+    }
+
+    static JsonPath visitsOf(UUID caseId, int expected) {
+        await().atMost(WAIT).until(() -> given().header("Authorization", Users.FOLLOWUP.bearer())
+                .queryParam("caseId", caseId.toString()).get("/api/return-visits").then().extract()
+                .jsonPath().getInt("total") == expected);
+        return given().header("Authorization", Users.FOLLOWUP.bearer()).queryParam("caseId", caseId.toString())
+                .get("/api/return-visits").then().statusCode(200).extract().jsonPath();
+    }
+
+    static io.restassured.response.ValidatableResponse complete(String visitId, Map<String, Object> body) {
+        return given().header("Authorization", Users.FOLLOWUP.bearer()).contentType(ContentType.JSON).body(body)
+                .post("/api/return-visits/" + visitId + "/complete").then();
+    }
+
+    @Test
+    void every_closure_schedules_one_return_visit_due_fifteen_days_later_even_when_delivered_twice() {
+        UUID caseId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 11, 20), eventId);
+        close(caseId, LocalDate.of(2026, 11, 20), eventId);
+
+        JsonPath visits = visitsOf(caseId, 1);
+        assertThat(visits.getString("items[0].dueBy")).isEqualTo("2026-12-05");
+        assertThat(visits.getString("items[0].closedOn")).isEqualTo("2026-11-20");
+        assertThat(visits.getString("items[0].department")).isEqualTo("COURT");
+        assertThat(visits.getString("items[0].caseId")).isEqualTo(caseId.toString());
+    }
+
+    @Test
+    void a_case_closed_again_after_reopening_gets_a_new_visit() {
+        UUID caseId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 5, 17), UUID.randomUUID());
+        visitsOf(caseId, 1);
+        close(caseId, LocalDate.of(2026, 6, 30), UUID.randomUUID());
+
+        assertThat(visitsOf(caseId, 2).getList("items.closedOn")).containsExactlyInAnyOrder("2026-05-17", "2026-06-30");
+    }
+
+    @Test
+    void completing_a_visit_records_the_outcome_once_and_publishes_it() {
+        UUID caseId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 11, 2), UUID.randomUUID());
+        String visitId = visitsOf(caseId, 1).getString("items[0].id");
+
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                ConsumerTask<String, String> published = kafka.consumeStrings().withGroupId("followup-test-" + visitId)
+                        .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                        .fromTopics(Topics.FOLLOWUP_EVENTS, r -> r.select().where(rec -> rec.key().equals(visitId)))) {
+            complete(visitId, Map.of("visitor", "Visitor S", "satisfaction", "DISSATISFIED", "petitionerWithdraws", false,
+                    "notes", "still disputes the amount", "reopen", true, "visitedOn", "2026-11-10"))
+                    .statusCode(200).body("status", equalTo("COMPLETED")).body("satisfaction", equalTo("DISSATISFIED"));
+            complete(visitId, Map.of("visitor", "Visitor S", "satisfaction", "SATISFIED", "petitionerWithdraws", true))
+                    .statusCode(409).contentType("application/problem+json");
+
+            published.awaitRecords(2, WAIT);
+            var completed = published.getRecords().stream()
+                    .filter(r -> new String(r.headers().lastHeader("ce_type").value()).equals("return-visit.completed.v1"))
+                    .findFirst().orElseThrow();
+            assertThat(EventCodec.JSON.readTree(completed.value()).get("reopen").asBoolean()).isTrue();
+            assertThat(new String(completed.headers().lastHeader("ce_actor").value())).isEqualTo("followup1");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        given().header("Authorization", Users.LEADER.bearer()).queryParam("status", "COMPLETED").get("/api/return-visits")
+                .then().statusCode(200).body("items.id", hasItem(visitId));
+    }
+
+    @Test
+    void reopening_needs_a_dissatisfied_visit_and_a_visitor_is_required() {
+        UUID caseId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 11, 2), UUID.randomUUID());
+        String visitId = visitsOf(caseId, 1).getString("items[0].id");
+
+        complete(visitId, Map.of("visitor", "Visitor S", "satisfaction", "SATISFIED", "petitionerWithdraws", true,
+                "reopen", true)).statusCode(400).body("violations.field", hasItem("reopen"));
+        complete(visitId, Map.of("satisfaction", "HAPPY", "petitionerWithdraws", true)).statusCode(400)
+                .body("violations.field", hasItem("satisfaction"));
+        complete(visitId, Map.of("satisfaction", "SATISFIED", "petitionerWithdraws", true)).statusCode(400)
+                .body("violations.field", hasItem("visitor"));
+        complete(UUID.randomUUID().toString(), Map.of("visitor", "V", "satisfaction", "SATISFIED",
+                "petitionerWithdraws", true)).statusCode(404);
+    }
+
+    @Test
+    void a_visit_past_its_due_date_is_overdue_and_recorded_once_by_two_watchers() {
+        UUID caseId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 1, 5), UUID.randomUUID());
+        String visitId = visitsOf(caseId, 1).getString("items[0].id");
+
+        given().header("Authorization", Users.SUPERVISOR.bearer()).queryParam("status", "OVERDUE")
+                .queryParam("caseId", caseId.toString()).get("/api/return-visits").then()
+                .body("items", hasSize(1)).body("items[0].status", equalTo("OVERDUE"));
+        List<Integer> counts = Uni.join().all(watcher.checkOnce(), watcher.checkOnce()).andFailFast().await().atMost(WAIT);
+        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(1);
+        assertThat(watcher.checkOnce().await().atMost(WAIT)).isZero();
+        given().header("Authorization", Users.FOLLOWUP.bearer()).queryParam("status", "PENDING")
+                .get("/api/return-visits").then().body("items.id", org.hamcrest.Matchers.not(hasItem(visitId)));
+    }
+
+    @Test
+    void only_followup_completes_and_followup_supervisor_and_leader_read() {
+        UUID caseId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 11, 2), UUID.randomUUID());
+        String visitId = visitsOf(caseId, 1).getString("items[0].id");
+        for (Users user : Users.values()) {
+            boolean reads = List.of(Users.FOLLOWUP, Users.SUPERVISOR, Users.LEADER).contains(user);
+            given().header("Authorization", user.bearer()).get("/api/return-visits").then().statusCode(reads ? 200 : 403);
+            if (user != Users.FOLLOWUP) {
+                given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
+                        .body(Map.of("visitor", "V", "satisfaction", "SATISFIED", "petitionerWithdraws", true))
+                        .post("/api/return-visits/" + visitId + "/complete").then().statusCode(403);
+            }
+        }
+        given().get("/api/return-visits").then().statusCode(401);
+        complete(visitId, Map.of("visitor", "V", "satisfaction", "SATISFIED", "petitionerWithdraws", true)).statusCode(200);
+    }
+}

@@ -1,0 +1,42 @@
+package org.lettersvisits.petition.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.eventstore.InboundEvents;
+
+import io.smallrye.mutiny.Uni;
+
+/** Shows a petition's return visits and their outcome in its timeline, from {@code followup-events}. */
+@ApplicationScoped
+public class ReturnVisitProgress {
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    PetitionTimeline timeline;
+
+    @Incoming("followup-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbound.handle(message, (tx, event) -> event.event() instanceof ReturnVisitEvent visit
+                ? timeline.add(tx, event, visit.caseId(), detail(visit))
+                : Uni.createFrom().voidItem());
+    }
+
+    private static String detail(ReturnVisitEvent event) {
+        if (event instanceof ReturnVisitScheduled s) {
+            return "due by " + s.dueBy();
+        }
+        if (event instanceof ReturnVisitCompleted c) {
+            return c.satisfaction() + (c.petitionerWithdraws() ? ", withdraws" : "") + (c.reopen() ? ", case reopened" : "")
+                    + (c.notes() == null ? "" : ": " + c.notes());
+        }
+        return null;
+    }
+}
