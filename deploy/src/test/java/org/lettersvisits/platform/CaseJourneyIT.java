@@ -26,13 +26,13 @@ class CaseJourneyIT {
 
     @Test
     void a_petition_is_registered_assigned_worked_and_closed_across_the_services() {
-        String id = as("reception1", PETITION).body(Map.of("channel", "VISIT", "receivedOn", "2026-10-14",
+        String id = as("reception1", PETITION).body(Map.of("channel", "VISIT", "receivedOn", "2025-10-15",
                 "petitioner", Map.of("name", "Wang Min", "idNumber", "130100199312266955"), "headcount", 2,
                 "subject", "wage arrears lawsuit delayed", "involvesLawAndLitigation", true))
                 .post("/api/petitions").then().statusCode(201).body("jointVisitDay", equalTo(true)).extract().path("id");
 
         Map<String, Object> assignment = Map.of("petitionId", id, "department", "PUBLIC_SECURITY",
-                "responsibleLeader", "Deputy Director Zhang", "difficulty", "DIFFICULT", "assignedOn", "2026-10-17");
+                "responsibleLeader", "Deputy Director Zhang", "difficulty", "DIFFICULT", "assignedOn", "2025-10-17");
         await().atMost(EVENTUAL).until(() -> as("supervisor1", ASSIGNMENT).body(assignment).post("/api/cases")
                 .statusCode() == 201); // 404 until petition-events reached assignment-service
 
@@ -46,7 +46,7 @@ class CaseJourneyIT {
         await().atMost(EVENTUAL).untilAsserted(() -> as("police1", PETITION).get("/api/petitions/" + id).then()
                 .statusCode(200).body("status", equalTo("ACCEPTED")).body("department", equalTo("PUBLIC_SECURITY")));
 
-        as("police1", ASSIGNMENT).body(Map.of("resolution", "resolved according to law", "closedOn", "2026-11-20"))
+        as("police1", ASSIGNMENT).body(Map.of("resolution", "resolved according to law", "closedOn", "2025-11-20"))
                 .post("/api/cases/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
         as("police1", ASSIGNMENT).post("/api/cases/" + id + "/accept").then().statusCode(409);
         await().atMost(EVENTUAL).untilAsserted(() -> as("reception1", PETITION).get("/api/petitions/" + id).then()

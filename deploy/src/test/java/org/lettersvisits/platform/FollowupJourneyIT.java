@@ -25,11 +25,11 @@ class FollowupJourneyIT {
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
 
     private static String acceptedCase(String subject) {
-        String id = as("reception1", PETITION).body(Map.of("channel", "LETTER", "receivedOn", "2026-09-02",
+        String id = as("reception1", PETITION).body(Map.of("channel", "LETTER", "receivedOn", "2025-09-03",
                 "petitioner", Map.of("name", "Zhou Yan"), "subject", subject, "involvesLawAndLitigation", true))
                 .post("/api/petitions").then().statusCode(201).extract().path("id");
         Map<String, Object> assignment = Map.of("petitionId", id, "department", "COURT",
-                "responsibleLeader", "Vice President Li", "assignedOn", "2026-09-03");
+                "responsibleLeader", "Vice President Li", "assignedOn", "2025-09-04");
         await().atMost(EVENTUAL).until(() -> as("supervisor1", ASSIGNMENT).body(assignment).post("/api/cases")
                 .statusCode() == 201);
         as("judge1", ASSIGNMENT).post("/api/cases/" + id + "/accept").then().statusCode(200);
@@ -42,7 +42,7 @@ class FollowupJourneyIT {
 
         SharedPlatform.stopService("followup-service");
         try {
-            as("judge1", ASSIGNMENT).body(Map.of("resolution", "enforcement completed", "closedOn", "2026-10-20"))
+            as("judge1", ASSIGNMENT).body(Map.of("resolution", "enforcement completed", "closedOn", "2025-10-20"))
                     .post("/api/cases/" + id + "/close").then().statusCode(200);
         } finally {
             SharedPlatform.startService("followup-service");
@@ -51,13 +51,13 @@ class FollowupJourneyIT {
         await().atMost(EVENTUAL).untilAsserted(() -> as("followup1", FOLLOWUP).queryParam("caseId", id)
                 .get("/api/return-visits").then().statusCode(200)
                 .body("total", equalTo(1))
-                .body("items[0].dueBy", equalTo("2026-11-04")));
+                .body("items[0].dueBy", equalTo("2025-11-04")));
     }
 
     @Test
     void a_dissatisfied_return_visit_reopens_the_case_in_its_department() {
         String id = acceptedCase("judgment not enforced");
-        as("judge1", ASSIGNMENT).body(Map.of("resolution", "explained the judgment", "closedOn", "2026-10-20"))
+        as("judge1", ASSIGNMENT).body(Map.of("resolution", "explained the judgment", "closedOn", "2025-10-20"))
                 .post("/api/cases/" + id + "/close").then().statusCode(200);
         await().atMost(EVENTUAL).until(() -> as("followup1", FOLLOWUP).queryParam("caseId", id)
                 .get("/api/return-visits").then().extract().jsonPath().getInt("total") == 1);
@@ -65,7 +65,7 @@ class FollowupJourneyIT {
                 .extract().path("items[0].id");
 
         as("followup1", FOLLOWUP).body(Map.of("visitor", "Visitor S", "satisfaction", "DISSATISFIED",
-                "petitionerWithdraws", false, "notes", "still disputes the amount", "reopen", true, "visitedOn", "2026-10-28"))
+                "petitionerWithdraws", false, "notes", "still disputes the amount", "reopen", true, "visitedOn", "2025-10-28"))
                 .post("/api/return-visits/" + visitId + "/complete").then().statusCode(200);
 
         await().atMost(EVENTUAL).untilAsserted(() -> as("judge1", ASSIGNMENT).get("/api/cases/" + id).then()

@@ -1,0 +1,198 @@
+package org.lettersvisits.platform;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code ./platform seed}: loads the committee's year ({@code deploy/seed/seed-year.json}) into a
+ * running platform through the REST APIs, as staff would: reception registers every petition, the
+ * supervisor assigns the law-and-litigation ones (retrying while assignment-service has not yet
+ * heard of the petition), the departments accept and close or suspend them, and the return-visit
+ * officer completes the visits the file reports.
+ */
+public final class SeedLoader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+    private static final Map<String, String> OFFICERS = Map.of("PUBLIC_SECURITY", "police1",
+            "PROCURATORATE", "procurator1", "COURT", "judge1", "JUSTICE_BUREAU", "justice1");
+
+    private final PlatformSettings settings;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new HashMap<>();
+
+    public SeedLoader(PlatformSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
+        Path file = args.length > 0 ? Path.of(args[0]) : root.resolve("deploy/seed/seed-year.json");
+        new SeedLoader(settings, System.out).load(file);
+    }
+
+    /** What was loaded: the file's {@code expect}, every case's id, and the deadlines of the cases left open. */
+    public record Result(JsonNode expect, Set<String> caseIds, Map<String, LocalDate> openCaseDeadlines) {
+    }
+
+    private final Set<String> caseIds = new HashSet<>();
+    private final Map<String, LocalDate> openCaseDeadlines = new HashMap<>();
+
+    /** Loads the file. */
+    public Result load(Path file) throws IOException, InterruptedException {
+        JsonNode year = JSON.readTree(Files.readString(file));
+        JsonNode cases = year.get("cases");
+        JsonNode others = year.get("otherPetitions");
+        int total = cases.size() + others.size();
+        int done = 0;
+        long started = System.nanoTime();
+        for (JsonNode c : cases) {
+            loadCase(c);
+            progress(++done, total, started);
+        }
+        for (JsonNode p : others) {
+            call("reception1", 0, "POST", "/api/petitions", p, 201);
+            progress(++done, total, started);
+        }
+        out.println();
+        out.printf("loaded %d petitions (%d cases) in %.1f s%n", total, cases.size(), (System.nanoTime() - started) / 1e9);
+        return new Result(year.get("expect"), Set.copyOf(caseIds), Map.copyOf(openCaseDeadlines));
+    }
+
+    private void progress(int done, int total, long started) {
+        out.printf("\rseeding the year: %d/%d petitions (%.0f s)", done, total, (System.nanoTime() - started) / 1e9);
+        out.flush();
+    }
+
+    private void loadCase(JsonNode c) throws IOException, InterruptedException {
+        String id = call("reception1", 0, "POST", "/api/petitions", c.get("petition"), 201).get("id").asText();
+        ObjectNode assignment = ((ObjectNode) c.get("assignment").deepCopy());
+        String department = assignment.get("department").asText();
+        JsonNode transferFrom = assignment.remove("transferFrom");
+        assignment.put("petitionId", id);
+        if (transferFrom != null) {
+            assignment.put("department", transferFrom.asText());
+        }
+        LocalDate deadline = LocalDate.parse(assignWhenKnown(assignment).get("deadline").asText());
+        caseIds.add(id);
+        if (transferFrom != null) {
+            call("supervisor1", 1, "POST", "/api/cases/" + id + "/transfer",
+                    JSON.createObjectNode().put("department", department).put("reason", "transferred at the enlarged meeting"), 200);
+        }
+        String officer = OFFICERS.get(department);
+        call(officer, 1, "POST", "/api/cases/" + id + "/accept", null, 200);
+        JsonNode outcome = c.get("outcome");
+        if (c.path("reopenedOnce").asBoolean(false)) {
+            close(officer, id, outcome.get("on").asText(), "closed before the return visit");
+            completeVisit(id, JSON.createObjectNode().put("satisfaction", "DISSATISFIED").put("petitionerWithdraws", false)
+                    .put("visitor", "Return visit officer").put("reopen", true));
+            awaitStatus(id, "ACCEPTED");
+        }
+        switch (outcome.get("status").asText()) {
+            case "CLOSED" -> {
+                close(officer, id, outcome.get("on").asText(), outcome.get("text").asText());
+                if (c.hasNonNull("returnVisit")) {
+                    completeVisit(id, (ObjectNode) c.get("returnVisit").deepCopy());
+                }
+            }
+            case "SUSPENDED" -> call(officer, 1, "POST", "/api/cases/" + id + "/suspend", JSON.createObjectNode()
+                    .put("reason", outcome.get("text").asText()).put("suspendedOn", outcome.get("on").asText()), 200);
+            default -> openCaseDeadlines.put(id, deadline); // OPEN: stays with its department
+        }
+    }
+
+    private void close(String officer, String id, String on, String resolution) throws IOException, InterruptedException {
+        call(officer, 1, "POST", "/api/cases/" + id + "/close",
+                JSON.createObjectNode().put("resolution", resolution).put("closedOn", on), 200);
+    }
+
+    private JsonNode assignWhenKnown(JsonNode assignment) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        while (true) {
+            HttpResponse<String> response = send("supervisor1", 1, "POST", "/api/cases", assignment);
+            if (response.statusCode() == 201) {
+                return JSON.readTree(response.body());
+            }
+            if (response.statusCode() != 404 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("assigning failed: " + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(200); // the petition has not reached assignment-service yet: retry, as clients do
+        }
+    }
+
+    /** Completes the pending return visit of a case once followup-service has scheduled it. */
+    private void completeVisit(String caseId, ObjectNode body) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        while (true) {
+            JsonNode pending = call("followup1", 2, "GET", "/api/return-visits?status=PENDING&caseId=" + caseId, null, 200);
+            JsonNode overdue = call("followup1", 2, "GET", "/api/return-visits?status=OVERDUE&caseId=" + caseId, null, 200);
+            JsonNode items = pending.get("total").asInt() > 0 ? pending.get("items") : overdue.get("items");
+            if (items.size() > 0) {
+                call("followup1", 2, "POST", "/api/return-visits/" + items.get(0).get("id").asText() + "/complete", body, 200);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no return visit was scheduled for case " + caseId);
+            }
+            Thread.sleep(200); // the closure has not reached followup-service yet
+        }
+    }
+
+    private void awaitStatus(String caseId, String status) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        while (!call("supervisor1", 1, "GET", "/api/cases/" + caseId, null, 200).get("status").asText().equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("case " + caseId + " did not become " + status);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private JsonNode call(String user, int service, String method, String path, JsonNode body, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(user, service, method, path, body);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String user, int service, String method, String path, JsonNode body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.services().get(service).baseUrl() + path))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String user) throws IOException, InterruptedException {
+        String token = tokens.get(user);
+        if (token == null) {
+            token = IntakeBenchmark.token(http, settings, user);
+            tokens.put(user, token);
+        }
+        return token;
+    }
+}

@@ -1,0 +1,131 @@
+package org.lettersvisits.reporting.summary;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.reporting.projection.Generations;
+import org.lettersvisits.reporting.summary.Summary.Counts;
+import org.lettersvisits.reporting.summary.Summary.DepartmentLine;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The reports, read from the live generation. Counting rules (API.md): a case counts under the
+ * department holding it now; received = cases first assigned in the period; closed and suspended =
+ * their current status; open = received - closed - suspended; overdue = open with a deadline
+ * before today. Petitions count by the date received, return visits by the closing date.
+ */
+@ApplicationScoped
+public class ReportQueries {
+
+    /** An open case past its deadline, as leaders chase it. */
+    public record OverdueCase(UUID caseId, String caseNumber, Department department, String responsibleLeader,
+            LocalDate deadline, long daysOverdue) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Generations generations;
+
+    public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate today) {
+        return pool.withConnection(c -> generations.active(c).chain(generation -> Uni.combine().all()
+                .unis(departments(c, generation, from, to, today), returnVisits(c, generation, from, to, today),
+                        petitions(c, generation, from, to))
+                .asTuple()
+                .map(t -> {
+                    Counts total = t.getItem1().values().stream().reduce(Counts.of(0, 0, 0, 0), Counts::plus);
+                    List<DepartmentLine> lines = new ArrayList<>();
+                    t.getItem1().forEach((department, counts) -> lines.add(DepartmentLine.of(department, counts)));
+                    return new Summary(from, to, lines, total, t.getItem2(), t.getItem3());
+                })));
+    }
+
+    private static Uni<Map<Department, Counts>> departments(SqlClient c, int generation, LocalDate from, LocalDate to,
+            LocalDate today) {
+        return c.preparedQuery("""
+                SELECT department, count(*) AS received,
+                       count(*) FILTER (WHERE status = 'CLOSED') AS closed,
+                       count(*) FILTER (WHERE status = 'SUSPENDED') AS suspended,
+                       count(*) FILTER (WHERE status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $4) AS overdue
+                FROM rm_case WHERE generation = $1 AND first_assigned_on BETWEEN $2 AND $3
+                GROUP BY department""")
+                .execute(Tuple.of(generation, from, to, today))
+                .map(rows -> {
+                    Map<Department, Counts> all = new EnumMap<>(Department.class);
+                    for (Department department : Department.values()) {
+                        all.put(department, Counts.of(0, 0, 0, 0));
+                    }
+                    for (Row row : rows) {
+                        all.put(Department.valueOf(row.getString("department")), Counts.of(row.getLong("received"),
+                                row.getLong("closed"), row.getLong("suspended"), row.getLong("overdue")));
+                    }
+                    return all;
+                });
+    }
+
+    private static Uni<Summary.ReturnVisits> returnVisits(SqlClient c, int generation, LocalDate from, LocalDate to,
+            LocalDate today) {
+        return c.preparedQuery("""
+                SELECT count(*) AS scheduled,
+                       count(*) FILTER (WHERE completed) AS completed,
+                       count(*) FILTER (WHERE NOT completed) AS pending,
+                       count(*) FILTER (WHERE NOT completed AND due_by < $4) AS overdue,
+                       count(*) FILTER (WHERE satisfaction = 'SATISFIED') AS satisfied,
+                       count(*) FILTER (WHERE petitioner_withdraws) AS withdrawn
+                FROM rm_return_visit WHERE generation = $1 AND closed_on BETWEEN $2 AND $3""")
+                .execute(Tuple.of(generation, from, to, today))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Summary.ReturnVisits(r.getLong("scheduled"), r.getLong("completed"), r.getLong("pending"),
+                            r.getLong("overdue"), r.getLong("satisfied"), r.getLong("withdrawn"));
+                });
+    }
+
+    private static Uni<Summary.Petitions> petitions(SqlClient c, int generation, LocalDate from, LocalDate to) {
+        return c.preparedQuery("""
+                SELECT count(*) AS registered,
+                       count(*) FILTER (WHERE joint_visit_day) AS joint_visit_day,
+                       count(*) FILTER (WHERE involves_law_and_litigation) AS law,
+                       count(*) FILTER (WHERE escalated_to = 'PROVINCE') AS province,
+                       count(*) FILTER (WHERE escalated_to = 'CAPITAL') AS capital
+                FROM rm_petition WHERE generation = $1 AND received_on BETWEEN $2 AND $3""")
+                .execute(Tuple.of(generation, from, to))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Summary.Petitions(r.getLong("registered"), r.getLong("joint_visit_day"), r.getLong("law"),
+                            r.getLong("province"), r.getLong("capital"));
+                });
+    }
+
+    /** Open cases past their deadline, most overdue first. */
+    public Uni<List<OverdueCase>> overdue(LocalDate today) {
+        return pool.withConnection(c -> generations.active(c).chain(generation -> c.preparedQuery("""
+                SELECT id, case_number, department, responsible_leader, deadline FROM rm_case
+                WHERE generation = $1 AND status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $2
+                ORDER BY deadline, case_number""").execute(Tuple.of(generation, today))
+                .map(rows -> {
+                    List<OverdueCase> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new OverdueCase(r.getUUID("id"), r.getString("case_number"),
+                                Department.valueOf(r.getString("department")), r.getString("responsible_leader"),
+                                r.getLocalDate("deadline"), ChronoUnit.DAYS.between(r.getLocalDate("deadline"), today)));
+                    }
+                    return list;
+                })));
+    }
+}

@@ -1,0 +1,91 @@
+package org.lettersvisits.reporting.summary;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.QueryParams;
+
+import io.smallrye.mutiny.Uni;
+
+/** The leaders' reports: the department table for a period, as JSON or CSV, and the overdue cases. */
+@Path("/api/reports")
+@Tag(name = "Reports")
+public class ReportsResource {
+
+    private static final Map<Department, String> CHINESE = Map.of(Department.PUBLIC_SECURITY, "公安",
+            Department.PROCURATORATE, "检察院", Department.COURT, "法院", Department.JUSTICE_BUREAU, "司法局");
+
+    @Inject
+    ReportQueries queries;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
+    @Operation(summary = "Cases received, closed, suspended, open and overdue per department",
+            description = "from/to default to the current calendar year (committee time zone). All four departments "
+                    + "are always present. Also return visits and petitions of the period.")
+    public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = Optional.ofNullable(QueryParams.date("from", from)).orElse(today.withDayOfYear(1));
+        LocalDate end = Optional.ofNullable(QueryParams.date("to", to)).orElse(start.withMonth(12).withDayOfMonth(31));
+        if (end.isBefore(start)) {
+            throw new InvalidField("to", "must not be before from");
+        }
+        return queries.summary(start, end, today);
+    }
+
+    @GET
+    @Path("summary.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
+    @Operation(summary = "The department table as CSV (UTF-8 with BOM, so Excel shows the Chinese names)")
+    public Uni<Response> summaryCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return summary(from, to).map(s -> {
+            StringBuilder csv = new StringBuilder("\uFEFF");
+            csv.append("部门,department,受理 received,办结 closed,驳回或中止 suspended,未结 open,逾期 overdue\r\n");
+            for (Summary.DepartmentLine line : s.departments()) {
+                csv.append(CHINESE.get(line.department())).append(',').append(line.department()).append(',')
+                        .append(line.received()).append(',').append(line.closed()).append(',').append(line.suspended())
+                        .append(',').append(line.open()).append(',').append(line.overdue()).append("\r\n");
+            }
+            Summary.Counts t = s.total();
+            csv.append("合计,TOTAL,").append(t.received()).append(',').append(t.closed()).append(',')
+                    .append(t.suspended()).append(',').append(t.open()).append(',').append(t.overdue()).append("\r\n");
+            return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8))
+                    .type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"petitions-" + s.from() + "-" + s.to() + ".csv\"")
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("overdue")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
+    @Operation(summary = "Open cases past their deadline, most overdue first, with days overdue")
+    public Uni<List<ReportQueries.OverdueCase>> overdue() {
+        return queries.overdue(LocalDate.now(clock));
+    }
+}
