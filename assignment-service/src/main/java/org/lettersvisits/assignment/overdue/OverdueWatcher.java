@@ -9,11 +9,10 @@ import org.jboss.logging.Logger;
 import org.lettersvisits.assignment.app.CaseDesk;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
 import org.lettersvisits.assignment.queue.CaseQueries;
-import org.lettersvisits.eventstore.ConcurrencyConflict;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.WatcherPass;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,13 +44,8 @@ public class OverdueWatcher {
     /** One pass over the open cases past their deadline; returns how many became overdue now. */
     public Uni<Integer> checkOnce() {
         LocalDate today = desk.today();
-        return queries.newlyOverdue(today)
-                .onItem().transformToMulti(lines -> Multi.createFrom().iterable(lines))
-                .onItem().transformToUniAndConcatenate(line -> desk.execute(line.id(), new MarkOverdue(today),
-                        line.version(), EventMetadata.ofSystem("overdue-watcher"))
-                        .map(aggregate -> aggregate.version() > line.version() ? 1 : 0)
-                        .onFailure(ConcurrencyConflict.class).recoverWithItem(0))
-                .collect().asList()
-                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+        return WatcherPass.run(queries.newlyOverdue(today), line -> desk.execute(line.id(),
+                new MarkOverdue(today), line.version(), EventMetadata.ofSystem("overdue-watcher"))
+                .map(aggregate -> aggregate.version() > line.version()));
     }
 }

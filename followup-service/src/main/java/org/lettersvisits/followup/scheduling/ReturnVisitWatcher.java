@@ -5,14 +5,13 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.lettersvisits.eventstore.ConcurrencyConflict;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.WatcherPass;
 import org.lettersvisits.followup.app.FollowupDesk;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.MarkReturnVisitOverdue;
 import org.lettersvisits.followup.worklist.ReturnVisitQueries;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,13 +37,8 @@ public class ReturnVisitWatcher {
     /** One pass; returns how many visits became overdue now. */
     public Uni<Integer> checkOnce() {
         LocalDate today = desk.today();
-        return queries.newlyOverdue(today)
-                .onItem().transformToMulti(items -> Multi.createFrom().iterable(items))
-                .onItem().transformToUniAndConcatenate(item -> desk.execute(item.id(), new MarkReturnVisitOverdue(today),
-                        item.version(), EventMetadata.ofSystem("return-visit-watcher"))
-                        .map(aggregate -> aggregate.version() > item.version() ? 1 : 0)
-                        .onFailure(ConcurrencyConflict.class).recoverWithItem(0))
-                .collect().asList()
-                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+        return WatcherPass.run(queries.newlyOverdue(today), item -> desk.execute(item.id(),
+                new MarkReturnVisitOverdue(today), item.version(), EventMetadata.ofSystem("return-visit-watcher"))
+                .map(aggregate -> aggregate.version() > item.version()));
     }
 }

@@ -32,10 +32,10 @@ public class ProjectionRebuild {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
 
     private static final String NEXT_BATCH = """
-            SELECT seq, transaction_id::text AS transaction_id, type, payload::text AS payload FROM report_event
-            WHERE (transaction_id, seq) > ($1::text::xid8, $2)
-              AND ($4 OR transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
-            ORDER BY transaction_id, seq LIMIT $3""";
+            SELECT e.seq, e.transaction_id::text AS tx, e.type, e.payload::text AS payload FROM report_event e
+            WHERE (e.transaction_id, e.seq) > ($1::text::xid8, $2)
+              AND ($4 OR e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
+            ORDER BY e.transaction_id, e.seq LIMIT $3""";
 
     @Inject
     Pool pool;
@@ -56,36 +56,44 @@ public class ProjectionRebuild {
     private record Position(String transactionId, long seq, long replayed) {
     }
 
-    /** Starts a rebuild unless one is running; returns at once (false if one was running). */
-    public boolean start() {
+    /**
+     * Starts a rebuild unless one is running: completes once the rebuild is recorded as RUNNING
+     * (so a status read afterwards sees it), with false if one was already running; the replay
+     * goes on in the background.
+     */
+    public Uni<Boolean> start() {
         if (!running.compareAndSet(false, true)) {
-            return false;
+            return Uni.createFrom().item(false);
         }
-        rebuild().subscribe().with(
-                generation -> {
-                    running.set(false);
-                    LOG.infof("read models rebuilt as generation %d", generation);
-                },
-                failure -> {
-                    running.set(false);
-                    LOG.error("rebuild failed; the live read models are unchanged", failure);
-                    pool.query("UPDATE projection_state SET status = 'FAILED', building_generation = NULL, finished_at = now() WHERE id = 1")
-                            .execute().subscribe().with(ok -> { }, e -> { });
-                });
-        return true;
+        long started = System.nanoTime();
+        return begin()
+                .invoke(generation -> replayAndSwap(generation, started).subscribe().with(
+                        done -> {
+                            running.set(false);
+                            LOG.infof("read models rebuilt as generation %d", done);
+                        },
+                        failure -> {
+                            running.set(false);
+                            LOG.error("rebuild failed; the live read models are unchanged", failure);
+                            pool.query("UPDATE projection_state SET status = 'FAILED', building_generation = NULL, "
+                                    + "finished_at = now() WHERE id = 1").execute().subscribe().with(ok -> { }, e -> { });
+                        }))
+                .onFailure().invoke(() -> running.set(false))
+                .replaceWith(true);
     }
 
-    /** Runs a whole rebuild and completes with the new live generation. */
-    public Uni<Integer> rebuild() {
-        long started = System.nanoTime();
+    /** Records the rebuild as RUNNING into the next generation, emptied; returns that generation. */
+    private Uni<Integer> begin() {
         return pool.withTransaction(tx -> generations.active(tx).chain(active -> tx.preparedQuery("""
                 UPDATE projection_state SET building_generation = $1, status = 'RUNNING', replayed = 0,
                     to_replay = (SELECT count(*) FROM report_event), started_at = now(), finished_at = NULL,
                     events_per_second = NULL
                 WHERE id = 1""").execute(Tuple.of(active + 1)).replaceWith(active + 1)))
-                .call(generation -> clear(generation))
-                .chain(generation -> replay(generation, new Position("0", 0, 0))
-                        .chain(position -> swap(generation, position, started)));
+                .call(this::clear);
+    }
+
+    private Uni<Integer> replayAndSwap(int generation, long started) {
+        return replay(generation, new Position("0", 0, 0)).chain(position -> swap(generation, position, started));
     }
 
     private Uni<Void> clear(int generation) {
@@ -117,7 +125,7 @@ public class ProjectionRebuild {
         for (Row row : rows) {
             Object event = codec.decode(row.getString("type"), row.getString("payload"));
             chain = chain.chain(() -> projector.apply(tx, generation, event));
-            last = new Position(row.getString("transaction_id"), row.getLong("seq"), last.replayed() + 1);
+            last = new Position(row.getString("tx"), row.getLong("seq"), last.replayed() + 1);
         }
         Position end = last;
         return chain.replaceWith(end);

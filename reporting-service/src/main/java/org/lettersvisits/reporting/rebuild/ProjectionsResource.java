@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,11 +43,10 @@ public class ProjectionsResource {
     @Operation(summary = "Rebuild the read models from every event",
             description = "202: replays all events into fresh read models, then swaps them in; queries keep "
                     + "answering from the old ones meanwhile. 409 while a rebuild is running.")
-    public Response rebuild() {
-        if (!rebuild.start()) {
-            return org.lettersvisits.problem.Problem.of(409, "a rebuild is already running").toResponse();
-        }
-        return Response.accepted(Map.of("status", "RUNNING", "statusUrl", "/api/admin/projections/status")).build();
+    public Uni<Response> rebuild() {
+        return rebuild.start().map(started -> started
+                ? Response.accepted(Map.of("status", "RUNNING", "statusUrl", "/api/admin/projections/status")).build()
+                : Problem.of(409, "a rebuild is already running").toResponse());
     }
 
     @GET
