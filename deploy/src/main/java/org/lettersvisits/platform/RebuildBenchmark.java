@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,12 +55,8 @@ public final class RebuildBenchmark {
             publish(settings, cases);
             String leader = IntakeBenchmark.token(http, settings, "leader1");
             long waitStart = System.nanoTime();
-            while (received2001(http, settings, leader) < cases) {
-                if (System.nanoTime() - waitStart > 600e9) {
-                    throw new IllegalStateException("reporting did not receive the generated events in 10 minutes");
-                }
-                Thread.sleep(1000); // reporting is still consuming: poll once a second
-            }
+            Polling.until("reporting receiving the generated events", Duration.ofMinutes(10), Duration.ofSeconds(1),
+                    () -> received2001(http, settings, leader) >= cases);
             System.out.printf("reporting received %d generated events in %.1f s%n", cases * 4,
                     (System.nanoTime() - waitStart) / 1e9);
             System.out.println("rebuild with the generated load: " + rebuild(http, settings, IntakeBenchmark.token(http, settings, "admin1")));
@@ -73,17 +71,16 @@ public final class RebuildBenchmark {
         if (started.statusCode() != 202) {
             throw new IllegalStateException("rebuild refused: " + started.statusCode() + " " + started.body());
         }
-        while (true) {
-            String status = http.send(HttpRequest.newBuilder(URI.create(base + "/status"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (status.contains("\"DONE\"")) {
-                return field(status, "replayed") + " events at " + field(status, "eventsPerSecond") + " events/s";
+        AtomicReference<String> status = new AtomicReference<>();
+        Polling.until("the rebuild", Duration.ofMinutes(10), Duration.ofMillis(200), () -> {
+            status.set(http.send(HttpRequest.newBuilder(URI.create(base + "/status"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+            if (status.get().contains("\"FAILED\"")) {
+                throw new IllegalStateException("rebuild failed: " + status.get());
             }
-            if (status.contains("\"FAILED\"")) {
-                throw new IllegalStateException("rebuild failed: " + status);
-            }
-            Thread.sleep(200); // poll the rebuild's progress
-        }
+            return status.get().contains("\"DONE\"");
+        });
+        return field(status.get(), "replayed") + " events at " + field(status.get(), "eventsPerSecond") + " events/s";
     }
 
     private static void publish(PlatformSettings settings, int cases) {

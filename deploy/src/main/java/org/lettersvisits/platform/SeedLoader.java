@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,7 @@ public final class SeedLoader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
+    private static final Duration RETRY = Duration.ofMillis(200);
     private static final Map<String, String> OFFICERS = Map.of("PUBLIC_SECURITY", "police1",
             "PROCURATORATE", "procurator1", "COURT", "judge1", "JUSTICE_BUREAU", "justice1");
 
@@ -125,46 +127,36 @@ public final class SeedLoader {
                 JSON.createObjectNode().put("resolution", resolution).put("closedOn", on), 200);
     }
 
+    /** Assigns once assignment-service knows the petition: it answers 404 until then, and clients retry. */
     private JsonNode assignWhenKnown(JsonNode assignment) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        while (true) {
-            HttpResponse<String> response = send("supervisor1", 1, "POST", "/api/cases", assignment);
-            if (response.statusCode() == 201) {
-                return JSON.readTree(response.body());
-            }
-            if (response.statusCode() != 404 || System.nanoTime() > deadline) {
-                throw new IllegalStateException("assigning failed: " + response.statusCode() + " " + response.body());
-            }
-            Thread.sleep(200); // the petition has not reached assignment-service yet: retry, as clients do
+        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
+        Polling.until("assignment of petition " + assignment.get("petitionId").asText(), EVENTUAL, RETRY, () -> {
+            response.set(send("supervisor1", 1, "POST", "/api/cases", assignment));
+            return response.get().statusCode() != 404;
+        });
+        if (response.get().statusCode() != 201) {
+            throw new IllegalStateException("assigning failed: " + response.get().statusCode() + " " + response.get().body());
         }
+        return JSON.readTree(response.get().body());
     }
 
     /** Completes the pending return visit of a case once followup-service has scheduled it. */
     private void completeVisit(String caseId, ObjectNode body) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        while (true) {
-            JsonNode pending = call("followup1", 2, "GET", "/api/return-visits?status=PENDING&caseId=" + caseId, null, 200);
-            JsonNode overdue = call("followup1", 2, "GET", "/api/return-visits?status=OVERDUE&caseId=" + caseId, null, 200);
-            JsonNode items = pending.get("total").asInt() > 0 ? pending.get("items") : overdue.get("items");
-            if (items.size() > 0) {
-                call("followup1", 2, "POST", "/api/return-visits/" + items.get(0).get("id").asText() + "/complete", body, 200);
-                return;
+        Polling.until("return visit of case " + caseId, EVENTUAL, RETRY, () -> {
+            JsonNode visits = call("followup1", 2, "GET", "/api/return-visits?caseId=" + caseId, null, 200).get("items");
+            for (JsonNode visit : visits) {
+                if (!"COMPLETED".equals(visit.get("status").asText())) {
+                    call("followup1", 2, "POST", "/api/return-visits/" + visit.get("id").asText() + "/complete", body, 200);
+                    return true;
+                }
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no return visit was scheduled for case " + caseId);
-            }
-            Thread.sleep(200); // the closure has not reached followup-service yet
-        }
+            return false;
+        });
     }
 
     private void awaitStatus(String caseId, String status) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        while (!call("supervisor1", 1, "GET", "/api/cases/" + caseId, null, 200).get("status").asText().equals(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("case " + caseId + " did not become " + status);
-            }
-            Thread.sleep(200);
-        }
+        Polling.until("case " + caseId + " becoming " + status, EVENTUAL, RETRY,
+                () -> call("supervisor1", 1, "GET", "/api/cases/" + caseId, null, 200).get("status").asText().equals(status));
     }
 
     private JsonNode call(String user, int service, String method, String path, JsonNode body, int expected)
