@@ -14,6 +14,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  */
 public final class EventSourcedRepository<C, E, S> {
 
+    /** A view kept in the same transaction as the aggregate's events, such as a queue or worklist row. */
+    @FunctionalInterface
+    public interface View<E, S> {
+        Uni<Void> save(SqlClient transaction, Aggregate<E, S> aggregate);
+    }
+
     /** What a command did: the aggregate after it, and the events it recorded. */
     public record Outcome<E, S>(Aggregate<E, S> aggregate, List<StoredEvent<E>> recorded) {
     }
@@ -64,5 +70,17 @@ public final class EventSourcedRepository<C, E, S> {
                         return new Outcome<>(new Aggregate<>(id, state, history.size(), history), recorded);
                     });
         });
+    }
+
+    /**
+     * Runs {@code command} like {@link #handle} and, when it recorded events, saves {@code view} in the
+     * same transaction; returns the aggregate after the command.
+     */
+    public Uni<Aggregate<E, S>> handleAndSave(SqlClient transaction, UUID id, C command, Integer expectedVersion,
+            EventMetadata metadata, View<E, S> view) {
+        return handle(transaction, id, command, expectedVersion, metadata)
+                .call(outcome -> outcome.recorded().isEmpty() ? Uni.createFrom().voidItem()
+                        : view.save(transaction, outcome.aggregate()))
+                .map(Outcome::aggregate);
     }
 }

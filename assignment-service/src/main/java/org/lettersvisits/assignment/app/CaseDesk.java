@@ -92,10 +92,7 @@ public class CaseDesk {
 
     private Uni<Aggregate<CaseEvent, CaseFile>> run(SqlClient tx, UUID caseId, CaseCommand command,
             Integer expectedVersion, EventMetadata metadata) {
-        return cases.handle(tx, caseId, command, expectedVersion, metadata)
-                .call(outcome -> outcome.recorded().isEmpty() ? Uni.createFrom().voidItem()
-                        : projection.save(tx, outcome.aggregate()))
-                .map(EventSourcedRepository.Outcome::aggregate);
+        return cases.handleAndSave(tx, caseId, command, expectedVersion, metadata, projection::save);
     }
 
     public Uni<Aggregate<CaseEvent, CaseFile>> load(UUID caseId) {

@@ -73,9 +73,6 @@ public class FollowupDesk {
 
     private Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> run(SqlClient tx, UUID visitId, ReturnVisitCommand command,
             Integer expectedVersion, EventMetadata metadata) {
-        return visits.handle(tx, visitId, command, expectedVersion, metadata)
-                .call(outcome -> outcome.recorded().isEmpty() ? Uni.createFrom().voidItem()
-                        : projection.save(tx, outcome.aggregate()))
-                .map(EventSourcedRepository.Outcome::aggregate);
+        return visits.handleAndSave(tx, visitId, command, expectedVersion, metadata, projection::save);
     }
 }
