@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,5 +70,19 @@ final class CaseFixtures {
         UUID id = publishedPetition(true);
         assign(id, department, Map.of("assignedOn", "2026-10-14")).statusCode(201);
         return id;
+    }
+
+    /** Every case id in a queue, page by page: other tests fill the queues, so the case may be past page one. */
+    static List<String> queueIds(Users officer, String department) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<String> items = given().header("Authorization", officer.bearer())
+                    .get("/api/queues/" + department + "?size=100&page=" + page)
+                    .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+            if (items.isEmpty()) {
+                return ids;
+            }
+            ids.addAll(items);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.lettersvisits.assignment;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -109,10 +110,8 @@ class CaseLifecycleApiTest {
         post(Users.SUPERVISOR, id, "transfer", Map.of("department", "COURT", "reason", "the dispute is before the court"), null)
                 .statusCode(200).body("department", equalTo("COURT")).body("status", equalTo("ASSIGNED"));
 
-        given().header("Authorization", Users.JUDGE.bearer()).get("/api/queues/court").then().statusCode(200)
-                .body("items.id", hasItem(id.toString()));
-        given().header("Authorization", Users.SUPERVISOR.bearer()).get("/api/queues/public-security").then()
-                .body("items.id", not(hasItem(id.toString())));
+        assertThat(CaseFixtures.queueIds(Users.JUDGE, "court"), hasItem(id.toString()));
+        assertThat(CaseFixtures.queueIds(Users.SUPERVISOR, "public-security"), not(hasItem(id.toString())));
         post(Users.POLICE, id, "accept", null, null).statusCode(403);
     }
 

@@ -1,12 +1,14 @@
 package org.lettersvisits.platform;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.lettersvisits.platform.E2eClient.ASSIGNMENT;
 import static org.lettersvisits.platform.E2eClient.PETITION;
 import static org.lettersvisits.platform.E2eClient.as;
+import static org.lettersvisits.platform.E2eClient.queueIds;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,9 +38,8 @@ class CaseJourneyIT {
         await().atMost(EVENTUAL).until(() -> as("supervisor1", ASSIGNMENT).body(assignment).post("/api/cases")
                 .statusCode() == 201); // 404 until petition-events reached assignment-service
 
-        as("police1", ASSIGNMENT).get("/api/queues/public-security").then().statusCode(200)
-                .body("items.id", hasItem(id));
-        as("judge1", ASSIGNMENT).get("/api/queues/court").then().statusCode(200).body("items.id", not(hasItem(id)));
+        assertThat(queueIds("police1", "public-security"), hasItem(id));
+        assertThat(queueIds("judge1", "court"), not(hasItem(id)));
         as("judge1", ASSIGNMENT).get("/api/cases/" + id).then().statusCode(403);
 
         as("police1", ASSIGNMENT).header("If-Match", "\"1\"").post("/api/cases/" + id + "/accept").then()

@@ -2,6 +2,8 @@ package org.lettersvisits.platform;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +29,20 @@ final class E2eClient {
     static RequestSpecification as(String user, int service) {
         return given().baseUri(SharedPlatform.settings().services().get(service).baseUrl())
                 .header("Authorization", "Bearer " + token(user)).contentType(ContentType.JSON);
+    }
+
+    /** Every case id in a department's open queue, page by page (the seeded year fills queues past page one). */
+    static List<String> queueIds(String user, String department) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<String> items = as(user, ASSIGNMENT).queryParam("size", 100).queryParam("page", page)
+                    .get("/api/queues/" + department).then().statusCode(200).extract().jsonPath()
+                    .getList("items.id", String.class);
+            if (items.isEmpty()) {
+                return ids;
+            }
+            ids.addAll(items);
+        }
     }
 
     static final int PETITION = 0;

@@ -1,12 +1,14 @@
 package org.lettersvisits.platform;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.lettersvisits.platform.E2eClient.ASSIGNMENT;
 import static org.lettersvisits.platform.E2eClient.FOLLOWUP;
 import static org.lettersvisits.platform.E2eClient.PETITION;
 import static org.lettersvisits.platform.E2eClient.as;
+import static org.lettersvisits.platform.E2eClient.queueIds;
 
 import java.time.Duration;
 import java.util.Map;
@@ -72,7 +74,7 @@ class FollowupJourneyIT {
                 .body("status", equalTo("ACCEPTED"))
                 .body("department", equalTo("COURT"))
                 .body("history.type", hasItem("CaseReopened")));
-        as("judge1", ASSIGNMENT).get("/api/queues/court").then().body("items.id", hasItem(id));
+        assertThat(queueIds("judge1", "court"), hasItem(id));
         await().atMost(EVENTUAL).untilAsserted(() -> as("reception1", PETITION).get("/api/petitions/" + id).then()
                 .body("status", equalTo("ACCEPTED"))
                 .body("timeline.type", hasItem("ReturnVisitCompleted")));

@@ -116,7 +116,8 @@ class ReturnVisitApiTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        given().header("Authorization", Users.LEADER.bearer()).queryParam("status", "COMPLETED").get("/api/return-visits")
+        given().header("Authorization", Users.LEADER.bearer()).queryParam("status", "COMPLETED")
+                .queryParam("caseId", caseId.toString()).get("/api/return-visits")
                 .then().statusCode(200).body("items.id", hasItem(visitId));
     }
 
