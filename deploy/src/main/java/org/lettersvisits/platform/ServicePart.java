@@ -3,7 +3,9 @@ package org.lettersvisits.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** One of the four Quarkus services, run from its built jar with the platform's addresses. */
@@ -32,11 +34,17 @@ final class ServicePart extends ProcessPart {
 
     @Override
     Map<String, String> environment() {
-        return Map.of("QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+        Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(service.port()),
                 "DB_PORT", String.valueOf(settings.postgresPort()),
                 "DB_NAME", service.database(),
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
-                "OIDC_ISSUER", settings.issuer());
+                "OIDC_ISSUER", settings.issuer()));
+        // every page links to the others and the supervisor board calls petition-service: tell each service where they are
+        for (PlatformSettings.Service page : settings.services()) {
+            String name = page.module().replace("-service", "").toUpperCase(Locale.ROOT);
+            environment.put("PLATFORM_" + name + "_URL", page.baseUrl());
+        }
+        return environment;
     }
 
     @Override

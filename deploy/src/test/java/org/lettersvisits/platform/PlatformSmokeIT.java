@@ -2,7 +2,9 @@ package org.lettersvisits.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
@@ -76,11 +78,25 @@ class PlatformSmokeIT {
                 .body("error", equalTo("invalid_grant"));
     }
 
-    @ParameterizedTest(name = "{0} sends a browser without a session to the Keycloak login")
+    @ParameterizedTest(name = "{0} serves its page and names the issuer and public client it signs in with")
     @MethodSource("services")
-    void pages_send_a_browser_without_a_session_to_the_login(String module, String baseUrl) {
-        given().redirects().follow(false).accept("text/html").get(baseUrl + "/")
-                .then().statusCode(302)
-                .header("Location", startsWith(SharedPlatform.settings().issuer() + "/protocol/openid-connect/auth"));
+    void pages_are_served_with_their_sign_in_settings(String module, String baseUrl) {
+        given().accept("text/html").get(baseUrl + "/").then().statusCode(200)
+                .contentType(startsWith("text/html")).body(containsString("/kit/kit.js"));
+        given().get(baseUrl + "/ui/config.json").then().statusCode(200)
+                .body("issuer", equalTo(SharedPlatform.settings().issuer()))
+                .body("clientId", equalTo("petitions-web"))
+                .body("services.petition", equalTo(SharedPlatform.settings().services().get(0).baseUrl()));
+    }
+
+    @Test
+    void petition_service_lets_the_other_pages_call_it_and_no_one_else() {
+        String petitions = SharedPlatform.settings().services().get(0).baseUrl() + "/api/petitions";
+        String board = SharedPlatform.settings().services().get(1).baseUrl();
+        given().header("Origin", board).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").options(petitions)
+                .then().header("Access-Control-Allow-Origin", equalTo(board));
+        given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "GET")
+                .options(petitions).then().header("Access-Control-Allow-Origin", nullValue());
     }
 }

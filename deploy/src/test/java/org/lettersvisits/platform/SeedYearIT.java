@@ -79,5 +79,23 @@ class SeedYearIT {
         long toReplay = ((Number) status.get("toReplay")).longValue();
         assertThat(((Number) status.get("replayed")).longValue()).as("each event replayed once (a watcher may add one meanwhile)")
                 .isBetween(toReplay, toReplay + 5);
+        leaderSeesTheTableInTheBrowser(expect, year, expectedOverdue.size());
+    }
+
+    /** The leader's dashboard page shows the same table, department by department, and the overdue list. */
+    private static void leaderSeesTheTableInTheBrowser(JsonNode expect, String year, int overdueCases) {
+        try (Browser browser = Browser.open()) {
+            browser.openAs("leader1", SharedPlatform.settings().services().get(3).baseUrl() + "/#" + year.substring(1));
+            for (String department : List.of("PUBLIC_SECURITY", "PROCURATORATE", "COURT", "JUSTICE_BUREAU")) {
+                JsonNode wanted = expect.get("departments").get(department);
+                wanted.fieldNames().forEachRemaining(measure -> assertThat(browser.find("#summary tr[data-department='"
+                        + department + "'] td[data-measure='" + measure + "']").getText())
+                        .as(department + " " + measure).isEqualTo(wanted.get(measure).asText()));
+            }
+            assertThat(browser.find("#summary tr.total td[data-measure='received']").getText())
+                    .isEqualTo(expect.get("total").get("received").asText());
+            await().atMost(Browser.WAIT).until(() -> browser.all("#overdue tbody tr").size() >= overdueCases);
+            browser.screenshot("leader-dashboard");
+        }
     }
 }

@@ -70,7 +70,8 @@ class PetitionRegistrationApiTest {
                 .body("status", equalTo("REGISTERED"))
                 .body("visits", hasSize(1))
                 .body("timeline.type", contains("PetitionRegistered"))
-                .body("timeline[0].actor", equalTo("reception1"));
+                .body("timeline[0].actor", equalTo("reception1"))
+                .body("timeline[0].facts.channel", equalTo("VISIT"));
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
-import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.eventstore.InboundEvents;
 
 import io.smallrye.mutiny.Uni;
@@ -38,7 +37,7 @@ public class CaseProgress {
     @Incoming("assignment-events")
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, (tx, event) -> event.event() instanceof CaseEvent caseEvent
-                ? follow(tx, caseEvent).chain(() -> timeline.add(tx, event, caseEvent.caseId(), detail(caseEvent)))
+                ? follow(tx, caseEvent).chain(() -> timeline.add(tx, event, caseEvent.caseId()))
                 : Uni.createFrom().voidItem());
     }
 
@@ -65,27 +64,5 @@ public class CaseProgress {
         return tx.preparedQuery("UPDATE petition_view SET status = $2, department = COALESCE($3, department) WHERE id = $1")
                 .execute(Tuple.of(petitionId, status, department))
                 .replaceWithVoid();
-    }
-
-    private static String detail(CaseEvent event) {
-        if (event instanceof CaseAssigned e) {
-            return e.department() + ", " + e.responsibleLeader() + ", due " + e.deadline();
-        }
-        if (event instanceof CaseTransferred e) {
-            return e.fromDepartment() + " → " + e.toDepartment() + ": " + e.reason();
-        }
-        if (event instanceof CaseClosed e) {
-            return e.resolution();
-        }
-        if (event instanceof CaseSuspended e) {
-            return e.reason();
-        }
-        if (event instanceof DeadlineChanged e) {
-            return e.previousDeadline() + " → " + e.deadline() + ": " + e.reason();
-        }
-        if (event instanceof CaseReopened e) {
-            return e.reason();
-        }
-        return null;
     }
 }

@@ -3,10 +3,10 @@ package org.lettersvisits.petition.search;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.petition.PetitionEvent;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 import org.lettersvisits.eventstore.StoredEvent;
 
 import io.smallrye.mutiny.Uni;
@@ -19,6 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class PetitionProjection {
+
+    @Inject
+    PetitionTimeline timeline;
 
     public Uni<Void> apply(SqlClient transaction, List<StoredEvent<PetitionEvent>> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -46,13 +49,7 @@ public class PetitionProjection {
     }
 
     private Uni<Void> timeline(SqlClient tx, StoredEvent<PetitionEvent> stored) {
-        String detail = stored.event() instanceof RepeatVisitRecorded visit ? visit.note()
-                : ((PetitionRegistered) stored.event()).channel().name();
-        return tx.preparedQuery("""
-                INSERT INTO timeline_entry (event_id, petition_id, type, at, actor, detail)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING""")
-                .execute(Tuple.of(stored.eventId(), stored.aggregateId(), stored.event().getClass().getSimpleName(),
-                        stored.recordedAt(), stored.metadata().actor(), detail))
-                .replaceWithVoid();
+        return timeline.add(tx, stored.eventId(), stored.aggregateId(), stored.event(), stored.recordedAt(),
+                stored.metadata().actor());
     }
 }

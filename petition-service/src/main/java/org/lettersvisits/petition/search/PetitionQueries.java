@@ -22,7 +22,8 @@ public class PetitionQueries {
     }
 
     /** A timeline line: what happened, when, and who did it. */
-    public record TimelineEntry(String type, java.time.OffsetDateTime at, String actor, String detail) {
+    public record TimelineEntry(String type, java.time.OffsetDateTime at, String actor, String detail,
+            java.util.Map<String, Object> facts) {
     }
 
     private static final String FILTER = """
@@ -55,12 +56,13 @@ public class PetitionQueries {
     }
 
     public Uni<List<TimelineEntry>> timeline(UUID petitionId) {
-        return pool.preparedQuery("SELECT type, at, actor, detail FROM timeline_entry WHERE petition_id = $1 ORDER BY at, type")
+        return pool.preparedQuery("SELECT type, at, actor, detail, facts FROM timeline_entry WHERE petition_id = $1 ORDER BY at, type")
                 .execute(Tuple.of(petitionId))
                 .map(rows -> {
                     List<TimelineEntry> list = new ArrayList<>();
                     rows.forEach(row -> list.add(new TimelineEntry(row.getString("type"), row.getOffsetDateTime("at"),
-                            row.getString("actor"), row.getString("detail"))));
+                            row.getString("actor"), row.getString("detail"),
+                            row.getJsonObject("facts") == null ? java.util.Map.of() : row.getJsonObject("facts").getMap())));
                     return list;
                 });
     }

@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
-import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.eventstore.InboundEvents;
 
 import io.smallrye.mutiny.Uni;
@@ -25,18 +23,7 @@ public class ReturnVisitProgress {
     @Incoming("followup-events")
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, (tx, event) -> event.event() instanceof ReturnVisitEvent visit
-                ? timeline.add(tx, event, visit.caseId(), detail(visit))
+                ? timeline.add(tx, event, visit.caseId())
                 : Uni.createFrom().voidItem());
-    }
-
-    private static String detail(ReturnVisitEvent event) {
-        if (event instanceof ReturnVisitScheduled s) {
-            return "due by " + s.dueBy();
-        }
-        if (event instanceof ReturnVisitCompleted c) {
-            return c.satisfaction() + (c.petitionerWithdraws() ? ", withdraws" : "") + (c.reopen() ? ", case reopened" : "")
-                    + (c.notes() == null ? "" : ": " + c.notes());
-        }
-        return null;
     }
 }

@@ -1,0 +1,289 @@
+package org.lettersvisits.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The committee's people in a real Chromium against the running platform, signing in on Keycloak's own page:
+ * reception registers a visit, the supervisor assigns it to public security, the police officer closes it,
+ * the return-visit officer completes the visit, and the leader's dashboard counts change.
+ */
+@ExtendWith(SharedPlatform.class)
+class BrowserJourneyIT {
+
+    private static String page(int service) {
+        return SharedPlatform.settings().services().get(service).baseUrl() + "/";
+    }
+
+    private static final String PETITION = page(0);
+    private static final String ASSIGNMENT = page(1);
+    private static final String FOLLOWUP = page(2);
+    private static final String REPORTING = page(3);
+
+    /**
+     * The journey's day, received and assigned (closed and visited soon after): the leader looks at that day
+     * alone, so other tests' cases cannot move the counts, and the seed's year (2026, SeedYearIT) keeps the
+     * committee's figures.
+     */
+    private static final String JOURNEY_DAY = "2025-06-18";
+
+    @Test
+    void a_visit_goes_from_reception_to_the_leaders_dashboard() {
+        String dayReport = REPORTING + "#from=" + JOURNEY_DAY + "&to=" + JOURNEY_DAY;
+        try (Browser browser = Browser.open()) {
+            browser.openAs("leader1", dayReport);
+            int receivedBefore = count(browser, "PUBLIC_SECURITY", "received");
+            int closedBefore = count(browser, "PUBLIC_SECURITY", "closed");
+            browser.signOut();
+
+            // reception: a bad ID number is refused beside its field, then the visit is registered from the keyboard
+            browser.openAs("reception1", PETITION);
+            assertThat(browser.find("#joint-visit-status").getText()).isNotBlank();
+            String subject = "欠薪纠纷诉讼久拖未决 " + UUID.randomUUID().toString().substring(0, 8);
+            browser.setValue("#register [name='receivedOn']", JOURNEY_DAY);
+            browser.type("#register [name='petitioner.name']", "王敏");
+            browser.type("#register [name='petitioner.idNumber']", "130100199312266954");
+            browser.type("#register [name='subject']", subject);
+            browser.find("#register [name='involvesLawAndLitigation']").click();
+            browser.find("#register [name='subject']").sendKeys(Keys.ENTER);
+            WebElement idError = browser.find("#register .field-error[data-for='petitioner.idNumber']");
+            await().atMost(Browser.WAIT).until(() -> !idError.getText().isBlank());
+            assertThat(browser.find("#register [name='petitioner.idNumber']").getAttribute("aria-invalid")).isEqualTo("true");
+            browser.screenshot("reception-validation");
+
+            browser.type("#register [name='petitioner.idNumber']", "130100199312266955");
+            browser.find("#register [name='subject']").sendKeys(Keys.ENTER);
+            WebElement registered = browser.find("#registered-case");
+            String caseId = registered.getAttribute("href").substring(registered.getAttribute("href").indexOf("#case/") + 6);
+            String caseNumber = browser.find("#register-result").getAttribute("data-case-number");
+            assertThat(caseNumber).isNotBlank();
+            browser.type("#lookup [name='idNumber']", "130100199312266955");
+            browser.find("#lookup button[type='submit']").click();
+            browser.find("#lookup-results a[href='#case/" + caseId + "']");
+            browser.screenshot("reception-desk");
+            browser.signOut();
+
+            // supervisor: assigns it to public security, with the default deadline previewed
+            browser.openAs("supervisor1", ASSIGNMENT);
+            String row = "#unassigned tr[data-case-number='" + caseNumber + "']";
+            browser.find(row + " details summary").click();
+            browser.type(row + " [name='responsibleLeader']", "张副局长");
+            browser.setValue(row + " [name='assignedOn']", JOURNEY_DAY);
+            await().atMost(Browser.WAIT).until(() -> browser.find(row + " .deadline-preview").getText().contains("默认办理期限"));
+            browser.screenshot("supervisor-board");
+            browser.find(row + " form[data-action='assign'] button[type='submit']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.find(row + " .success").getText().contains("公安局"));
+            browser.signOut();
+
+            // police officer: sees only the department's queue, accepts and closes the case
+            browser.openAs("police1", ASSIGNMENT);
+            assertThat(browser.all("header.lv-header nav a")).extracting(WebElement::getText).containsExactly("部门案件");
+            String queued = "#queue-items tr[data-case-number='" + caseNumber + "']";
+            browser.find(queued + " button[data-action='accept']").click();
+            browser.find(queued + " details:has(form[data-action='close']) summary").click();
+            browser.type(queued + " [name='resolution']", "已依法处理，欠薪已追回");
+            browser.setValue(queued + " [name='closedOn']", "2025-06-30");
+            browser.screenshot("department-queue");
+            browser.find(queued + " form[data-action='close'] button[type='submit']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.all(queued).isEmpty());
+            browser.signOut();
+
+            // return-visit officer: the visit appears once the closure has reached followup-service
+            browser.openAs("followup1", FOLLOWUP);
+            String visit = "#worklist tr[data-case-number='" + caseNumber + "']";
+            await().atMost(Browser.WAIT).until(() -> {
+                browser.driver().navigate().refresh();
+                browser.awaitReady();
+                return browser.find("#worklist").isDisplayed() && !browser.all(visit).isEmpty();
+            });
+            browser.find(visit + " details summary").click();
+            browser.type(visit + " [name='visitor']", "回访员李");
+            browser.setValue(visit + " [name='visitedOn']", "2025-07-03");
+            browser.type(visit + " [name='notes']", "信访人对处理结果表示满意");
+            browser.find(visit + " [name='petitionerWithdraws']").click();
+            browser.screenshot("return-visits");
+            browser.find(visit + " form[data-action='complete'] button[type='submit']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.all(visit).isEmpty());
+            browser.signOut();
+
+            // leader: the dashboard counts the case as received and closed by public security
+            browser.openAs("leader1", dayReport);
+            await().atMost(Browser.WAIT).until(() -> {
+                browser.driver().navigate().refresh();
+                browser.awaitReady();
+                return count(browser, "PUBLIC_SECURITY", "received") == receivedBefore + 1
+                        && count(browser, "PUBLIC_SECURITY", "closed") == closedBefore + 1;
+            });
+            assertThat(browser.find("#summary-extra").getText()).contains(JOURNEY_DAY + " 至 " + JOURNEY_DAY);
+            browser.go(REPORTING);
+            browser.driver().navigate().refresh();
+            browser.awaitReady();
+            assertThat(browser.find("#period-from").getAttribute("value")).endsWith("-01-01");
+            assertThat(browser.find("#days-to-mid-december").getText()).matches("还有 \\d+ 天");
+            browser.screenshot("leader-dashboard-journey");
+
+            // the case page tells the whole story
+            browser.go(PETITION + "#case/" + caseId);
+            browser.awaitReady();
+            await().atMost(Browser.WAIT).until(() -> {
+                browser.driver().navigate().refresh();
+                browser.awaitReady();
+                return !browser.all("#case-timeline li[data-type='ReturnVisitCompleted']").isEmpty();
+            });
+            assertThat(browser.all("#case-timeline li")).extracting(li -> li.getAttribute("data-type"))
+                    .contains("PetitionRegistered", "CaseAssigned", "CaseAccepted", "CaseClosed", "ReturnVisitCompleted");
+            browser.screenshot("case-page");
+        }
+    }
+
+    @Test
+    void staff_record_a_repeat_visit_suspend_resume_change_a_deadline_and_transfer() {
+        String id = E2eClient.as("reception1", E2eClient.PETITION).body(Map.of("channel", "VISIT", "receivedOn", "2025-07-09",
+                "petitioner", Map.of("name", "李强"), "subject", "土地承包纠纷诉讼 " + UUID.randomUUID().toString().substring(0, 8),
+                "involvesLawAndLitigation", true)).post("/api/petitions").then().statusCode(201).extract().path("id");
+        await().atMost(Browser.WAIT).until(() -> E2eClient.as("supervisor1", E2eClient.ASSIGNMENT)
+                .body(Map.of("petitionId", id, "department", "PROCURATORATE", "responsibleLeader", "王副检察长",
+                        "assignedOn", "2025-07-09"))
+                .post("/api/cases").statusCode() == 201);
+        String caseNumber = E2eClient.as("supervisor1", E2eClient.ASSIGNMENT).get("/api/cases/" + id).then()
+                .extract().path("caseNumber");
+        String newDeadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString();
+
+        try (Browser browser = Browser.open()) {
+            browser.openAs("reception1", PETITION + "#case/" + id);
+            browser.find("#case-visits tbody tr");
+            browser.type("#repeat-visit [name='note']", "信访人再次来访询问进展");
+            browser.find("#repeat-visit button[type='submit']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.all("#case-visits tbody tr").size() == 2);
+            browser.signOut();
+
+            browser.openAs("procurator1", ASSIGNMENT + "#queue");
+            String row = "#queue-items tr[data-case-number='" + caseNumber + "']";
+            browser.find(row + " button[data-action='accept']").click();
+            browser.find(row + " details:has(form[data-action='suspend']) summary").click();
+            browser.type(row + " form[data-action='suspend'] [name='reason']", "信访人申请暂缓处理");
+            browser.find(row + " form[data-action='suspend'] button[type='submit']").click();
+            browser.find(row + " button[data-action='resume']").click();
+            browser.find(row + " details:has(form[data-action='close']) summary");
+            browser.signOut();
+
+            browser.openAs("supervisor1", ASSIGNMENT + "#board");
+            new Select(browser.find("#supervise-department")).selectByValue("PROCURATORATE");
+            String supervised = "#supervised tr[data-case-number='" + caseNumber + "']";
+            browser.find(supervised + " details:has(form[data-action='deadline']) summary").click();
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                    browser.find(supervised + " form[data-action='deadline'] [name='deadline']"), newDeadline);
+            browser.type(supervised + " form[data-action='deadline'] [name='reason']", "案情复杂，需调取外地证据");
+            browser.find(supervised + " form[data-action='deadline'] button[type='submit']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.find(supervised).getText().contains(newDeadline));
+            browser.find(supervised + " details:has(form[data-action='transfer']) summary").click();
+            new Select(browser.find(supervised + " form[data-action='transfer'] [name='department']")).selectByValue("COURT");
+            browser.type(supervised + " form[data-action='transfer'] [name='reason']", "纠纷已进入诉讼程序");
+            browser.find(supervised + " form[data-action='transfer'] button[type='submit']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.all(supervised).isEmpty());
+        }
+        E2eClient.as("supervisor1", E2eClient.ASSIGNMENT).get("/api/cases/" + id).then()
+                .body("department", equalTo("COURT")).body("deadline", equalTo(newDeadline))
+                .body("history.type", hasItems("CaseSuspended", "CaseResumed", "DeadlineChanged", "CaseTransferred"));
+    }
+
+    @Test
+    void every_page_asks_for_a_login_first_and_one_login_serves_all_four() {
+        try (Browser browser = Browser.open()) {
+            for (String page : List.of(PETITION, ASSIGNMENT, FOLLOWUP, REPORTING)) {
+                browser.go(page);
+                browser.awaitLoginPage();
+            }
+            browser.screenshot("login");
+            browser.signIn("supervisor1");
+            for (String page : List.of(PETITION, ASSIGNMENT, FOLLOWUP)) {
+                browser.go(page);
+                browser.awaitReady();
+                assertThat(browser.onLoginPage()).isFalse();
+                assertThat(browser.all("header.lv-header nav a")).hasSize(5);
+            }
+            browser.find("header.lv-header button[lang='en']").click();
+            browser.awaitReady();
+            assertThat(browser.find("#lv-logout").getText()).isEqualTo("Log out");
+            browser.find("header.lv-header button[lang='zh-CN']").click();
+            browser.awaitReady();
+            assertThat(browser.find("#lv-logout").getText()).isEqualTo("退出登录");
+
+            browser.signOut();
+            browser.go(ASSIGNMENT);
+            browser.awaitLoginPage();
+        }
+    }
+
+    @Test
+    void an_expired_session_sends_the_user_back_to_the_login_page() {
+        try (Browser browser = Browser.open()) {
+            browser.openAs("reception1", PETITION);
+            endKeycloakSessionsOf("reception1");
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "var held = JSON.parse(sessionStorage.getItem('lv.tokens'));"
+                            + "held.access = held.access.slice(0, -4) + 'AAAA';"
+                            + "sessionStorage.setItem('lv.tokens', JSON.stringify(held));");
+            browser.type("#lookup [name='q']", "王敏");
+            browser.find("#lookup button[type='submit']").click();
+            browser.awaitLoginPage();
+        }
+    }
+
+    @Test
+    void the_dashboard_reads_at_tablet_width_and_downloads_its_csv() throws Exception {
+        try (Browser browser = Browser.open(new Dimension(820, 1180))) {
+            browser.openAs("leader1", REPORTING);
+            browser.find("#summary tr.total");
+            Long overflow = (Long) ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).isLessThanOrEqualTo(0L);
+            browser.screenshot("leader-dashboard-tablet");
+
+            String from = browser.find("#period-from").getAttribute("value");
+            String to = browser.find("#period-to").getAttribute("value");
+            browser.find("#download-csv").click();
+            Path csv = browser.downloads().resolve("report-" + from + "-" + to + ".csv");
+            await().atMost(Browser.WAIT).until(() -> Files.isRegularFile(csv) && Files.size(csv) > 0);
+            assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("合计,TOTAL,");
+        }
+    }
+
+    private static int count(Browser browser, String department, String measure) {
+        return Integer.parseInt(browser.find("#summary tr[data-department='" + department + "'] td[data-measure='" + measure + "']")
+                .getText());
+    }
+
+    /** Ends every Keycloak session of a user through the admin API, as an idle timeout would. */
+    private static void endKeycloakSessionsOf(String user) {
+        String keycloak = SharedPlatform.settings().issuer().replace("/realms/petitions", "");
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        String id = given().auth().oauth2(admin).queryParam("username", user).queryParam("exact", true)
+                .get(keycloak + "/admin/realms/petitions/users").then().statusCode(200).extract().path("[0].id");
+        given().auth().oauth2(admin).post(keycloak + "/admin/realms/petitions/users/" + id + "/logout")
+                .then().statusCode(204);
+    }
+}

@@ -1,0 +1,79 @@
+/* Return-visit worklist: pending and overdue visits after every closed case; completing one. */
+(function () {
+    'use strict';
+    var t = LV.t;
+    var el = LV.el;
+
+    function completeForm(visit) {
+        var details = LV.actionForm('complete', 'visit-' + visit.caseNumber, [
+            { name: 'visitedOn', label: 'complete.visitedOn', type: 'date', value: LV.today() },
+            { name: 'visitor', label: 'complete.visitor', required: true },
+            { name: 'satisfaction', label: 'complete.satisfaction', options: ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']
+                .map(function (s) { return { value: s, label: t('satisfaction.' + s) }; }) },
+            { name: 'notes', label: 'complete.notes', type: 'textarea' },
+            { name: 'petitionerWithdraws', label: 'complete.petitionerWithdraws', type: 'checkbox' },
+            { name: 'reopen', label: 'complete.reopen', type: 'checkbox' }
+        ], function (values) {
+            return LV.api('', '/api/return-visits/' + visit.id + '/complete', { method: 'POST', body: values })
+                .then(function () { return show(); });
+        });
+        return details;
+    }
+
+    function dueCell(visit) {
+        var cell = [visit.dueBy, ' '];
+        if (visit.status === 'OVERDUE') {
+            cell.push(el('span', { class: 'badge overdue', text: t('worklist.overdueBy', { days: LV.daysBetween(visit.dueBy, LV.today()) }) }));
+        } else if (visit.status === 'PENDING') {
+            cell.push(el('span', { class: 'badge', text: t('worklist.daysLeft', { days: LV.daysBetween(LV.today(), visit.dueBy) }) }));
+        }
+        return cell;
+    }
+
+    function load(status) {
+        if (status !== 'OPEN') {
+            return LV.api('', '/api/return-visits?status=' + status + '&size=100').then(function (page) { return page.items; });
+        }
+        return Promise.all([LV.api('', '/api/return-visits?status=OVERDUE&size=100'),
+            LV.api('', '/api/return-visits?status=PENDING&size=100')]).then(function (pages) {
+            return pages[0].items.concat(pages[1].items);
+        });
+    }
+
+    function show() {
+        var status = document.getElementById('worklist-status').value;
+        var target = document.getElementById('worklist');
+        var canComplete = LV.hasRole(['followup']);
+        return load(status).then(function (items) {
+            if (items.length === 0) {
+                target.replaceChildren(el('p', { class: 'muted', text: t('worklist.empty') }));
+                return;
+            }
+            target.replaceChildren(el('p', { class: 'muted', text: t('worklist.count', { count: items.length }) }),
+                el('div', { class: 'table-wrap' }, [el('table', {}, [
+                    el('thead', {}, [el('tr', {}, ['worklist.caseNumber', 'worklist.department', 'worklist.closedOn',
+                        'worklist.dueBy', 'worklist.status', 'worklist.action'].map(function (k) {
+                        return el('th', { scope: 'col', text: t(k) });
+                    }))]),
+                    el('tbody', {}, items.map(function (v) {
+                        return el('tr', { 'data-case-number': v.caseNumber }, [
+                            el('td', { text: v.caseNumber }), el('td', { text: t('department.' + v.department) }),
+                            el('td', { text: v.closedOn }), el('td', {}, dueCell(v)),
+                            el('td', {}, [el('span', { class: v.status === 'OVERDUE' ? 'badge overdue' : 'badge',
+                                text: t('visitStatus.' + v.status) })]),
+                            el('td', {}, [canComplete && v.status !== 'COMPLETED' ? completeForm(v) : null])]);
+                    }))])]));
+        }, function (error) {
+            target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
+        });
+    }
+
+    LV.start({
+        title: 'worklist.title',
+        roles: ['followup', 'supervisor', 'leader'],
+        render: function () {
+            document.getElementById('worklist-status').addEventListener('change', show);
+            return show();
+        }
+    });
+}());

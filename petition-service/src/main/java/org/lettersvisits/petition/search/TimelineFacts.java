@@ -1,0 +1,76 @@
+package org.lettersvisits.petition.search;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseSuspended;
+import org.lettersvisits.contracts.assignment.CaseTransferred;
+import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
+
+/**
+ * What a timeline entry says about its event, as named facts (department, deadline, reason, ...) so a page
+ * can word them in its own language; {@link #describe} words them plainly for the API's {@code detail}.
+ */
+final class TimelineFacts {
+
+    private TimelineFacts() {
+    }
+
+    static Map<String, Object> of(Object event) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (event instanceof PetitionRegistered e) {
+            facts.put("channel", e.channel());
+        } else if (event instanceof RepeatVisitRecorded e) {
+            facts.put("receivedBy", e.receivedBy());
+            facts.put("note", e.note());
+        } else if (event instanceof CaseAssigned e) {
+            facts.put("department", e.department());
+            facts.put("responsibleLeader", e.responsibleLeader());
+            facts.put("difficulty", e.difficulty());
+            facts.put("deadline", e.deadline());
+        } else if (event instanceof CaseTransferred e) {
+            facts.put("fromDepartment", e.fromDepartment());
+            facts.put("toDepartment", e.toDepartment());
+            facts.put("reason", e.reason());
+        } else if (event instanceof CaseClosed e) {
+            facts.put("resolution", e.resolution());
+        } else if (event instanceof CaseSuspended e) {
+            facts.put("reason", e.reason());
+        } else if (event instanceof DeadlineChanged e) {
+            facts.put("previousDeadline", e.previousDeadline());
+            facts.put("deadline", e.deadline());
+            facts.put("reason", e.reason());
+        } else if (event instanceof CaseReopened e) {
+            facts.put("department", e.department());
+            facts.put("reason", e.reason());
+        } else if (event instanceof CaseBecameOverdue e) {
+            facts.put("deadline", e.deadline());
+        } else if (event instanceof ReturnVisitScheduled e) {
+            facts.put("dueBy", e.dueBy());
+        } else if (event instanceof ReturnVisitCompleted e) {
+            facts.put("visitor", e.visitor());
+            facts.put("satisfaction", e.satisfaction());
+            facts.put("petitionerWithdraws", e.petitionerWithdraws());
+            facts.put("reopen", e.reopen());
+            facts.put("notes", e.notes());
+        }
+        facts.values().removeIf(value -> value == null);
+        facts.replaceAll((name, value) -> value instanceof Boolean ? value : value.toString());
+        return facts;
+    }
+
+    /** The facts in plain words, e.g. {@code department: COURT, reason: ...}; null when there are none. */
+    static String describe(Map<String, Object> facts) {
+        return facts.isEmpty() ? null
+                : facts.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining(", "));
+    }
+}

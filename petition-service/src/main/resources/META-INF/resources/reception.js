@@ -1,0 +1,187 @@
+/* Reception desk: today's joint visit status, registering petitions, looking up petitioners, the case page. */
+(function () {
+    'use strict';
+    var t = LV.t;
+    var el = LV.el;
+
+    function statusBadge(status) {
+        return el('span', { class: 'badge', text: t('status.' + status) });
+    }
+
+    function showToday() {
+        var box = document.getElementById('today');
+        var day = LV.today();
+        return LV.api('', '/api/calendar?from=' + day).then(function (calendar) {
+            var today = calendar.days[0];
+            var leaders = today.dutyLeaders.map(function (d) {
+                return el('li', {}, [t('department.' + d.department) + '：' + d.leader]);
+            });
+            box.replaceChildren(
+                el('p', { id: 'joint-visit-status', class: today.jointVisitDay ? 'badge ok' : 'badge',
+                    text: t(today.jointVisitDay ? 'today.jointVisitDay' : 'today.noJointVisit', { date: today.date }) }),
+                el('h3', { text: t('today.dutyLeaders') }),
+                el('ul', {}, leaders),
+                el('p', { class: 'muted', text: t('today.upcoming', { days: calendar.jointVisitDays.join('、') || t('kit.none') }) }));
+        }).catch(function (error) {
+            box.replaceChildren(el('p', { class: 'form-error', text: error.message }));
+        });
+    }
+
+    function register(event) {
+        event.preventDefault();
+        var form = event.target;
+        var result = document.getElementById('register-result');
+        result.textContent = '';
+        LV.clearProblems(form);
+        var body = LV.formValues(form);
+        form.querySelector('button[type=submit]').disabled = true;
+        LV.api('', '/api/petitions', { method: 'POST', body: body,
+            headers: { 'Idempotency-Key': form.dataset.key || (form.dataset.key = crypto.randomUUID()) } })
+            .then(function (created) {
+                delete form.dataset.key;
+                form.reset();
+                form.querySelector('[name=receivedOn]').value = LV.today();
+                result.dataset.caseNumber = created.caseNumber;
+                result.replaceChildren(t('register.done', { caseNumber: created.caseNumber }) + ' ',
+                    el('a', { href: '#case/' + created.id, id: 'registered-case', text: t('register.open') }));
+                LV.announce(t('register.done', { caseNumber: created.caseNumber }));
+            }, function (error) {
+                LV.showProblem(form, error);
+            }).finally(function () {
+                form.querySelector('button[type=submit]').disabled = false;
+            });
+    }
+
+    function lookup(event) {
+        event.preventDefault();
+        var form = event.target;
+        var values = LV.formValues(form);
+        var query = new URLSearchParams(values);
+        query.set('size', '50');
+        var target = document.getElementById('lookup-results');
+        LV.clearProblems(form);
+        LV.api('', '/api/petitions?' + query.toString()).then(function (page) {
+            if (page.items.length === 0) {
+                target.replaceChildren(el('p', { class: 'muted', text: t('lookup.nothing') }));
+                return;
+            }
+            var rows = page.items.map(function (p) {
+                return el('tr', {}, [
+                    el('td', {}, [el('a', { href: '#case/' + p.id, text: p.caseNumber })]),
+                    el('td', { text: p.receivedOn }),
+                    el('td', { text: p.petitionerName }),
+                    el('td', { text: p.subject }),
+                    el('td', {}, [statusBadge(p.status)]),
+                    el('td', { text: p.department ? t('department.' + p.department) : '' })]);
+            });
+            target.replaceChildren(el('p', { class: 'muted', text: t('lookup.found', { total: page.total }) }),
+                el('div', { class: 'table-wrap' }, [el('table', {}, [
+                    el('thead', {}, [el('tr', {}, ['lookup.caseNumber', 'register.receivedOn', 'register.name',
+                        'register.subject', 'case.status', 'case.department'].map(function (k) {
+                        return el('th', { scope: 'col', text: t(k) });
+                    }))]),
+                    el('tbody', {}, rows)])]));
+        }, function (error) {
+            LV.showProblem(form, error);
+        });
+    }
+
+    var WORDED = { channel: 'channel.', difficulty: 'difficulty.', satisfaction: 'satisfaction.',
+        department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
+
+    /** A timeline entry's facts in the page's language (the API's English detail when it has none). */
+    function describe(entry) {
+        var facts = entry.facts || {};
+        var parts = Object.keys(facts).map(function (name) {
+            var value = facts[name];
+            if (typeof value === 'boolean') {
+                return value ? t('fact.' + name) : null;
+            }
+            return t('fact.pair', { name: t('fact.' + name), value: WORDED[name] ? t(WORDED[name] + value) : value });
+        }).filter(function (part) { return part; });
+        return parts.length ? parts.join(t('fact.joiner')) : entry.detail;
+    }
+
+    function fact(list, key, value) {
+        list.appendChild(el('dt', { text: t(key) }));
+        list.appendChild(el('dd', {}, [value === null || value === undefined || value === '' ? t('kit.none') : value]));
+    }
+
+    function showCase(id) {
+        document.getElementById('desk').hidden = true;
+        var section = document.getElementById('case');
+        section.hidden = false;
+        return LV.api('', '/api/petitions/' + encodeURIComponent(id)).then(function (p) {
+            document.getElementById('case-title').textContent = t('case.title', { caseNumber: p.caseNumber });
+            var facts = document.getElementById('case-facts');
+            facts.replaceChildren();
+            fact(facts, 'case.status', statusBadge(p.status));
+            fact(facts, 'case.department', p.department ? t('department.' + p.department) : null);
+            fact(facts, 'register.channel', t('channel.' + p.channel));
+            fact(facts, 'register.receivedOn', p.receivedOn + (p.jointVisitDay ? ' · ' + t('case.onJointVisitDay') : ''));
+            fact(facts, 'register.name', p.petitioner.name);
+            fact(facts, 'register.idNumber', p.petitioner.idNumber);
+            fact(facts, 'register.headcount', String(p.headcount));
+            fact(facts, 'register.subject', p.subject);
+            fact(facts, 'register.description', p.description);
+            fact(facts, 'register.law', t(p.involvesLawAndLitigation ? 'yes' : 'no'));
+            fact(facts, 'register.escalatedTo', p.escalatedTo ? t('escalation.' + p.escalatedTo) : null);
+            document.getElementById('case-timeline').replaceChildren.apply(document.getElementById('case-timeline'),
+                p.timeline.map(function (entry) {
+                    return el('li', { 'data-type': entry.type }, [
+                        el('strong', { text: t('event.' + entry.type) }), ' ',
+                        el('span', { class: 'muted', text: LV.formatInstant(entry.at) + (entry.actor ? ' · ' + entry.actor : '') }),
+                        describe(entry) ? el('div', { text: describe(entry) }) : null]);
+                }));
+            var tbody = document.querySelector('#case-visits tbody');
+            tbody.replaceChildren.apply(tbody, p.visits.map(function (v) {
+                return el('tr', {}, [el('td', { text: v.receivedOn }), el('td', { text: v.receivedBy || '' }),
+                    el('td', { text: v.note || '' })]);
+            }));
+            document.getElementById('repeat-visit').hidden = !LV.hasRole(['reception']);
+            document.getElementById('main').focus();
+        }, function (error) {
+            document.getElementById('case-title').textContent = error.status === 404 ? t('problem.404') : error.message;
+        });
+    }
+
+    function recordVisit(event) {
+        event.preventDefault();
+        var form = event.target;
+        var id = window.location.hash.slice('#case/'.length);
+        LV.clearProblems(form);
+        LV.api('', '/api/petitions/' + encodeURIComponent(id) + '/visits', { method: 'POST', body: LV.formValues(form) })
+            .then(function () {
+                form.reset();
+                document.getElementById('visit-result').textContent = t('visit.done');
+                return showCase(id);
+            }, function (error) {
+                LV.showProblem(form, error);
+            });
+    }
+
+    function route() {
+        var hash = window.location.hash;
+        if (hash.indexOf('#case/') === 0) {
+            return showCase(hash.slice('#case/'.length));
+        }
+        document.getElementById('case').hidden = true;
+        document.getElementById('desk').hidden = false;
+        return undefined;
+    }
+
+    LV.start({
+        title: 'desk.title',
+        roles: ['reception', 'supervisor', 'leader'],
+        render: function () {
+            document.getElementById('register').addEventListener('submit', register);
+            document.getElementById('register').querySelector('[name=receivedOn]').value = LV.today();
+            document.getElementById('register').closest('section').hidden = !LV.hasRole(['reception', 'supervisor']);
+            document.getElementById('lookup').addEventListener('submit', lookup);
+            document.getElementById('repeat-visit').addEventListener('submit', recordVisit);
+            window.addEventListener('hashchange', route);
+            route();
+            return showToday();
+        }
+    });
+}());
