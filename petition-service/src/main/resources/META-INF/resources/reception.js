@@ -14,14 +14,14 @@
         return LV.api('', '/api/calendar?from=' + day).then(function (calendar) {
             var today = calendar.days[0];
             var leaders = today.dutyLeaders.map(function (d) {
-                return el('li', {}, [t('department.' + d.department) + '：' + d.leader]);
+                return el('li', {}, [t('kit.pair', { name: t('department.' + d.department), value: d.leader })]);
             });
             box.replaceChildren(
                 el('p', { id: 'joint-visit-status', class: today.jointVisitDay ? 'badge ok' : 'badge',
                     text: t(today.jointVisitDay ? 'today.jointVisitDay' : 'today.noJointVisit', { date: today.date }) }),
                 el('h3', { text: t('today.dutyLeaders') }),
                 el('ul', {}, leaders),
-                el('p', { class: 'muted', text: t('today.upcoming', { days: calendar.jointVisitDays.join('、') || t('kit.none') }) }));
+                el('p', { class: 'muted', text: t('today.upcoming', { days: calendar.jointVisitDays.join(t('kit.listSeparator')) || t('kit.none') }) }));
         }).catch(function (error) {
             box.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
@@ -89,15 +89,20 @@
     var WORDED = { channel: 'channel.', difficulty: 'difficulty.', satisfaction: 'satisfaction.',
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
+    var FACT_ORDER = ['channel', 'receivedBy', 'note', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
+        'difficulty', 'previousDeadline', 'deadline', 'resolution', 'reason', 'dueBy', 'visitor', 'satisfaction',
+        'petitionerWithdraws', 'reopen', 'notes'];
+
     /** A timeline entry's facts in the page's language (the API's English detail when it has none). */
     function describe(entry) {
         var facts = entry.facts || {};
-        var parts = Object.keys(facts).map(function (name) {
+        var names = Object.keys(facts).sort(function (a, b) { return FACT_ORDER.indexOf(a) - FACT_ORDER.indexOf(b); });
+        var parts = names.map(function (name) {
             var value = facts[name];
             if (typeof value === 'boolean') {
                 return value ? t('fact.' + name) : null;
             }
-            return t('fact.pair', { name: t('fact.' + name), value: WORDED[name] ? t(WORDED[name] + value) : value });
+            return t('kit.pair', { name: t('fact.' + name), value: WORDED[name] ? t(WORDED[name] + value) : value });
         }).filter(function (part) { return part; });
         return parts.length ? parts.join(t('fact.joiner')) : entry.detail;
     }

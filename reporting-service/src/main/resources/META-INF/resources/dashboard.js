@@ -74,7 +74,7 @@
             MEASURES.forEach(function (m, j) {
                 var h = (height - bottom - 4) * d[m] / max;
                 var bar = svg('rect', { x: x0 + j * barWidth, y: height - bottom - h, width: barWidth - 2, height: h, fill: COLOURS[m] });
-                bar.appendChild(svg('title', {}, t('department.' + d.department) + ' · ' + t('dashboard.' + m) + '：' + d[m]));
+                bar.appendChild(svg('title', {}, t('department.' + d.department) + ' · ' + t('kit.pair', { name: t('dashboard.' + m), value: d[m] })));
                 chart.appendChild(bar);
             });
             chart.appendChild(svg('text', { x: x0 + (groupWidth - 16) / 2, y: height - bottom + 18, 'text-anchor': 'middle',

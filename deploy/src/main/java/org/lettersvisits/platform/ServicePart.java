@@ -59,6 +59,6 @@ final class ServicePart extends ProcessPart {
 
     @Override
     public String endpoint() {
-        return service.baseUrl() + "  (API docs: " + service.baseUrl() + "/q/swagger-ui)";
+        return service.baseUrl() + "/  (web page; API docs: " + service.baseUrl() + "/q/swagger-ui)";
     }
 }
