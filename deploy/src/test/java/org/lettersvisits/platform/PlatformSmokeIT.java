@@ -82,7 +82,9 @@ class PlatformSmokeIT {
     @MethodSource("services")
     void pages_are_served_with_their_sign_in_settings(String module, String baseUrl) {
         given().accept("text/html").get(baseUrl + "/").then().statusCode(200)
-                .contentType(startsWith("text/html")).body(containsString("/kit/kit.js"));
+                .contentType(startsWith("text/html")).body(containsString("/kit/kit.js"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString(SharedPlatform.settings().issuer() + "/"));
         given().get(baseUrl + "/ui/config.json").then().statusCode(200)
                 .body("issuer", equalTo(SharedPlatform.settings().issuer()))
                 .body("clientId", equalTo("petitions-web"))
