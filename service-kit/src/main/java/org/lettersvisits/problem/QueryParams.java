@@ -3,6 +3,7 @@ package org.lettersvisits.problem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,18 @@ public final class QueryParams {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidField(name, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    /** An id (UUID), or null when absent; {@code what} names it in the message, e.g. "a case id". */
+    public static UUID id(String name, String value, String what) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(name, "must be " + what + " (UUID)");
         }
     }
 

@@ -62,7 +62,7 @@ public class ReturnVisitsResource {
             + "date); caseId: the visits of one case. Pending first, earliest due first.")
     public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return queries.worklist(QueryParams.oneOf("status", status, WorklistStatus.class), uuid("caseId", caseId),
+        return queries.worklist(QueryParams.oneOf("status", status, WorklistStatus.class), QueryParams.id("caseId", caseId, "a case id"),
                 desk.today(), QueryParams.integer("page", page, 0, 0, 100_000),
                 Math.min(QueryParams.integer("size", size, 50, 1, Integer.MAX_VALUE), 100));
     }
@@ -95,16 +95,5 @@ public class ReturnVisitsResource {
                 })
                 .chain(done -> queries.find(id, desk.today()))
                 .map(item -> item.orElseThrow());
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(field, "must be a case id (UUID)");
-        }
     }
 }
