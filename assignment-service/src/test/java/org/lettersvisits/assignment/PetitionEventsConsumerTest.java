@@ -10,21 +10,24 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.testsupport.CloudEventRecords;
+import org.lettersvisits.testsupport.DeadLetterTopics;
 import org.lettersvisits.testsupport.RealInfrastructure;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** assignment-service reading petition-events: each event applied once; a poison record goes to the dead letters. */
+/**
+ * assignment-service reading petition-events: each event applied once; a record that can never be
+ * applied goes to the dead letters with the reason; a type it does not handle is skipped.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class PetitionEventsConsumerTest {
@@ -57,26 +60,57 @@ class PetitionEventsConsumerTest {
 
     @Test
     void a_malformed_record_goes_to_the_dead_letter_topic_with_the_reason_and_consumption_goes_on() {
-        String key = UUID.randomUUID().toString();
+        UUID key = UUID.randomUUID();
+        UUID malformed = UUID.randomUUID();
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
-            kafka.produceStrings().fromRecords(
-                    CloudEventRecords.raw(Topics.PETITION_EVENTS, key, UUID.randomUUID().toString(),
-                            "petition.registered.v1", "{this is not json"),
-                    CloudEventRecords.raw(Topics.PETITION_EVENTS, key, UUID.randomUUID().toString(),
-                            "petition.unheard-of.v9", "{}"))
-                    .awaitCompletion(WAIT);
-
-            try (ConsumerTask<String, String> dead = kafka.consumeStrings()
-                    .withGroupId("dlq-test-" + key).withOffsetReset(OffsetResetStrategy.EARLIEST)
-                    .fromTopics("assignment-service.dead-letters", records -> records.select().where(r -> key.equals(r.key())))) {
-                dead.awaitRecords(2, WAIT);
-                assertThat(dead.getRecords()).extracting(r -> header(r, "dead-letter-reason"))
-                        .anySatisfy(reason -> assertThat(reason).contains("not valid"))
-                        .anySatisfy(reason -> assertThat(reason).contains("unknown event type"));
-            }
+            kafka.produceStrings().fromRecords(CloudEventRecords.raw(Topics.PETITION_EVENTS, key.toString(),
+                    malformed.toString(), "petition.registered.v1", "{this is not json")).awaitCompletion(WAIT);
         }
         UUID after = CaseFixtures.publishedPetition(true); // waits until applied: the consumer kept going
+
+        ConsumerRecord<String, String> dead = deadLetter(malformed);
+        assertThat(header(dead, "dead-letter-kind")).isEqualTo("UNREADABLE");
+        assertThat(header(dead, "dead-letter-reason")).contains("not valid");
+        assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.PETITION_EVENTS);
+        assertThat(header(dead, "ce_type")).isEqualTo("petition.registered.v1");
         assertThat(count("SELECT count(*) FROM known_petition WHERE id = $1", after)).isEqualTo(1);
+    }
+
+    @Test
+    void a_type_assignment_does_not_handle_is_skipped_not_dead_lettered() {
+        UUID key = UUID.randomUUID();
+        UUID unheardOf = UUID.randomUUID();
+        UUID sentinel = UUID.randomUUID();
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(
+                    CloudEventRecords.raw(Topics.PETITION_EVENTS, key.toString(), unheardOf.toString(),
+                            "petition.merged-with.v1", "{\"petitionId\":\"" + key + "\"}"),
+                    DeadLetterTopics.sentinel(Topics.PETITION_EVENTS, key, sentinel))
+                    .awaitCompletion(WAIT);
+        }
+        assertThat(DeadLetterTopics.readUntil("assignment-service", sentinel, WAIT))
+                .extracting(DeadLetterTopics::eventId).doesNotContain(unheardOf.toString());
+    }
+
+    @Test
+    void a_petition_from_a_service_that_does_not_own_petition_events_is_dead_lettered_as_forged() {
+        PetitionRegistered forged = CaseFixtures.petition(true);
+        UUID eventId = UUID.randomUUID();
+        EventCodec.Encoded encoded = EventCodec.platform().encode(forged);
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(CloudEventRecords.from("followup-service", Topics.PETITION_EVENTS,
+                    forged.petitionId().toString(), eventId.toString(), encoded.type(), encoded.json())).awaitCompletion(WAIT);
+        }
+
+        ConsumerRecord<String, String> dead = deadLetter(eventId);
+        assertThat(header(dead, "dead-letter-kind")).isEqualTo("FORGED_SOURCE");
+        assertThat(header(dead, "dead-letter-reason")).contains("followup-service").contains("petition-service");
+        assertThat(count("SELECT count(*) FROM known_petition WHERE id = $1", forged.petitionId())).isZero();
+    }
+
+    private static ConsumerRecord<String, String> deadLetter(UUID eventId) {
+        return DeadLetterTopics.readUntil("assignment-service", eventId, WAIT).stream()
+                .filter(r -> eventId.toString().equals(DeadLetterTopics.eventId(r))).findFirst().orElseThrow();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -6,9 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ./platform benchmark [count]}: registers {@code count} petitions (default 1,000) one after
@@ -25,7 +22,7 @@ public final class IntakeBenchmark {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
         HttpClient http = HttpClient.newHttpClient();
-        String token = token(http, settings, "reception1");
+        String token = Tokens.passwordGrant(http, settings, "reception1");
         String url = settings.services().get(0).baseUrl() + "/api/petitions";
         String body = """
                 {"channel":"LETTER","receivedBy":"benchmark","petitioner":{"name":"Benchmark Writer"},
@@ -50,19 +47,5 @@ public final class IntakeBenchmark {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("registration failed: " + response.statusCode() + " " + response.body());
         }
-    }
-
-    static String token(HttpClient http, PlatformSettings settings, String user) throws IOException, InterruptedException {
-        String form = Map.of("grant_type", "password", "client_id", "petitions-cli", "username", user, "password", user)
-                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .reduce((a, b) -> a + "&" + b).orElseThrow();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher matcher = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
-            throw new IllegalStateException("no token for " + user + ": " + response.statusCode() + " " + response.body());
-        }
-        return matcher.group(1);
     }
 }

@@ -21,8 +21,8 @@ import org.lettersvisits.contracts.Topics;
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker and controller) in a JVM of its own,
  * run from the Kafka jars on the launcher's class path. Storage is formatted once and kept.
- * When the broker answers, the platform's topics are created (3 partitions, kept forever:
- * the events are the record).
+ * When the broker answers, the platform's topics and each consuming service's dead-letter topic are
+ * created (3 partitions, kept forever: the events are the record, and a dead letter waits for its redrive).
  */
 final class KafkaPart extends ProcessPart {
 
@@ -125,7 +125,9 @@ final class KafkaPart extends ProcessPart {
     }
 
     private void createTopics() throws InterruptedException, ExecutionException, TimeoutException {
-        for (String topic : Topics.ALL) {
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        Topics.CONSUMING_SERVICES.forEach(service -> topics.add(Topics.deadLettersOf(service)));
+        for (String topic : topics) {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1"))))
                         .all().get(5, TimeUnit.SECONDS);

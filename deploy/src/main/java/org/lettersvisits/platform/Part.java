@@ -1,6 +1,7 @@
 package org.lettersvisits.platform;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /** One thing the local platform runs: PostgreSQL, the Kafka broker, Keycloak or a service. */
 interface Part {
@@ -18,6 +19,16 @@ interface Part {
 
     /** Stops the part and waits for it to end. Safe to call on a part that never started. */
     void stop();
+
+    /** The operating-system process of the part while it runs (a fault injector signals it). */
+    default OptionalLong pid() {
+        return OptionalLong.empty();
+    }
+
+    /** How the part's process ended, for the supervisor's log (e.g. "exit code 137"). */
+    default String howItEnded() {
+        return "its process is gone";
+    }
 
     /** Where the part writes its output. */
     Path logFile();

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * Starts the local platform as separate processes and stops it again: first PostgreSQL, the Kafka
  * broker and Keycloak side by side, then the four services once those are ready. While it waits it
  * says what is starting and how long it has taken. If a part fails, {@link #start()} throws with the
- * part's name and log; {@link #close()} stops whatever was started, in reverse order.
+ * part's name and log; once all are ready, a {@link Supervisor} restarts any part that exits
+ * unexpectedly; {@link #close()} stops whatever was started, in reverse order.
  * {@code ./platform up} and the end-to-end tests use this same class.
  */
 public final class PlatformLauncher implements AutoCloseable {
@@ -30,6 +31,7 @@ public final class PlatformLauncher implements AutoCloseable {
     private final PlatformSettings settings;
     private final PrintStream out;
     private final List<Part> started = new ArrayList<>();
+    private Supervisor supervisor;
     private long startNanos;
 
     public PlatformLauncher(PlatformSettings settings, PrintStream out) {
@@ -61,6 +63,9 @@ public final class PlatformLauncher implements AutoCloseable {
                 INFRASTRUCTURE_TIMEOUT);
         startAndAwait(settings.services().stream().<Part>map(s -> new ServicePart(settings, s)).toList(),
                 SERVICE_TIMEOUT);
+        supervisor = new Supervisor(settings, out);
+        started.forEach(supervisor::watch);
+        supervisor.begin();
         out.printf("%nLetters & Visits is ready after %s:%n", elapsed());
         started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
         out.println();
@@ -122,6 +127,9 @@ public final class PlatformLauncher implements AutoCloseable {
 
     /** Stops one running service (to see how the others and its own restart cope). */
     public synchronized void stopService(String module) {
+        if (supervisor != null) {
+            supervisor.release(part(module));
+        }
         part(module).stop();
         out.println("stopped " + module);
     }
@@ -141,6 +149,9 @@ public final class PlatformLauncher implements AutoCloseable {
             }
             pause();
         }
+        if (supervisor != null) {
+            supervisor.watch(part);
+        }
         out.println("restarted " + module);
     }
 
@@ -152,6 +163,10 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Stops every part that was started, the last started first. */
     @Override
     public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             Part part = started.get(i);
             out.println("stopping " + part.name());

@@ -67,6 +67,20 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return dataDir.resolve("logs");
     }
 
+    /** Where the launcher keeps the process id of a running part ({@code petition-service}, {@code kafka}, ...). */
+    public Path pidFile(String part) {
+        return dataDir.resolve("run").resolve(part + ".pid");
+    }
+
+    /** PostgreSQL's data folder; its {@code postmaster.pid} names the server process. */
+    public Path postgresDataDir() {
+        return dataDir.resolve("postgres").resolve("data");
+    }
+
+    public String postgresJdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+    }
+
     /** The Keycloak distribution the build unpacked from Maven Central. */
     public Path keycloakHome() {
         return root.resolve("deploy/target/keycloak/keycloak-" + KEYCLOAK_VERSION);

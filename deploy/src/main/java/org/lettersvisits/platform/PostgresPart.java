@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.OptionalLong;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -36,10 +38,12 @@ final class PostgresPart implements Part {
         Path base = Files.createDirectories(settings.dataDir().resolve("postgres"));
         postgres = EmbeddedPostgres.builder()
                 .setPort(settings.postgresPort())
-                .setDataDirectory(base.resolve("data"))
+                .setDataDirectory(dataDirectory())
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(Files.createDirectories(base.resolve("bin")).toFile())
                 .setServerConfig("max_connections", "200")
+                // a transaction left idle (a stalled client) cannot hold back every relay on the server for long
+                .setServerConfig("idle_in_transaction_session_timeout", "60s")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setRegisterShutdownHook(false)
@@ -64,17 +68,37 @@ final class PostgresPart implements Part {
 
     @Override
     public boolean isReady() {
-        return postgres != null;
+        return isAlive();
+    }
+
+    /** Whether the server process (the postmaster, whose id PostgreSQL keeps in {@code postmaster.pid}) runs. */
+    @Override
+    public boolean isAlive() {
+        return postgres != null && pid().stream().mapToObj(ProcessHandle::of).anyMatch(h -> h.map(ProcessHandle::isAlive)
+                .orElse(false));
     }
 
     @Override
-    public boolean isAlive() {
-        return postgres != null;
+    public OptionalLong pid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory().resolve("postmaster.pid"));
+            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private Path dataDirectory() {
+        return settings.postgresDataDir();
     }
 
     @Override
     public void stop() {
         if (postgres == null) {
+            return;
+        }
+        if (!isAlive()) { // it died: nothing to stop, and pg_ctl would only complain
+            postgres = null;
             return;
         }
         try {

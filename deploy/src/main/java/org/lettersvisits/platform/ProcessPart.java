@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** A part that runs as a separate operating-system process, its output appended to a log file. */
@@ -65,6 +66,20 @@ abstract class ProcessPart implements Part {
     @Override
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    @Override
+    public OptionalLong pid() {
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+    }
+
+    @Override
+    public String howItEnded() {
+        if (process == null || process.isAlive()) {
+            return "still running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
     }
 
     @Override

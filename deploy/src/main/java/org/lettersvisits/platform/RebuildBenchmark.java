@@ -47,19 +47,19 @@ public final class RebuildBenchmark {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
         HttpClient http = HttpClient.newHttpClient();
-        String admin = IntakeBenchmark.token(http, settings, "admin1");
+        String admin = Tokens.passwordGrant(http, settings, "admin1");
         System.out.println("rebuild of what the platform holds now: " + rebuild(http, settings, admin));
         if (args.length > 0) {
             int events = Integer.parseInt(args[0]);
             int cases = (events + 3) / 4;
             publish(settings, cases);
-            String leader = IntakeBenchmark.token(http, settings, "leader1");
+            String leader = Tokens.passwordGrant(http, settings, "leader1");
             long waitStart = System.nanoTime();
             Polling.until("reporting receiving the generated events", Duration.ofMinutes(10), Duration.ofSeconds(1),
                     () -> received2001(http, settings, leader) >= cases);
             System.out.printf("reporting received %d generated events in %.1f s%n", cases * 4,
                     (System.nanoTime() - waitStart) / 1e9);
-            System.out.println("rebuild with the generated load: " + rebuild(http, settings, IntakeBenchmark.token(http, settings, "admin1")));
+            System.out.println("rebuild with the generated load: " + rebuild(http, settings, Tokens.passwordGrant(http, settings, "admin1")));
         }
     }
 
@@ -95,27 +95,31 @@ public final class RebuildBenchmark {
                 UUID id = UUID.randomUUID();
                 String number = String.format("XF-2001-%06d", i);
                 Department department = Department.values()[i % 3];
-                send(producer, codec, Topics.PETITION_EVENTS, id, new PetitionRegistered(id, number, Channel.LETTER, day,
+                send(producer, codec, Topics.PETITION_EVENTS, id, 1, new PetitionRegistered(id, number, Channel.LETTER, day,
                         "benchmark", new Petitioner("Benchmark Writer", null, null, null, null), 1, "generated", null, true,
                         null, false));
-                send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, new CaseAssigned(id, id, number, "generated", department,
+                send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, 1, new CaseAssigned(id, id, number, "generated", department,
                         "Leader B", Difficulty.ROUTINE, day, day.plusDays(30)));
-                send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, new CaseAccepted(id, department, day));
-                send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, new DeadlineChanged(id, day.plusDays(30), day.plusDays(60),
+                send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, 2, new CaseAccepted(id, department, day));
+                send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, 3, new DeadlineChanged(id, day.plusDays(30), day.plusDays(60),
                         "generated"));
             }
         }
         System.out.printf("published %d generated events in %.1f s%n", cases * 4, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void send(KafkaProducer<String, String> producer, EventCodec codec, String topic, UUID key, Object event) {
+    /** Sends an event as its topic's owner would, so consumers accept it. */
+    private static void send(KafkaProducer<String, String> producer, EventCodec codec, String topic, UUID key, int version,
+            Object event) {
         EventCodec.Encoded encoded = codec.encode(event);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key.toString(), encoded.json());
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                 .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                 .add("ce_type", encoded.type().getBytes(StandardCharsets.UTF_8))
-                .add("ce_source", "rebuild-benchmark".getBytes(StandardCharsets.UTF_8))
-                .add("ce_actor", "benchmark".getBytes(StandardCharsets.UTF_8));
+                .add("ce_source", Topics.ownerOf(topic).orElseThrow().getBytes(StandardCharsets.UTF_8))
+                .add("ce_actor", "benchmark".getBytes(StandardCharsets.UTF_8))
+                .add("ce_aggregateid", key.toString().getBytes(StandardCharsets.UTF_8))
+                .add("ce_aggregateversion", String.valueOf(version).getBytes(StandardCharsets.UTF_8));
         producer.send(record);
     }
 

@@ -182,7 +182,7 @@ public final class SeedLoader {
     private String token(String user) throws IOException, InterruptedException {
         String token = tokens.get(user);
         if (token == null) {
-            token = IntakeBenchmark.token(http, settings, user);
+            token = Tokens.passwordGrant(http, settings, user);
             tokens.put(user, token);
         }
         return token;

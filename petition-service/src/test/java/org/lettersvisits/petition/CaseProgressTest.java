@@ -70,4 +70,30 @@ class CaseProgressTest {
                 .queryParam("status", "CLOSED").queryParam("q", "wage").get("/api/petitions").then()
                 .body("items.id", org.hamcrest.Matchers.hasItem(id.toString())));
     }
+
+    @Test
+    void an_older_case_event_arriving_late_never_turns_the_status_back() {
+        UUID id = UUID.fromString(given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(visit()).post("/api/petitions").then().statusCode(201).extract().path("id"));
+        LocalDate on = LocalDate.of(2026, 10, 17);
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(
+                    CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(), new CaseAssigned(id, id, "XF",
+                            "subject", Department.COURT, "Vice President Li", Difficulty.ROUTINE, on, on.plusDays(30)), 1),
+                    CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(),
+                            new CaseClosed(id, "XF", Department.COURT, "judgment enforced", on.plusDays(9)), 3))
+                    .awaitCompletion(Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.RECEPTION.bearer())
+                    .get("/api/petitions/" + id).then().body("status", equalTo("CLOSED")));
+
+            // version 2 arrives last (redriven from a dead-letter topic, or redelivered after a failover)
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(),
+                    new CaseAccepted(id, Department.COURT, on.plusDays(1)), 2)).awaitCompletion(Duration.ofSeconds(30));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.RECEPTION.bearer())
+                .get("/api/petitions/" + id).then()
+                .body("timeline.type", org.hamcrest.Matchers.hasItem("CaseAccepted")) // it was received and kept
+                .body("status", equalTo("CLOSED"))
+                .body("department", equalTo("COURT")));
+    }
 }

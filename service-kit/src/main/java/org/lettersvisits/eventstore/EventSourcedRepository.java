@@ -3,6 +3,7 @@ package org.lettersvisits.eventstore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -51,11 +52,23 @@ public final class EventSourcedRepository<C, E, S> {
      */
     public Uni<Outcome<E, S>> handle(SqlClient transaction, UUID id, C command, Integer expectedVersion,
             EventMetadata metadata) {
+        return handle(transaction, id, command, expectedVersion, metadata, state -> {
+        });
+    }
+
+    /**
+     * Like {@link #handle(SqlClient, UUID, C, Integer, EventMetadata)}, with a {@code precondition} checked
+     * against the state loaded in this transaction before deciding (such as who may act on the
+     * aggregate): a check made on an older read could be overtaken by a concurrent change.
+     */
+    public Uni<Outcome<E, S>> handle(SqlClient transaction, UUID id, C command, Integer expectedVersion,
+            EventMetadata metadata, Consumer<S> precondition) {
         return load(transaction, id).chain(current -> {
             if (expectedVersion != null && expectedVersion != current.version()) {
                 return Uni.createFrom().failure(new ConcurrencyConflict(id,
                         "expected version " + expectedVersion + ", found " + current.version(), true));
             }
+            precondition.accept(current.state());
             List<E> events = decider.decide(command, current.state());
             return store.append(transaction, aggregateType, id, current.version(), events, metadata, topic)
                     .onFailure(ConcurrencyConflict.class).transform(e -> expectedVersion == null ? e
@@ -78,7 +91,14 @@ public final class EventSourcedRepository<C, E, S> {
      */
     public Uni<Aggregate<E, S>> handleAndSave(SqlClient transaction, UUID id, C command, Integer expectedVersion,
             EventMetadata metadata, View<E, S> view) {
-        return handle(transaction, id, command, expectedVersion, metadata)
+        return handleAndSave(transaction, id, command, expectedVersion, metadata, state -> {
+        }, view);
+    }
+
+    /** {@link #handleAndSave} with a precondition on the loaded state, as {@link #handle(SqlClient, UUID, C, Integer, EventMetadata, Consumer)}. */
+    public Uni<Aggregate<E, S>> handleAndSave(SqlClient transaction, UUID id, C command, Integer expectedVersion,
+            EventMetadata metadata, Consumer<S> precondition, View<E, S> view) {
+        return handle(transaction, id, command, expectedVersion, metadata, precondition)
                 .call(outcome -> outcome.recorded().isEmpty() ? Uni.createFrom().voidItem()
                         : view.save(transaction, outcome.aggregate()))
                 .map(Outcome::aggregate);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.EventCodec;
 
@@ -27,7 +28,8 @@ public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final EventCodec codec = EventCodec.platform();
+    @Inject
+    EventCodec codec;
 
     /** Every event of one aggregate, oldest first. */
     public <E> Uni<List<StoredEvent<E>>> load(SqlClient client, UUID aggregateId, Class<E> eventType) {
@@ -76,7 +78,8 @@ public class EventStore {
             eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(), payload,
                     metadata.actor(), metadata.correlationId())).addUUID(metadata.causationId()).addOffsetDateTime(now));
             outboxRows.add(Tuple.tuple(List.of(eventId, topic, aggregateId.toString(), encoded.type(), payload,
-                    aggregateType + "/" + aggregateId, metadata.actor())).addOffsetDateTime(now));
+                    aggregateType + "/" + aggregateId, metadata.actor())).addOffsetDateTime(now).addUUID(aggregateId)
+                    .addInteger(version));
         }
         if (events.isEmpty()) {
             return Uni.createFrom().item(stored);
@@ -91,8 +94,9 @@ public class EventStore {
                         ? new ConcurrencyConflict(aggregateId, "version " + lastVersion + " already exists", false)
                         : e)
                 .chain(() -> transaction.preparedQuery("""
-                        INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                        INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
+                                            aggregate_id, aggregate_version)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
                         .executeBatch(outboxRows))
                 .replaceWith(stored);
     }

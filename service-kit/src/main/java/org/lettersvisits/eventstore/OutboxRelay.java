@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.lettersvisits.contracts.EventEnvelope;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,28 +24,33 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 
 /**
- * Publishes committed outbox entries to Kafka as CloudEvents (binary mode, key = aggregate id),
- * in commit order, and only then advances its checkpoint.
+ * Publishes committed outbox entries to Kafka as CloudEvents (binary mode, key = aggregate id, with
+ * the aggregate's id and version as extensions), in commit order, and only then advances its checkpoint.
  * <ul>
  * <li>No gaps: an entry is taken only once every transaction older than the oldest one still
  * running has finished ({@code transaction_id < pg_snapshot_xmin(pg_current_snapshot())}), so a
  * transaction that commits late is never skipped.</li>
- * <li>One publisher: the checkpoint row is locked {@code FOR UPDATE SKIP LOCKED} for the batch; a
- * second replica finds it locked and does nothing.</li>
- * <li>Nothing lost: the checkpoint moves in the same transaction after Kafka acknowledged the
- * batch; a crash before that republishes the batch, and consumers drop the duplicates by event id.</li>
+ * <li>No transaction across Kafka I/O: a batch is read in one short statement, sent, and the checkpoint
+ * advanced in another short statement that only ever moves it forward. Nothing is held open while
+ * the broker is slow or away, so the relay never holds back the snapshot horizon of the database
+ * server (which every service's relay on that server reads).</li>
+ * <li>Nothing lost: the checkpoint moves only after Kafka acknowledged the whole batch; a crash or a
+ * failed send before that republishes the batch, and consumers drop the duplicates by event id.</li>
  * </ul>
- * It runs on a timer and when a command handler {@link #wake()}s it after a commit. A service that
- * owns no events (reporting) leaves it out with {@code eventstore.outbox.enabled=false}.
+ * It is woken by every append (a {@code pg_notify} in the outbox's insert trigger, delivered at commit,
+ * whoever appended) and on a timer as a safety net. A service that owns no events (reporting) leaves it
+ * out with {@code eventstore.outbox.enabled=false}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "eventstore.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -51,11 +58,12 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private static final String LOCK_CHECKPOINT = """
-            SELECT name FROM outbox_relay_checkpoint WHERE name = 'relay' FOR UPDATE SKIP LOCKED""";
+    /** The channel the outbox trigger notifies on every append. */
+    static final String APPENDED = "outbox_appended";
+
     private static final String NEXT_BATCH = """
-            SELECT o.position, o.event_id, o.topic, o.record_key, o.type, o.payload::text AS payload,
-                   o.subject, o.actor, o.recorded_at
+            SELECT o.position, o.transaction_id::text AS transaction_id, o.event_id, o.topic, o.record_key, o.type,
+                   o.payload::text AS payload, o.subject, o.actor, o.recorded_at, o.aggregate_id, o.aggregate_version
             FROM outbox o, outbox_relay_checkpoint c
             WHERE c.name = 'relay'
               AND (o.transaction_id, o.position) > (c.last_transaction_id, c.last_position)
@@ -63,9 +71,9 @@ public class OutboxRelay {
             ORDER BY o.transaction_id, o.position
             LIMIT $1""";
     private static final String ADVANCE_CHECKPOINT = """
-            UPDATE outbox_relay_checkpoint c
-            SET last_transaction_id = o.transaction_id, last_position = o.position
-            FROM outbox o WHERE c.name = 'relay' AND o.position = $1""";
+            UPDATE outbox_relay_checkpoint
+            SET last_transaction_id = $1::text::xid8, last_position = $2
+            WHERE name = 'relay' AND (last_transaction_id, last_position) < ($1::text::xid8, $2)""";
 
     @Inject
     Pool pool;
@@ -81,7 +89,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "eventstore.relay.enabled", defaultValue = "true")
     boolean enabledAtStart;
 
-    @ConfigProperty(name = "eventstore.relay.interval", defaultValue = "PT0.5S")
+    @ConfigProperty(name = "eventstore.relay.interval", defaultValue = "PT1S")
     Duration interval;
 
     @ConfigProperty(name = "eventstore.relay.batch-size", defaultValue = "500")
@@ -90,13 +98,24 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    /** Saves work inside this process only; the checkpoint lock is what keeps replicas apart. */
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> databasePassword;
+
+    /** Saves work inside this process only: one batch at a time. */
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile boolean stopped = true;
     private long timerId = -1;
+    private PgSubscriber appends;
 
     void onStart(@Observes StartupEvent event) {
+        listenForAppends();
         if (enabledAtStart) {
             start();
         }
@@ -104,9 +123,26 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+        if (appends != null) {
+            appends.closeAndForget();
+        }
     }
 
-    /** Starts relaying: now, on every {@link #wake()}, and on a timer. */
+    /** Listens on a connection of its own (a pooled one would be handed to others) and reconnects when it drops. */
+    private void listenForAppends() {
+        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.split(",")[0].trim());
+        databaseUser.ifPresent(options::setUser);
+        databasePassword.ifPresent(options::setPassword);
+        appends = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        appends.channel(APPENDED).handler(payload -> wake());
+        appends.connect()
+                .onFailure().invoke(e -> LOG.warnf("cannot listen for outbox appends yet, relaying on the timer: %s",
+                        e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribe().with(connected -> wake(), failure -> { });
+    }
+
+    /** Starts relaying: now, on every append, and on a timer. */
     public synchronized void start() {
         stopped = false;
         if (timerId < 0) {
@@ -148,13 +184,11 @@ public class OutboxRelay {
      * Publishes up to {@code limit} committed entries after the checkpoint, in commit order, and
      * advances the checkpoint past them.
      *
-     * @return how many entries were published (0 if another replica holds the checkpoint)
+     * @return how many entries were published
      */
     public Uni<Integer> publishBatch(int limit) {
-        return pool.withTransaction(tx -> tx.query(LOCK_CHECKPOINT).execute()
-                .chain(lock -> lock.size() == 0 ? Uni.createFrom().item(0)
-                        : tx.preparedQuery(NEXT_BATCH).execute(Tuple.of(limit))
-                                .chain(batch -> publish(batch).chain(() -> advance(tx, batch)))));
+        return pool.preparedQuery(NEXT_BATCH).execute(Tuple.of(limit))
+                .chain(batch -> publish(batch).chain(() -> advance(batch)));
     }
 
     private Uni<Void> publish(RowSet<Row> batch) {
@@ -166,30 +200,36 @@ public class OutboxRelay {
     }
 
     private Message<String> toMessage(Row row) {
+        OutgoingCloudEventMetadataBuilder<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(row.getUUID("event_id").toString())
+                .withType(row.getString("type"))
+                .withSource(URI.create(source))
+                .withSubject(row.getString("subject"))
+                .withTimestamp(row.getOffsetDateTime("recorded_at").toZonedDateTime())
+                .withDataContentType("application/json")
+                .withExtension(EventEnvelope.ACTOR, row.getString("actor"));
+        if (row.getInteger("aggregate_version") != null) {
+            cloudEvent.withExtension(EventEnvelope.AGGREGATE_ID, row.getUUID("aggregate_id").toString())
+                    .withExtension(EventEnvelope.AGGREGATE_VERSION, row.getInteger("aggregate_version"));
+        }
         return Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.getString("topic"))
                         .withKey(row.getString("record_key"))
                         .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.getUUID("event_id").toString())
-                        .withType(row.getString("type"))
-                        .withSource(URI.create(source))
-                        .withSubject(row.getString("subject"))
-                        .withTimestamp(row.getOffsetDateTime("recorded_at").toZonedDateTime())
-                        .withDataContentType("application/json")
-                        .withExtension("actor", row.getString("actor"))
-                        .build());
+                .addMetadata(cloudEvent.build());
     }
 
-    private Uni<Integer> advance(SqlClient tx, RowSet<Row> batch) {
+    private Uni<Integer> advance(RowSet<Row> batch) {
         if (batch.size() == 0) {
             return Uni.createFrom().item(0);
         }
-        long lastPosition = 0;
+        Row last = null;
         for (Row row : batch) {
-            lastPosition = row.getLong("position");
+            last = row;
         }
-        return tx.preparedQuery(ADVANCE_CHECKPOINT).execute(Tuple.of(lastPosition)).replaceWith(batch.size());
+        return pool.preparedQuery(ADVANCE_CHECKPOINT)
+                .execute(Tuple.of(last.getString("transaction_id"), last.getLong("position")))
+                .replaceWith(batch.size());
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -62,6 +65,31 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     /** A companion to produce and consume records on the running test broker. */
     public static KafkaCompanion kafkaCompanion() {
         return new KafkaCompanion(kafkaBootstrapServers());
+    }
+
+    /**
+     * Makes the service's database refuse connections and ends the ones it has, as an operator taking it
+     * out of service would ({@code ALLOW_CONNECTIONS false}); {@link #allowConnections()} ends the outage.
+     */
+    public static void refuseConnections() {
+        administer("ALTER DATABASE postgres ALLOW_CONNECTIONS false",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'postgres' AND pid <> pg_backend_pid()");
+    }
+
+    public static void allowConnections() {
+        administer("ALTER DATABASE postgres ALLOW_CONNECTIONS true");
+    }
+
+    /** Runs statements from another database of the server, which stays reachable during an outage of the service's. */
+    private static void administer(String... statements) {
+        try (Connection connection = postgres.getDatabase("postgres", "template1").getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not administer the test database", e);
+        }
     }
 
     private static EmbeddedPostgres startPostgres() {

@@ -3,9 +3,11 @@ package org.lettersvisits.assignment.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
 
 import org.lettersvisits.assignment.assigning.AssignRequest;
 import org.lettersvisits.assignment.assigning.DeadlinePolicy;
@@ -14,6 +16,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
 import org.lettersvisits.assignment.domain.CaseFile;
 import org.lettersvisits.assignment.petitions.KnownPetitions;
 import org.lettersvisits.assignment.queue.CaseProjection;
+import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.Difficulty;
 import org.lettersvisits.eventstore.Aggregate;
@@ -21,7 +24,6 @@ import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventSourcedRepository;
-import org.lettersvisits.eventstore.OutboxRelay;
 import org.lettersvisits.time.BusinessDates;
 
 import io.smallrye.mutiny.Uni;
@@ -30,7 +32,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Runs case commands: each in one transaction that records the events, their outbox entries and
- * the case view together; the relay is woken after the commit.
+ * the case view together; the outbox trigger wakes the relay at commit.
  */
 @ApplicationScoped
 public class CaseDesk {
@@ -53,9 +55,6 @@ public class CaseDesk {
     @Inject
     CaseProjection projection;
 
-    @Inject
-    OutboxRelay relay;
-
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -75,13 +74,27 @@ public class CaseDesk {
             return run(tx, petition.id(), new AssignCase(petition.id(), petition.id(), petition.caseNumber(),
                     petition.subject(), request.department(), request.responsibleLeader().trim(), difficulty, assignedOn,
                     deadline), null, EventMetadata.ofRequest(actor));
-        })).invoke(relay::wake);
+        }));
     }
 
-    /** Runs a command on an existing case in its own transaction. */
+    /** Runs the service's own command (a watcher's) on a case in its own transaction; no department acts. */
     public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
             EventMetadata metadata) {
-        return pool.withTransaction(tx -> run(tx, caseId, command, expectedVersion, metadata)).invoke(relay::wake);
+        return execute(caseId, command, expectedVersion, metadata, department -> true);
+    }
+
+    /**
+     * Runs a command on an existing case in its own transaction, if {@code mayAct} accepts the department
+     * holding the case as loaded in that transaction (403 otherwise): a transfer committed a moment
+     * before cannot be overtaken by the old department's command.
+     */
+    public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
+            EventMetadata metadata, Predicate<Department> mayAct) {
+        return pool.withTransaction(tx -> cases.handleAndSave(tx, caseId, command, expectedVersion, metadata, state -> {
+            if (state.exists() && !mayAct.test(state.department())) {
+                throw new ForbiddenException("the case is held by another department");
+            }
+        }, projection::save));
     }
 
     /** Runs a command in a transaction the caller holds (a consumer's), without a version check. */

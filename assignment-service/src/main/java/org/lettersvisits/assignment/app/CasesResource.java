@@ -177,10 +177,11 @@ public class CasesResource {
                 .toList());
     }
 
+    /** 404 for an unknown case; 403 unless the caller may act for the department holding it in the command's transaction. */
     private Uni<Response> transition(UUID id, String ifMatch, List<String> unrestricted, Supplier<CaseCommand> command) {
         Integer expectedVersion = IfMatch.version(ifMatch);
-        return visible(id, unrestricted)
-                .chain(() -> desk.execute(id, command.get(), expectedVersion, EventMetadata.ofRequest(access.actor())))
+        return desk.execute(id, command.get(), expectedVersion, EventMetadata.ofRequest(access.actor()),
+                        access.mayActFor(unrestricted))
                 .map(aggregate -> withTag(Response.ok(), aggregate));
     }
 

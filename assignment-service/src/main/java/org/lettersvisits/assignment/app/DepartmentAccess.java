@@ -1,6 +1,9 @@
 package org.lettersvisits.assignment.app;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +28,23 @@ public class DepartmentAccess {
             return;
         }
         throw new ForbiddenException("the case is held by another department");
+    }
+
+    /**
+     * Which holding departments this caller may act for, decided now (from the token) and applied later
+     * to the case as the command's transaction loads it.
+     */
+    public Predicate<Department> mayActFor(List<String> unrestrictedRoles) {
+        if (unrestrictedRoles.stream().anyMatch(identity::hasRole)) {
+            return department -> true;
+        }
+        Set<Department> own = EnumSet.noneOf(Department.class);
+        for (Department department : Department.values()) {
+            if (identity.hasRole(department.officerRole())) {
+                own.add(department);
+            }
+        }
+        return own::contains;
     }
 
     public boolean mayRead(Department department, List<String> unrestrictedRoles) {

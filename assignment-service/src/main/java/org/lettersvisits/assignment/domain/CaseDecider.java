@@ -133,27 +133,21 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         };
     }
 
+    /** Status and holder follow the rule each event states (event-contracts), shared with every projection. */
     @Override
     public CaseFile evolve(CaseFile state, CaseEvent event) {
         if (event instanceof CaseAssigned e) {
             return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
-                    e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), ASSIGNED, null);
+                    e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null);
         }
-        if (event instanceof CaseAccepted || event instanceof CaseResumed || event instanceof CaseReopened) {
-            return state.with(ACCEPTED);
-        }
-        if (event instanceof CaseClosed) {
-            return state.with(CLOSED);
-        }
-        if (event instanceof CaseSuspended) {
-            return state.with(SUSPENDED);
-        }
-        if (event instanceof CaseTransferred e) {
-            return state.withDepartment(e.toDepartment());
-        }
+        CaseFile next = event.newHolder().map(state::withDepartment).orElse(state);
+        next = event.newStatus().map(next::with).orElse(next);
         if (event instanceof DeadlineChanged e) {
-            return state.withDeadline(e.deadline());
+            return next.withDeadline(e.deadline());
         }
-        return state.withOverdueRecordedFor(((CaseBecameOverdue) event).deadline());
+        if (event instanceof CaseBecameOverdue e) {
+            return next.withOverdueRecordedFor(e.deadline());
+        }
+        return next;
     }
 }

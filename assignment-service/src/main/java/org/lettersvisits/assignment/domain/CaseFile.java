@@ -33,7 +33,7 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
 
     CaseFile withDepartment(Department newDepartment) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, newDepartment, responsibleLeader, difficulty,
-                assignedOn, deadline, CaseStatus.ASSIGNED, overdueRecordedFor);
+                assignedOn, deadline, status, overdueRecordedFor);
     }
 
     CaseFile withDeadline(LocalDate newDeadline) {

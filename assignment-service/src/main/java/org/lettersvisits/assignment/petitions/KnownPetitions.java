@@ -1,5 +1,6 @@
 package org.lettersvisits.assignment.petitions;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,8 +9,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.eventstore.InboundEvents;
+import org.lettersvisits.messaging.InboundEvent;
+import org.lettersvisits.messaging.InboundEvents;
+import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * involves law and litigation), kept from {@code petition-events}, each event applied once.
  */
 @ApplicationScoped
-public class KnownPetitions {
+public class KnownPetitions implements Subscription {
 
     /** A petition as assignment sees it. */
     public record KnownPetition(UUID id, String caseNumber, String subject, boolean involvesLawAndLitigation) {
@@ -29,11 +33,20 @@ public class KnownPetitions {
     @Inject
     InboundEvents inbound;
 
-    @Incoming("petition-events")
+    @Incoming(Topics.PETITION_EVENTS)
     public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, (tx, event) -> event.event() instanceof PetitionRegistered registered
-                ? remember(tx, registered)
-                : Uni.createFrom().voidItem());
+        return inbound.handle(message, this);
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.PETITION_EVENTS);
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, InboundEvent event) {
+        return event.event() instanceof PetitionRegistered registered ? remember(tx, registered)
+                : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> remember(SqlClient tx, PetitionRegistered p) {

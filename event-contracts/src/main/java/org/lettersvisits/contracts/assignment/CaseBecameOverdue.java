@@ -1,6 +1,7 @@
 package org.lettersvisits.contracts.assignment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
@@ -10,4 +11,9 @@ import org.lettersvisits.contracts.EventType;
 @EventType("case.became-overdue.v1")
 public record CaseBecameOverdue(UUID caseId, Department department, LocalDate deadline, LocalDate detectedOn)
         implements CaseEvent {
+
+    @Override
+    public Optional<CaseStatus> newStatus() {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package org.lettersvisits.contracts.assignment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
@@ -10,4 +11,9 @@ import org.lettersvisits.contracts.EventType;
 @EventType("case.reopened.v1")
 public record CaseReopened(UUID caseId, Department department, String reason, LocalDate reopenedOn)
         implements CaseEvent {
+
+    @Override
+    public Optional<CaseStatus> newStatus() {
+        return Optional.of(CaseStatus.ACCEPTED);
+    }
 }

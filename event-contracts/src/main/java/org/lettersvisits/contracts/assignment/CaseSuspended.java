@@ -1,6 +1,7 @@
 package org.lettersvisits.contracts.assignment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
@@ -10,4 +11,9 @@ import org.lettersvisits.contracts.EventType;
 @EventType("case.suspended.v1")
 public record CaseSuspended(UUID caseId, Department department, String reason, LocalDate suspendedOn)
         implements CaseEvent {
+
+    @Override
+    public Optional<CaseStatus> newStatus() {
+        return Optional.of(CaseStatus.SUSPENDED);
+    }
 }

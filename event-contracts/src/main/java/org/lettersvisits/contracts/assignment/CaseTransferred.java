@@ -1,6 +1,7 @@
 package org.lettersvisits.contracts.assignment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
@@ -10,4 +11,14 @@ import org.lettersvisits.contracts.EventType;
 @EventType("case.transferred.v1")
 public record CaseTransferred(UUID caseId, Department fromDepartment, Department toDepartment, String reason,
         LocalDate transferredOn) implements CaseEvent {
+
+    @Override
+    public Optional<CaseStatus> newStatus() {
+        return Optional.of(CaseStatus.ASSIGNED);
+    }
+
+    @Override
+    public Optional<Department> newHolder() {
+        return Optional.of(toDepartment);
+    }
 }

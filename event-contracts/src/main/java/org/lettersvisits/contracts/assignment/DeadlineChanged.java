@@ -1,6 +1,7 @@
 package org.lettersvisits.contracts.assignment;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.EventType;
@@ -9,4 +10,9 @@ import org.lettersvisits.contracts.EventType;
 @EventType("case.deadline-changed.v1")
 public record DeadlineChanged(UUID caseId, LocalDate previousDeadline, LocalDate deadline, String reason)
         implements CaseEvent {
+
+    @Override
+    public Optional<CaseStatus> newStatus() {
+        return Optional.empty();
+    }
 }

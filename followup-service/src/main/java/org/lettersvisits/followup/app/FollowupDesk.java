@@ -14,7 +14,6 @@ import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventSourcedRepository;
-import org.lettersvisits.eventstore.OutboxRelay;
 import org.lettersvisits.followup.domain.ReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.ScheduleReturnVisit;
@@ -25,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Return-visit commands: each in one transaction with its events, outbox entries and worklist row;
- * the relay is woken after the commit.
+ * Return-visit commands: each in one transaction with its events, outbox entries and worklist row; the
+ * outbox trigger wakes the relay at commit.
  */
 @ApplicationScoped
 public class FollowupDesk {
@@ -42,9 +41,6 @@ public class FollowupDesk {
 
     @Inject
     ReturnVisitProjection projection;
-
-    @Inject
-    OutboxRelay relay;
 
     /** Days after the closing date by which the return visit is due. */
     @ConfigProperty(name = "followup.return-visit.due-days", defaultValue = "15")
@@ -63,12 +59,12 @@ public class FollowupDesk {
         UUID visitId = UUID.nameUUIDFromBytes(("return-visit:" + closingEventId).getBytes(StandardCharsets.UTF_8));
         return run(tx, visitId, new ScheduleReturnVisit(visitId, closed.caseId(), closed.caseNumber(), closed.department(),
                 closed.closedOn(), closed.closedOn().plusDays(dueDays)), null, EventMetadata.causedBy(closingEventId, actor))
-                .replaceWithVoid(); // published by the relay's next round, after the consumer's commit
+                .replaceWithVoid();
     }
 
     public Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> execute(UUID visitId, ReturnVisitCommand command,
             Integer expectedVersion, EventMetadata metadata) {
-        return pool.withTransaction(tx -> run(tx, visitId, command, expectedVersion, metadata)).invoke(relay::wake);
+        return pool.withTransaction(tx -> run(tx, visitId, command, expectedVersion, metadata));
     }
 
     private Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> run(SqlClient tx, UUID visitId, ReturnVisitCommand command,

@@ -1,23 +1,30 @@
 package org.lettersvisits.followup.scheduling;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseClosed;
-import org.lettersvisits.eventstore.InboundEvents;
 import org.lettersvisits.followup.app.FollowupDesk;
+import org.lettersvisits.messaging.InboundEvent;
+import org.lettersvisits.messaging.InboundEvents;
+import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Every closure on {@code assignment-events} schedules one return visit. The consumer group's
  * committed offset moves only after the visit is stored, so closures that happen while this service
- * is down are picked up when it comes back.
+ * is down are picked up when it comes back, and while its database is away the closure is retried
+ * in place until it is stored.
  */
 @ApplicationScoped
-public class ClosedCases {
+public class ClosedCases implements Subscription {
 
     @Inject
     InboundEvents inbound;
@@ -25,10 +32,20 @@ public class ClosedCases {
     @Inject
     FollowupDesk desk;
 
-    @Incoming("assignment-events")
+    @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, (tx, event) -> event.event() instanceof CaseClosed closed
+        return inbound.handle(message, this);
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.ASSIGNMENT_EVENTS);
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, InboundEvent event) {
+        return event.event() instanceof CaseClosed closed
                 ? desk.scheduleFor(tx, event.eventId(), closed, event.actor())
-                : Uni.createFrom().voidItem());
+                : Uni.createFrom().voidItem();
     }
 }

@@ -13,7 +13,6 @@ import org.lettersvisits.contracts.petition.Petitioner;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.eventstore.EventSourcedRepository.Outcome;
-import org.lettersvisits.eventstore.OutboxRelay;
 import org.lettersvisits.petition.calendar.JointVisitCalendar;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
@@ -34,7 +33,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Reception's commands: each runs in one transaction that records the events, their outbox
- * entries, the search view and the timeline together; the relay is woken after the commit.
+ * entries, the search view and the timeline together; the outbox trigger wakes the relay at commit.
  */
 @ApplicationScoped
 public class PetitionDesk {
@@ -60,16 +59,12 @@ public class PetitionDesk {
     @Inject
     PetitionProjection projection;
 
-    @Inject
-    OutboxRelay relay;
-
     /** Registers a petition, or replays the first result for a repeated {@code Idempotency-Key}. */
     public Uni<RegistrationResult> register(PetitionRequest request, String actor, String idempotencyKey) {
         LocalDate today = LocalDate.now(clock);
         LocalDate receivedOn = BusinessDates.todayOrPast("receivedOn", request.receivedOn(), today);
         if (idempotencyKey == null) {
-            return pool.withTransaction(tx -> registerNew(tx, request, receivedOn, today, actor))
-                    .invoke(relay::wake);
+            return pool.withTransaction(tx -> registerNew(tx, request, receivedOn, today, actor));
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new InvalidField("Idempotency-Key", "must be 1 to 200 characters");
@@ -80,8 +75,7 @@ public class PetitionDesk {
                         : registerNew(tx, request, receivedOn, today, actor)
                                 .call(result -> idempotency.remember(tx, idempotencyKey, hash, result))))
                 .onFailure(idempotency::isSameKeyCommittedFirst)
-                .recoverWithUni(() -> pool.withTransaction(tx -> idempotency.previous(tx, idempotencyKey, hash)))
-                .invoke(relay::wake);
+                .recoverWithUni(() -> pool.withTransaction(tx -> idempotency.previous(tx, idempotencyKey, hash)));
     }
 
     private Uni<RegistrationResult> registerNew(SqlClient tx, PetitionRequest request, LocalDate receivedOn,
@@ -105,7 +99,6 @@ public class PetitionDesk {
         LocalDate receivedOn = BusinessDates.todayOrPast("receivedOn", request.receivedOn(), LocalDate.now(clock));
         return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
                 new RecordRepeatVisit(receivedOn, request.receivedBy(), request.note()), null, EventMetadata.ofRequest(actor))
-                .call(outcome -> projection.apply(tx, outcome.recorded())))
-                .invoke(relay::wake);
+                .call(outcome -> projection.apply(tx, outcome.recorded())));
     }
 }

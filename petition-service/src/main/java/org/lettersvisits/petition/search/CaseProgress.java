@@ -1,21 +1,18 @@
 package org.lettersvisits.petition.search;
 
-import java.util.UUID;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.lettersvisits.contracts.assignment.CaseAccepted;
-import org.lettersvisits.contracts.assignment.CaseAssigned;
-import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseEvent;
-import org.lettersvisits.contracts.assignment.CaseReopened;
-import org.lettersvisits.contracts.assignment.CaseResumed;
-import org.lettersvisits.contracts.assignment.CaseSuspended;
-import org.lettersvisits.contracts.assignment.CaseTransferred;
-import org.lettersvisits.eventstore.InboundEvents;
+import org.lettersvisits.messaging.InboundEvent;
+import org.lettersvisits.messaging.InboundEvents;
+import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -23,10 +20,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Lets a petition follow its case: from {@code assignment-events}, its status and department in
- * {@code petition_view}, and a timeline line per case event. Each event is applied once.
+ * {@code petition_view} (by the rule each case event states, and only from an event newer than the
+ * case version the view holds), and a timeline line per case event. Each event is applied once.
  */
 @ApplicationScoped
-public class CaseProgress {
+public class CaseProgress implements Subscription {
 
     @Inject
     InboundEvents inbound;
@@ -34,35 +32,30 @@ public class CaseProgress {
     @Inject
     PetitionTimeline timeline;
 
-    @Incoming("assignment-events")
+    @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, (tx, event) -> event.event() instanceof CaseEvent caseEvent
-                ? follow(tx, caseEvent).chain(() -> timeline.add(tx, event, caseEvent.caseId()))
-                : Uni.createFrom().voidItem());
+        return inbound.handle(message, this);
     }
 
-    private Uni<Void> follow(SqlClient tx, CaseEvent event) {
-        if (event instanceof CaseAssigned e) {
-            return update(tx, e.caseId(), "ASSIGNED", e.department().name());
-        }
-        if (event instanceof CaseTransferred e) {
-            return update(tx, e.caseId(), "ASSIGNED", e.toDepartment().name());
-        }
-        if (event instanceof CaseAccepted || event instanceof CaseResumed || event instanceof CaseReopened) {
-            return update(tx, event.caseId(), "ACCEPTED", null);
-        }
-        if (event instanceof CaseClosed) {
-            return update(tx, event.caseId(), "CLOSED", null);
-        }
-        if (event instanceof CaseSuspended) {
-            return update(tx, event.caseId(), "SUSPENDED", null);
-        }
-        return Uni.createFrom().voidItem();
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.ASSIGNMENT_EVENTS);
     }
 
-    private Uni<Void> update(SqlClient tx, UUID petitionId, String status, String department) {
-        return tx.preparedQuery("UPDATE petition_view SET status = $2, department = COALESCE($3, department) WHERE id = $1")
-                .execute(Tuple.of(petitionId, status, department))
+    @Override
+    public Uni<Void> apply(SqlClient tx, InboundEvent event) {
+        return event.event() instanceof CaseEvent caseEvent
+                ? follow(tx, caseEvent, event.version()).chain(() -> timeline.add(tx, event, caseEvent.caseId()))
+                : Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> follow(SqlClient tx, CaseEvent event, Integer version) {
+        return tx.preparedQuery("""
+                UPDATE petition_view SET status = COALESCE($2, status), department = COALESCE($3, department),
+                    case_version = COALESCE($4, case_version)
+                WHERE id = $1 AND ($4::int IS NULL OR case_version IS NULL OR case_version < $4::int)""")
+                .execute(Tuple.from(Arrays.asList(event.caseId(), event.newStatus().map(Enum::name).orElse(null),
+                        event.newHolder().map(Enum::name).orElse(null), version)))
                 .replaceWithVoid();
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.lettersvisits.eventstore.InboundEvents.Inbound;
+import org.lettersvisits.messaging.InboundEvent;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PetitionTimeline {
 
-    public Uni<Void> add(SqlClient tx, Inbound inbound, UUID petitionId) {
+    public Uni<Void> add(SqlClient tx, InboundEvent inbound, UUID petitionId) {
         return add(tx, inbound.eventId(), petitionId, inbound.event(), inbound.at(), inbound.actor());
     }
 

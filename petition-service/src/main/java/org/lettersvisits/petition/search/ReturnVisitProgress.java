@@ -1,18 +1,24 @@
 package org.lettersvisits.petition.search;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
-import org.lettersvisits.eventstore.InboundEvents;
+import org.lettersvisits.messaging.InboundEvent;
+import org.lettersvisits.messaging.InboundEvents;
+import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Shows a petition's return visits and their outcome in its timeline, from {@code followup-events}. */
 @ApplicationScoped
-public class ReturnVisitProgress {
+public class ReturnVisitProgress implements Subscription {
 
     @Inject
     InboundEvents inbound;
@@ -20,10 +26,20 @@ public class ReturnVisitProgress {
     @Inject
     PetitionTimeline timeline;
 
-    @Incoming("followup-events")
+    @Incoming(Topics.FOLLOWUP_EVENTS)
     public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, (tx, event) -> event.event() instanceof ReturnVisitEvent visit
+        return inbound.handle(message, this);
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.FOLLOWUP_EVENTS);
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, InboundEvent event) {
+        return event.event() instanceof ReturnVisitEvent visit
                 ? timeline.add(tx, event, visit.caseId())
-                : Uni.createFrom().voidItem());
+                : Uni.createFrom().voidItem();
     }
 }

@@ -1,17 +1,19 @@
 package org.lettersvisits.reporting.inbox;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.lettersvisits.contracts.EventCodec;
-import org.lettersvisits.eventstore.InboundEvents;
-import org.lettersvisits.eventstore.InboundEvents.Inbound;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.messaging.InboundEvent;
+import org.lettersvisits.messaging.InboundEvents;
+import org.lettersvisits.messaging.Subscription;
 import org.lettersvisits.reporting.projection.Generations;
 import org.lettersvisits.reporting.projection.ReportProjector;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -19,11 +21,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Receives the events of all three topics: each is kept in {@code report_event} (the log a rebuild
- * replays) and applied to the live generation of the read models, in one transaction, once.
+ * Receives the events of all three topics: each record is kept in {@code report_event} exactly as
+ * received (the log a rebuild replays, also for types this version does not know yet) and, if its type
+ * is known, applied to the live generation of the read models, in one transaction, once.
  */
 @ApplicationScoped
-public class ReportInbox {
+public class ReportInbox implements Subscription {
 
     @Inject
     InboundEvents inbound;
@@ -34,42 +37,47 @@ public class ReportInbox {
     @Inject
     ReportProjector projector;
 
-    @Incoming("petition-events")
+    @Incoming(Topics.PETITION_EVENTS)
     public Uni<Void> petitionEvents(Message<String> message) {
-        return receive(message);
+        return inbound.handle(message, this);
     }
 
-    @Incoming("assignment-events")
+    @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> assignmentEvents(Message<String> message) {
-        return receive(message);
+        return inbound.handle(message, this);
     }
 
-    @Incoming("followup-events")
+    @Incoming(Topics.FOLLOWUP_EVENTS)
     public Uni<Void> followupEvents(Message<String> message) {
-        return receive(message);
+        return inbound.handle(message, this);
     }
 
-    private Uni<Void> receive(Message<String> message) {
-        return inbound.handle(message, (tx, event) -> generations.liveGeneration(tx)
-                .call(generation -> keep(tx, message, event))
-                .chain(generation -> projector.apply(tx, generation, event.event())));
+    @Override
+    public List<String> topics() {
+        return Topics.ALL;
     }
 
-    private static Uni<Void> keep(SqlClient tx, Message<String> message, Inbound event) {
-        String topic = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getTopic()).orElse("unknown");
+    @Override
+    public boolean receivesUnknownTypes() {
+        return true;
+    }
+
+    @Override
+    public Uni<Void> apply(SqlClient tx, InboundEvent event) {
+        return generations.liveGeneration(tx)
+                .call(generation -> keep(tx, event))
+                .chain(generation -> event.known() ? projector.apply(tx, generation, event.event(), event.version())
+                        : Uni.createFrom().voidItem());
+    }
+
+    private static Uni<Void> keep(SqlClient tx, InboundEvent event) {
         return tx.preparedQuery("""
-                INSERT INTO report_event (event_id, topic, type, payload, actor, at)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING""")
-                .execute(Tuple.of(event.eventId(), topic, event.type(), payload(event.event()), event.actor(), event.at()))
+                INSERT INTO report_event (event_id, topic, type, source, body, headers, aggregate_id, aggregate_version,
+                                          actor, at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING""")
+                .execute(Tuple.from(Arrays.asList(event.eventId(), event.topic(), event.type(), event.source(),
+                        event.record().value(), new JsonObject(new java.util.LinkedHashMap<String, Object>(
+                                event.record().headers())), event.aggregateId(), event.version(), event.actor(), event.at())))
                 .replaceWithVoid();
-    }
-
-    private static JsonObject payload(Object event) {
-        try {
-            return new JsonObject(EventCodec.JSON.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot keep " + event, e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.lettersvisits.eventstore;
+package org.lettersvisits.messaging;
 
 import java.util.UUID;
 

@@ -1,0 +1,217 @@
+package org.lettersvisits.platform.chaos;
+
+import static org.lettersvisits.platform.chaos.ApiClient.ASSIGNMENT;
+import static org.lettersvisits.platform.chaos.ApiClient.FOLLOWUP;
+import static org.lettersvisits.platform.chaos.ApiClient.PETITION;
+import static org.lettersvisits.platform.chaos.ApiClient.REPORTING;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.lettersvisits.contracts.EventEnvelope;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.platform.chaos.ApiClient.Answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Compares what the APIs accepted with what every service ended up with: the leader's report of the
+ * chaos year (petitions registered; cases received, closed and suspended per department; return
+ * visits scheduled and completed) against the accepted commands; exactly one return visit per
+ * closure; each petition's status equal to its case's; and the dead-letter topics holding exactly
+ * the poison records. A shortfall is <em>lost</em>, an excess <em>doubled</em>.
+ */
+final class Audit {
+
+    private static final String SUMMARY = "/api/reports/summary?from=" + Lifecycle.YEAR + "-01-01&to=" + Lifecycle.YEAR
+            + "-12-31";
+    private static final List<String> DEPARTMENTS = List.of("PUBLIC_SECURITY", "PROCURATORATE", "COURT", "JUSTICE_BUREAU");
+
+    /** What an audit found. */
+    record Findings(long lost, long doubled, List<String> notes) {
+        boolean clean() {
+            return lost == 0 && doubled == 0 && notes.isEmpty();
+        }
+    }
+
+    private final ApiClient api;
+    private Map<String, Long> baseline;
+    private final Map<String, Map<TopicPartition, Long>> deadLettersFrom = new HashMap<>();
+
+    Audit(ApiClient api) {
+        this.api = api;
+    }
+
+    /** Remembers the report and the ends of the dead-letter topics as they are before the run. */
+    void takeBaseline() throws IOException, InterruptedException {
+        baseline = reported();
+        for (String service : Topics.CONSUMING_SERVICES) {
+            deadLettersFrom.put(service, endOffsets(Topics.deadLettersOf(service)));
+        }
+    }
+
+    /** The report's figures for the chaos year, by name ("registered", "received.COURT", ...). */
+    Map<String, Long> reported() throws IOException, InterruptedException {
+        Answer answer = api.get("leader1", REPORTING, SUMMARY);
+        if (answer.status() != 200) {
+            throw new IOException("the report answered " + answer.status());
+        }
+        JsonNode summary = answer.body();
+        Map<String, Long> figures = new TreeMap<>();
+        figures.put("registered", summary.path("petitions").path("registered").asLong());
+        for (JsonNode line : summary.path("departments")) {
+            String department = line.path("department").asText();
+            for (String figure : List.of("received", "closed", "suspended")) {
+                figures.put(figure + "." + department, line.path(figure).asLong());
+            }
+        }
+        figures.put("visits.scheduled", summary.path("returnVisits").path("scheduled").asLong());
+        figures.put("visits.completed", summary.path("returnVisits").path("completed").asLong());
+        return figures;
+    }
+
+    /** What the report should say: the baseline plus every accepted command. */
+    Map<String, Long> expected(List<Lifecycle> lifecycles) {
+        Map<String, Long> figures = new TreeMap<>(baseline);
+        for (Lifecycle l : lifecycles) {
+            add(figures, "registered", l.registered);
+            add(figures, "received." + l.department, l.assigned);
+            add(figures, "closed." + l.department, l.ended == Lifecycle.Outcome.CLOSED);
+            add(figures, "suspended." + l.department, l.ended == Lifecycle.Outcome.SUSPENDED);
+            add(figures, "visits.scheduled", l.ended == Lifecycle.Outcome.CLOSED);
+            add(figures, "visits.completed", l.visitCompleted);
+        }
+        DEPARTMENTS.forEach(d -> List.of("received", "closed", "suspended").forEach(f -> figures.putIfAbsent(f + "." + d, 0L)));
+        return figures;
+    }
+
+    private static void add(Map<String, Long> figures, String name, boolean happened) {
+        if (happened) {
+            figures.merge(name, 1L, Long::sum);
+        }
+    }
+
+    /**
+     * Audits everything: the report against all lifecycles so far, and case by case the lifecycles of
+     * the last phase.
+     */
+    Findings check(List<Lifecycle> all, List<Lifecycle> phase, Map<String, Set<String>> poisonByService)
+            throws IOException, InterruptedException {
+        long lost = 0;
+        long doubled = 0;
+        List<String> notes = new ArrayList<>();
+        Map<String, Long> expected = expected(all);
+        Map<String, Long> reported = reported();
+        for (Map.Entry<String, Long> figure : expected.entrySet()) {
+            long difference = reported.getOrDefault(figure.getKey(), 0L) - figure.getValue();
+            if (difference < 0) {
+                lost -= difference;
+                notes.add("report: " + figure.getKey() + " " + reported.get(figure.getKey()) + ", expected " + figure.getValue());
+            } else if (difference > 0) {
+                doubled += difference;
+                notes.add("report: " + figure.getKey() + " " + reported.get(figure.getKey()) + ", expected " + figure.getValue());
+            }
+        }
+        for (Lifecycle l : phase) {
+            if (l.assigned) {
+                String caseStatus = api.get("supervisor1", ASSIGNMENT, "/api/cases/" + l.petitionId).body().path("status").asText();
+                String petitionStatus = api.get("reception1", PETITION, "/api/petitions/" + l.petitionId).body().path("status")
+                        .asText();
+                if (!caseStatus.equals(petitionStatus)) {
+                    lost++;
+                    notes.add("petition " + l.petitionId + " is " + petitionStatus + ", its case " + caseStatus);
+                }
+            }
+            if (l.ended == Lifecycle.Outcome.CLOSED) {
+                int visits = api.get("followup1", FOLLOWUP, "/api/return-visits?caseId=" + l.petitionId).body().path("total")
+                        .asInt(-1);
+                if (visits != 1) {
+                    lost += visits < 1 ? 1 : 0;
+                    doubled += Math.max(0, visits - 1);
+                    notes.add("closure of " + l.petitionId + " has " + visits + " return visits");
+                }
+            }
+        }
+        for (String service : Topics.CONSUMING_SERVICES) {
+            Set<String> deadLettered = deadLetteredSince(service);
+            Set<String> poison = poisonByService.get(service);
+            Set<String> valid = new HashSet<>(deadLettered);
+            valid.removeAll(poison);
+            if (!valid.isEmpty()) {
+                lost += valid.size();
+                notes.add(service + " dead-lettered " + valid.size() + " valid record(s): " + valid);
+            }
+            if (!deadLettered.containsAll(poison)) {
+                notes.add(service + " has not dead-lettered every poison record yet");
+            }
+        }
+        return new Findings(lost, doubled, notes);
+    }
+
+    /** Completes the return visits scheduled since the lifecycles gave up waiting for them. */
+    void completeOutstandingVisits(List<Lifecycle> phase) throws InterruptedException {
+        for (Lifecycle l : phase) {
+            l.completeVisit(api, Duration.ZERO);
+        }
+    }
+
+    private Set<String> deadLetteredSince(String service) {
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            Map<TopicPartition, Long> from = deadLettersFrom.getOrDefault(service, Map.of());
+            Map<TopicPartition, Long> end = endOffsets(consumer, Topics.deadLettersOf(service));
+            List<TopicPartition> partitions = new ArrayList<>(end.keySet());
+            consumer.assign(partitions);
+            for (TopicPartition partition : partitions) {
+                consumer.seek(partition, from.getOrDefault(partition, 0L));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    var id = record.headers().lastHeader(EventEnvelope.header(EventEnvelope.ID));
+                    ids.add(id == null ? "(no id) " + record.topic() + "@" + record.offset()
+                            : new String(id.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            return endOffsets(consumer, topic);
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<String, String> consumer, String topic) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20));
+        if (partitions == null || partitions.isEmpty()) {
+            return Map.of();
+        }
+        return consumer.endOffsets(partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList(),
+                Duration.ofSeconds(20));
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, api.settings().kafkaBootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+}

@@ -1,0 +1,126 @@
+package org.lettersvisits.platform.chaos;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.platform.PlatformSettings;
+
+/**
+ * {@code ./platform chaos [--short] [--workers N]}: against a running platform, a steady load of whole
+ * lifecycles through the APIs while faults are injected one at a time. After each fault it waits for
+ * quiet and audits (see {@link Audit}), then prints a row: fault, commands accepted, counted, lost,
+ * doubled, and seconds from the end of the fault until the audit came out clean.
+ */
+public final class ChaosRun {
+
+    private static final Duration BEFORE_FAULT = Duration.ofSeconds(5);
+    private static final Duration AFTER_FAULT = Duration.ofSeconds(5);
+    private static final Duration VISIT_WAIT = Duration.ofSeconds(20);
+    private static final Duration QUIET_WITHIN = Duration.ofMinutes(3);
+    private static final Duration AUDIT_EVERY = Duration.ofSeconds(2);
+
+    /** One line of the table. */
+    public record Row(String fault, int lifecycles, long accepted, long counted, long lost, long doubled,
+            long secondsToRecover, List<String> notes) {
+    }
+
+    private final PlatformSettings settings;
+    private final PrintStream out;
+    private final int workers;
+
+    public ChaosRun(PlatformSettings settings, PrintStream out, int workers) {
+        this.settings = settings;
+        this.out = out;
+        this.workers = workers;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
+        int workers = arguments.contains("--workers") ? Integer.parseInt(arguments.get(arguments.indexOf("--workers") + 1)) : 3;
+        List<Row> rows = new ChaosRun(settings, System.out, workers).run(arguments.contains("--short"));
+        System.exit(rows.stream().allMatch(r -> r.lost() == 0 && r.doubled() == 0 && r.notes().isEmpty()) ? 0 : 1);
+    }
+
+    /** Runs every fault (or the shortened list) and returns the table it printed. */
+    public List<Row> run(boolean shortened) throws Exception {
+        ApiClient api = new ApiClient(settings);
+        Infrastructure infrastructure = new Infrastructure(settings, api);
+        Map<String, Set<String>> poison = new ConcurrentHashMap<>();
+        Topics.CONSUMING_SERVICES.forEach(service -> poison.put(service, ConcurrentHashMap.newKeySet()));
+        List<Fault> faults = shortened ? Faults.shortened(settings, poison) : Faults.all(settings, poison);
+        Audit audit = new Audit(api);
+        audit.takeBaseline();
+        out.printf("chaos: %d fault(s), %d workers of whole lifecycles; business dates in %s%n", faults.size(), workers,
+                Lifecycle.YEAR);
+
+        AtomicInteger numbers = new AtomicInteger();
+        List<Lifecycle> all = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        long lostBefore = 0;
+        for (Fault fault : faults) {
+            Load load = new Load(api, workers, VISIT_WAIT, numbers);
+            load.start();
+            Thread.sleep(BEFORE_FAULT.toMillis()); // the load runs on a healthy platform first
+            out.printf("chaos: %s%n", fault.name());
+            fault.inject(infrastructure);
+            long faultEnded = System.nanoTime();
+            Thread.sleep(AFTER_FAULT.toMillis()); // and goes on once the fault is over
+            load.stop();
+            load.awaitInFlight();
+            List<Lifecycle> phase = load.lifecycles();
+            all.addAll(phase);
+
+            Audit.Findings findings = awaitQuiet(audit, all, phase, poison);
+            long recovered = Duration.ofNanos(System.nanoTime() - faultEnded).toSeconds();
+            long accepted = phase.stream().mapToLong(Lifecycle::acceptedCommands).sum();
+            List<String> notes = new ArrayList<>(findings.notes());
+            phase.stream().filter(l -> l.unanswered != null).forEach(l -> notes.add("unanswered: " + l.unanswered));
+            Row row = new Row(fault.name(), phase.size(), accepted, accepted - Math.max(0, findings.lost() - lostBefore),
+                    findings.lost(), findings.doubled(), findings.clean() ? recovered : -1, notes);
+            lostBefore = findings.lost();
+            rows.add(row);
+            out.printf("chaos: %s: %d lifecycles, %d commands accepted, %d lost, %d doubled, %s%n", row.fault(),
+                    row.lifecycles(), row.accepted(), row.lost(), row.doubled(),
+                    row.secondsToRecover() < 0 ? "NOT recovered" : "recovered in " + row.secondsToRecover() + " s");
+            notes.forEach(note -> out.println("  " + note));
+        }
+        printTable(rows);
+        return rows;
+    }
+
+    /** Audits until clean (completing return visits that arrived late), or until {@link #QUIET_WITHIN} has passed. */
+    private Audit.Findings awaitQuiet(Audit audit, List<Lifecycle> all, List<Lifecycle> phase,
+            Map<String, Set<String>> poison) throws Exception {
+        long deadline = System.nanoTime() + QUIET_WITHIN.toNanos();
+        Audit.Findings findings;
+        do {
+            audit.completeOutstandingVisits(phase);
+            findings = audit.check(all, phase, poison);
+            if (findings.clean()) {
+                return findings;
+            }
+            Thread.sleep(AUDIT_EVERY.toMillis()); // a deliberate, bounded poll interval
+        } while (System.nanoTime() < deadline);
+        return findings;
+    }
+
+    private void printTable(List<Row> rows) {
+        out.println();
+        out.println("| fault | lifecycles | commands accepted | counted | lost | doubled | recovered in |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (Row row : rows) {
+            out.printf("| %s | %d | %d | %d | %d | %d | %s |%n", row.fault(), row.lifecycles(), row.accepted(), row.counted(),
+                    row.lost(), row.doubled(), row.secondsToRecover() < 0 ? "not recovered" : row.secondsToRecover() + " s");
+        }
+    }
+}

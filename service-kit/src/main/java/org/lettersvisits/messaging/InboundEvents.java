@@ -1,0 +1,144 @@
+package org.lettersvisits.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.messaging.Failures.Kind;
+import org.lettersvisits.messaging.Undeliverable.Reason;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Applies incoming events exactly once, and never loses one.
+ * <ul>
+ * <li>Once: in one transaction, the event id is recorded as processed and the subscription applies
+ * the event; a redelivery finds the id and changes nothing. The record is acknowledged after the
+ * commit.</li>
+ * <li>Transient failures (the database away or refusing connections, a pool timeout, a deadlock, a
+ * concurrent writer) are retried in place with capped exponential back-off for as long as it takes:
+ * the consumer does not move past the record, so one aggregate's events stay in order. Meanwhile
+ * {@link StuckConsumers} reports the consumer as not ready.</li>
+ * <li>What can never succeed ({@link Undeliverable}: unreadable, invalid, forged source; a command the
+ * domain rejects; a failure nobody classified that persists after a few retries) is nacked, which the
+ * channel's {@code dead-letter-queue} strategy sends to {@code <service>.dead-letters} with the reason
+ * in its headers; consumption goes on.</li>
+ * <li>A well-formed event of a type this service does not handle is acknowledged and skipped
+ * (forward compatibility), unless the subscription keeps such events.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+
+    /** The header of a dead letter that names its {@link Reason}. */
+    public static final String DEAD_LETTER_KIND = "dead-letter-kind";
+
+    static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    static final int UNEXPECTED_RETRIES = 3;
+
+    /** How a record was handled. */
+    public enum Delivery {
+        /** The subscription applied it. */
+        APPLIED,
+        /** Its id was recorded already: a redelivery, nothing changed. */
+        ALREADY_APPLIED,
+        /** A type the subscription does not handle: acknowledged, nothing changed. */
+        SKIPPED
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    EnvelopeReader reader;
+
+    @Inject
+    StuckConsumers health;
+
+    /** Applies one message of a live channel; acknowledges it once applied, nacks it into the dead letters if it never can be. */
+    public Uni<Void> handle(Message<String> message, Subscription subscription) {
+        ReceivedRecord record = ReceivedRecord.of(message);
+        return deliver(record, subscription, true).onItemOrFailure().transformToUni((delivery, failure) -> {
+            if (failure == null) {
+                return Uni.createFrom().completionStage(message.ack());
+            }
+            LOG.errorf("dead-lettering %s: %s", record.position(), failure.getMessage());
+            return Uni.createFrom().completionStage(message.nack(failure, deadLetterHeaders(failure)));
+        });
+    }
+
+    /**
+     * Applies one record through {@code subscription}.
+     *
+     * @param retryInPlace retry transient failures until they pass (live consumption); otherwise try
+     *                     once and fail with the transient failure (a redrive reports it)
+     * @return how the record was handled; fails with {@link Undeliverable} if it can never be applied
+     */
+    public Uni<Delivery> deliver(ReceivedRecord record, Subscription subscription, boolean retryInPlace) {
+        InboundEvent event;
+        try {
+            event = reader.read(record);
+        } catch (Undeliverable unreadable) {
+            return Uni.createFrom().failure(unreadable);
+        }
+        if (!event.known() && !subscription.receivesUnknownTypes()) {
+            return Uni.createFrom().item(Delivery.SKIPPED);
+        }
+        Uni<Delivery> attempt = Uni.createFrom().deferred(() -> applyOnce(event, subscription));
+        if (retryInPlace) {
+            attempt = attempt
+                    .onFailure(f -> Failures.classify(f) != Kind.PERMANENT).invoke(f -> {
+                        health.failed(record, f);
+                        LOG.warnf("could not apply %s (%s), retrying in place: %s", record.position(), event.type(),
+                                f.getMessage());
+                    })
+                    .onFailure(Failures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).withJitter(0.2)
+                    .indefinitely()
+                    .onFailure(Failures::isUnexpected).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY)
+                    .atMost(UNEXPECTED_RETRIES)
+                    .eventually(() -> health.recovered(record));
+        }
+        return attempt.onFailure(f -> retryInPlace || !Failures.isTransient(f)).transform(InboundEvents::undeliverable);
+    }
+
+    private Uni<Delivery> applyOnce(InboundEvent event, Subscription subscription) {
+        return pool.withTransaction(tx -> processed.firstDelivery(tx, event.eventId(), event.topic())
+                .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
+                        : Uni.createFrom().item(Delivery.ALREADY_APPLIED)));
+    }
+
+    private static Throwable undeliverable(Throwable failure) {
+        if (failure instanceof Undeliverable) {
+            return failure;
+        }
+        if (failure instanceof CommandRejected) {
+            return new Undeliverable(Reason.REJECTED, failure.getMessage(), failure);
+        }
+        if (Failures.classify(failure) == Kind.PERMANENT) {
+            return new Undeliverable(Reason.INVALID, failure.getMessage(), failure);
+        }
+        return new Undeliverable(Reason.FAILED, failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
+    }
+
+    private static Metadata deadLetterHeaders(Throwable failure) {
+        Reason reason = failure instanceof Undeliverable u ? u.reason() : Reason.FAILED;
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DEAD_LETTER_KIND, reason.name().getBytes(StandardCharsets.UTF_8));
+        return Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
+    }
+}

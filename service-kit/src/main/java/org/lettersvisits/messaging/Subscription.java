@@ -1,0 +1,32 @@
+package org.lettersvisits.messaging;
+
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * What a service does with the events of some topics. The service's {@code @Incoming} method for each
+ * topic hands its messages to {@link InboundEvents#handle}; a redrive of the dead-letter topic finds
+ * the subscription by topic and hands it the same records again.
+ */
+public interface Subscription {
+
+    /** The topics this subscription reads. */
+    List<String> topics();
+
+    /**
+     * Applies one event in the transaction that records it as processed; a failure rolls both back.
+     * Fail with {@link org.lettersvisits.eventstore.CommandRejected} or {@link Undeliverable} for what can
+     * never succeed; anything transient is retried in place.
+     */
+    Uni<Void> apply(SqlClient transaction, InboundEvent event);
+
+    /**
+     * Whether events of types this service does not know are handed to {@link #apply} (reporting keeps
+     * them for a later rebuild); otherwise they are acknowledged and skipped.
+     */
+    default boolean receivesUnknownTypes() {
+        return false;
+    }
+}
