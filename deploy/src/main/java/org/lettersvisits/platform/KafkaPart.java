@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -104,11 +102,7 @@ final class KafkaPart extends ProcessPart {
         }
         try {
             if (admin == null) {
-                Properties props = new Properties();
-                props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
-                props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-                props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-                admin = Admin.create(props);
+                admin = settings.kafkaAdmin();
             }
             admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
             createTopics();

@@ -3,6 +3,10 @@ package org.lettersvisits.platform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Where the local platform keeps its data and which ports it listens on.
@@ -61,6 +65,15 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
 
     public String kafkaBootstrapServers() {
         return "localhost:" + kafkaPort;
+    }
+
+    /** An admin client of the platform's broker that gives up within seconds, for "does it answer?" checks. */
+    public Admin kafkaAdmin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        return Admin.create(props);
     }
 
     public Path logDir() {

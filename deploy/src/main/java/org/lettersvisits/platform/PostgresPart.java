@@ -97,10 +97,6 @@ final class PostgresPart implements Part {
         if (postgres == null) {
             return;
         }
-        if (!isAlive()) { // it died: nothing to stop, and pg_ctl would only complain
-            postgres = null;
-            return;
-        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -2,10 +2,6 @@ package org.lettersvisits.platform;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,20 +25,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SeedLoader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ApiClient.JSON;
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     private static final Duration RETRY = Duration.ofMillis(200);
     private static final Map<String, String> OFFICERS = Map.of("PUBLIC_SECURITY", "police1",
             "PROCURATORATE", "procurator1", "COURT", "judge1", "JUSTICE_BUREAU", "justice1");
 
-    private final PlatformSettings settings;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, String> tokens = new HashMap<>();
+    private final ApiClient api;
 
     public SeedLoader(PlatformSettings settings, PrintStream out) {
-        this.settings = settings;
         this.out = out;
+        this.api = new ApiClient(settings);
     }
 
     public static void main(String[] args) throws Exception {
@@ -129,15 +123,15 @@ public final class SeedLoader {
 
     /** Assigns once assignment-service knows the petition: it answers 404 until then, and clients retry. */
     private JsonNode assignWhenKnown(JsonNode assignment) throws IOException, InterruptedException {
-        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
+        AtomicReference<ApiClient.Answer> response = new AtomicReference<>();
         Polling.until("assignment of petition " + assignment.get("petitionId").asText(), EVENTUAL, RETRY, () -> {
-            response.set(send("supervisor1", 1, "POST", "/api/cases", assignment));
-            return response.get().statusCode() != 404;
+            response.set(api.post("supervisor1", ApiClient.ASSIGNMENT, "/api/cases", assignment));
+            return response.get().status() != 404;
         });
-        if (response.get().statusCode() != 201) {
-            throw new IllegalStateException("assigning failed: " + response.get().statusCode() + " " + response.get().body());
+        if (response.get().status() != 201) {
+            throw new IllegalStateException("assigning failed: " + response.get().status() + " " + response.get().body());
         }
-        return JSON.readTree(response.get().body());
+        return response.get().body();
     }
 
     /** Completes the pending return visit of a case once followup-service has scheduled it. */
@@ -161,30 +155,11 @@ public final class SeedLoader {
 
     private JsonNode call(String user, int service, String method, String path, JsonNode body, int expected)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = send(user, service, method, path, body);
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.statusCode() + " "
+        ApiClient.Answer response = api.call(user, service, method, path, body, Map.of());
+        if (response.status() != expected) {
+            throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.status() + " "
                     + response.body());
         }
-        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String user, int service, String method, String path, JsonNode body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.services().get(service).baseUrl() + path))
-                .header("Authorization", "Bearer " + token(user))
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String token(String user) throws IOException, InterruptedException {
-        String token = tokens.get(user);
-        if (token == null) {
-            token = Tokens.passwordGrant(http, settings, user);
-            tokens.put(user, token);
-        }
-        return token;
+        return response.body();
     }
 }

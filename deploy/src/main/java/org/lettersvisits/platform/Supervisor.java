@@ -82,17 +82,14 @@ final class Supervisor implements AutoCloseable {
     private void check(Watch watch) {
         Part part = watch.part;
         if (part.isAlive()) {
-            if (watch.restartAt < 0 && watch.restarts > 0 && System.nanoTime() - watch.upSince > STABLE_AFTER.toNanos()) {
+            if (watch.restarts > 0 && System.nanoTime() - watch.upSince > STABLE_AFTER.toNanos()) {
                 watch.restarts = 0;
             }
             writePid(part);
             return;
         }
         if (watch.restartAt < 0) {
-            long backOff = Math.min(LONGEST_BACK_OFF.toMillis(), FIRST_BACK_OFF.toMillis() << Math.min(watch.restarts, 5));
-            watch.restartAt = System.nanoTime() + Duration.ofMillis(backOff).toNanos();
-            log("%s exited unexpectedly (%s); restarting in %d s (restart %d)", part.name(), part.howItEnded(),
-                    backOff / 1000, watch.restarts + 1);
+            scheduleRestart(watch, part.name() + " exited unexpectedly (" + part.howItEnded() + ")");
             return;
         }
         if (System.nanoTime() < watch.restartAt || !running) {
@@ -107,8 +104,15 @@ final class Supervisor implements AutoCloseable {
             writePid(part);
             log("%s started again (pid %s)", part.name(), part.pid().isPresent() ? part.pid().getAsLong() : "?");
         } catch (Exception e) {
-            log("%s could not be started again: %s", part.name(), e.getMessage());
+            scheduleRestart(watch, part.name() + " could not be started again (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
         }
+    }
+
+    private void scheduleRestart(Watch watch, String what) {
+        long backOff = Math.min(LONGEST_BACK_OFF.toMillis(), FIRST_BACK_OFF.toMillis() << Math.min(watch.restarts, 5));
+        watch.restartAt = System.nanoTime() + Duration.ofMillis(backOff).toNanos();
+        log("%s; restarting in %d s (restart %d)", what, backOff / 1000, watch.restarts + 1);
     }
 
     private void log(String format, Object... args) {

@@ -1,5 +1,6 @@
 package org.lettersvisits.messaging;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,11 +27,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lettersvisits.contracts.EventEnvelope;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.messaging.InboundEvents.Delivery;
 
+import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -93,10 +98,7 @@ public class DeadLetters {
 
     /** Hands every dead letter to its subscription again, one after another. */
     public Uni<RedriveReport> redrive() {
-        Map<String, Subscription> byTopic = new HashMap<>();
-        for (Subscription subscription : subscriptions) {
-            subscription.topics().forEach(topic -> byTopic.put(topic, subscription));
-        }
+        Map<String, Subscription> byTopic = subscriptionsByTopic();
         return read().chain(records -> Multi.createFrom().iterable(records)
                 .onItem().transformToUniAndConcatenate(r -> redriveOne(r, byTopic))
                 .collect().asList())
@@ -106,6 +108,22 @@ public class DeadLetters {
                     return new RedriveReport(outcomes.size(), count(outcomes, Delivery.APPLIED),
                             count(outcomes, Delivery.ALREADY_APPLIED), count(outcomes, Delivery.SKIPPED), failing);
                 });
+    }
+
+    /** Each subscription by the topics of its {@code @Incoming} channels (as configured, else the channel's name). */
+    private Map<String, Subscription> subscriptionsByTopic() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, Subscription> byTopic = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            for (Method method : ClientProxy.unwrap(subscription).getClass().getMethods()) {
+                Incoming incoming = method.getAnnotation(Incoming.class);
+                if (incoming != null) {
+                    byTopic.put(config.getOptionalValue("mp.messaging.incoming." + incoming.value() + ".topic", String.class)
+                            .orElse(incoming.value()), subscription);
+                }
+            }
+        }
+        return byTopic;
     }
 
     private record Outcome(Delivery delivery, StillFailing failing) {

@@ -1,19 +1,14 @@
 package org.lettersvisits.messaging;
 
-import java.util.List;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * What a service does with the events of some topics. The service's {@code @Incoming} method for each
- * topic hands its messages to {@link InboundEvents#handle}; a redrive of the dead-letter topic finds
- * the subscription by topic and hands it the same records again.
+ * What a service does with the events of some topics. The bean's {@code @Incoming} method for each
+ * channel hands its messages to {@link InboundEvents#handle}; a redrive of the dead-letter topic finds
+ * the subscription by the topics of those channels and hands it the same records again.
  */
 public interface Subscription {
-
-    /** The topics this subscription reads. */
-    List<String> topics();
 
     /**
      * Applies one event in the transaction that records it as processed; a failure rolls both back.

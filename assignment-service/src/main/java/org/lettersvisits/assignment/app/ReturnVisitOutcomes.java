@@ -1,7 +1,5 @@
 package org.lettersvisits.assignment.app;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,11 +35,6 @@ public class ReturnVisitOutcomes implements Subscription {
     @Incoming(Topics.FOLLOWUP_EVENTS)
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, this);
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(Topics.FOLLOWUP_EVENTS);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.lettersvisits.assignment.petitions;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,11 +35,6 @@ public class KnownPetitions implements Subscription {
     @Incoming(Topics.PETITION_EVENTS)
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, this);
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(Topics.PETITION_EVENTS);
     }
 
     @Override

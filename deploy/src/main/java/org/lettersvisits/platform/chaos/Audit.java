@@ -1,9 +1,9 @@
 package org.lettersvisits.platform.chaos;
 
-import static org.lettersvisits.platform.chaos.ApiClient.ASSIGNMENT;
-import static org.lettersvisits.platform.chaos.ApiClient.FOLLOWUP;
-import static org.lettersvisits.platform.chaos.ApiClient.PETITION;
-import static org.lettersvisits.platform.chaos.ApiClient.REPORTING;
+import static org.lettersvisits.platform.ApiClient.ASSIGNMENT;
+import static org.lettersvisits.platform.ApiClient.FOLLOWUP;
+import static org.lettersvisits.platform.ApiClient.PETITION;
+import static org.lettersvisits.platform.ApiClient.REPORTING;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.lettersvisits.platform.ApiClient;
 import org.lettersvisits.contracts.EventEnvelope;
 import org.lettersvisits.contracts.Topics;
-import org.lettersvisits.platform.chaos.ApiClient.Answer;
+import org.lettersvisits.platform.ApiClient.Answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -51,18 +52,26 @@ final class Audit {
 
     private final ApiClient api;
     private Map<String, Long> baseline;
-    private final Map<String, Map<TopicPartition, Long>> deadLettersFrom = new HashMap<>();
+    /** Reads every dead-letter topic from where it ended before the run; what it read, by service. */
+    private final KafkaConsumer<String, String> deadLetters;
+    private final Map<String, Set<String>> deadLettered = new HashMap<>();
 
     Audit(ApiClient api) {
         this.api = api;
+        this.deadLetters = consumer();
     }
 
     /** Remembers the report and the ends of the dead-letter topics as they are before the run. */
     void takeBaseline() throws IOException, InterruptedException {
         baseline = reported();
+        List<TopicPartition> partitions = new ArrayList<>();
         for (String service : Topics.CONSUMING_SERVICES) {
-            deadLettersFrom.put(service, endOffsets(Topics.deadLettersOf(service)));
+            deadLettered.put(service, new HashSet<>());
+            partitions.addAll(endOffsets(deadLetters, Topics.deadLettersOf(service)).keySet());
         }
+        deadLetters.assign(partitions);
+        deadLetters.seekToEnd(partitions);
+        partitions.forEach(deadLetters::position); // fixes the starting point now
     }
 
     /** The report's figures for the chaos year, by name ("registered", "received.COURT", ...). */
@@ -147,16 +156,17 @@ final class Audit {
                 }
             }
         }
+        readDeadLetters();
         for (String service : Topics.CONSUMING_SERVICES) {
-            Set<String> deadLettered = deadLetteredSince(service);
+            Set<String> dead = deadLettered.get(service);
             Set<String> poison = poisonByService.get(service);
-            Set<String> valid = new HashSet<>(deadLettered);
+            Set<String> valid = new HashSet<>(dead);
             valid.removeAll(poison);
             if (!valid.isEmpty()) {
                 lost += valid.size();
                 notes.add(service + " dead-lettered " + valid.size() + " valid record(s): " + valid);
             }
-            if (!deadLettered.containsAll(poison)) {
+            if (!dead.containsAll(poison)) {
                 notes.add(service + " has not dead-lettered every poison record yet");
             }
         }
@@ -170,31 +180,18 @@ final class Audit {
         }
     }
 
-    private Set<String> deadLetteredSince(String service) {
-        Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            Map<TopicPartition, Long> from = deadLettersFrom.getOrDefault(service, Map.of());
-            Map<TopicPartition, Long> end = endOffsets(consumer, Topics.deadLettersOf(service));
-            List<TopicPartition> partitions = new ArrayList<>(end.keySet());
-            consumer.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.seek(partition, from.getOrDefault(partition, 0L));
+    /** Reads what has been dead-lettered since the baseline, up to the ends of the topics now. */
+    private void readDeadLetters() {
+        var partitions = deadLetters.assignment();
+        Map<TopicPartition, Long> end = deadLetters.endOffsets(partitions, Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (partitions.stream().anyMatch(p -> deadLetters.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(500))) {
+                String service = record.topic().substring(0, record.topic().length() - ".dead-letters".length());
+                var id = record.headers().lastHeader(EventEnvelope.header(EventEnvelope.ID));
+                deadLettered.computeIfAbsent(service, s -> new HashSet<>()).add(id == null
+                        ? "(no id) " + record.topic() + "@" + record.offset() : new String(id.value(), StandardCharsets.UTF_8));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    var id = record.headers().lastHeader(EventEnvelope.header(EventEnvelope.ID));
-                    ids.add(id == null ? "(no id) " + record.topic() + "@" + record.offset()
-                            : new String(id.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private Map<TopicPartition, Long> endOffsets(String topic) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            return endOffsets(consumer, topic);
         }
     }
 
@@ -208,6 +205,7 @@ final class Audit {
     }
 
     private KafkaConsumer<String, String> consumer() {
+        // one consumer for the whole run, assigned by hand: no group, nothing committed
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, api.settings().kafkaBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

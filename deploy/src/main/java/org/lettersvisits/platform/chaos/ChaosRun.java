@@ -10,14 +10,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.lettersvisits.platform.ApiClient;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.platform.PlatformSettings;
 
 /**
- * {@code ./platform chaos [--short] [--workers N]}: against a running platform, a steady load of whole
+ * {@code ./platform chaos [--short] [--only TEXT] [--workers N]}: against a running platform, a steady load of whole
  * lifecycles through the APIs while faults are injected one at a time. After each fault it waits for
  * quiet and audits (see {@link Audit}), then prints a row: fault, commands accepted, counted, lost,
- * doubled, and seconds from the end of the fault until the audit came out clean.
+ * doubled, and seconds from the end of the fault until the first audit that found everything in place
+ * began (an upper bound: audits begin once the lifecycles under way have finished).
  */
 public final class ChaosRun {
 
@@ -43,21 +45,29 @@ public final class ChaosRun {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error"); // the audit's short-lived consumers
         List<String> arguments = List.of(args);
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
         int workers = arguments.contains("--workers") ? Integer.parseInt(arguments.get(arguments.indexOf("--workers") + 1)) : 3;
-        List<Row> rows = new ChaosRun(settings, System.out, workers).run(arguments.contains("--short"));
+        String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "";
+        List<Row> rows = new ChaosRun(settings, System.out, workers).run(arguments.contains("--short"), only);
         System.exit(rows.stream().allMatch(r -> r.lost() == 0 && r.doubled() == 0 && r.notes().isEmpty()) ? 0 : 1);
     }
 
     /** Runs every fault (or the shortened list) and returns the table it printed. */
     public List<Row> run(boolean shortened) throws Exception {
+        return run(shortened, "");
+    }
+
+    /** Runs the faults (of the full or the shortened list) whose name contains {@code only}. */
+    public List<Row> run(boolean shortened, String only) throws Exception {
         ApiClient api = new ApiClient(settings);
         Infrastructure infrastructure = new Infrastructure(settings, api);
         Map<String, Set<String>> poison = new ConcurrentHashMap<>();
         Topics.CONSUMING_SERVICES.forEach(service -> poison.put(service, ConcurrentHashMap.newKeySet()));
-        List<Fault> faults = shortened ? Faults.shortened(settings, poison) : Faults.all(settings, poison);
+        List<Fault> faults = (shortened ? Faults.shortened(settings, poison) : Faults.all(settings, poison)).stream()
+                .filter(f -> f.name().contains(only)).toList();
         Audit audit = new Audit(api);
         audit.takeBaseline();
         out.printf("chaos: %d fault(s), %d workers of whole lifecycles; business dates in %s%n", faults.size(), workers,
@@ -72,21 +82,32 @@ public final class ChaosRun {
             load.start();
             Thread.sleep(BEFORE_FAULT.toMillis()); // the load runs on a healthy platform first
             out.printf("chaos: %s%n", fault.name());
-            fault.inject(infrastructure);
+            String faultFailed = null;
+            try {
+                fault.inject(infrastructure);
+            } catch (Exception e) {
+                faultFailed = "the fault did not end as it should: " + e.getMessage();
+            }
             long faultEnded = System.nanoTime();
             Thread.sleep(AFTER_FAULT.toMillis()); // and goes on once the fault is over
             load.stop();
             load.awaitInFlight();
+            out.printf("chaos: load drained %d s after the fault ended%n",
+                    Duration.ofNanos(System.nanoTime() - faultEnded).toSeconds());
             List<Lifecycle> phase = load.lifecycles();
             all.addAll(phase);
 
-            Audit.Findings findings = awaitQuiet(audit, all, phase, poison);
-            long recovered = Duration.ofNanos(System.nanoTime() - faultEnded).toSeconds();
+            Quiet quiet = awaitQuiet(audit, all, phase, poison);
+            Audit.Findings findings = quiet.findings();
+            long recovered = Duration.ofNanos(quiet.since() - faultEnded).toSeconds();
             long accepted = phase.stream().mapToLong(Lifecycle::acceptedCommands).sum();
             List<String> notes = new ArrayList<>(findings.notes());
+            if (faultFailed != null) {
+                notes.add(0, faultFailed);
+            }
             phase.stream().filter(l -> l.unanswered != null).forEach(l -> notes.add("unanswered: " + l.unanswered));
             Row row = new Row(fault.name(), phase.size(), accepted, accepted - Math.max(0, findings.lost() - lostBefore),
-                    findings.lost(), findings.doubled(), findings.clean() ? recovered : -1, notes);
+                    findings.lost(), findings.doubled(), findings.clean() && faultFailed == null ? recovered : -1, notes);
             lostBefore = findings.lost();
             rows.add(row);
             out.printf("chaos: %s: %d lifecycles, %d commands accepted, %d lost, %d doubled, %s%n", row.fault(),
@@ -98,20 +119,27 @@ public final class ChaosRun {
         return rows;
     }
 
-    /** Audits until clean (completing return visits that arrived late), or until {@link #QUIET_WITHIN} has passed. */
-    private Audit.Findings awaitQuiet(Audit audit, List<Lifecycle> all, List<Lifecycle> phase,
-            Map<String, Set<String>> poison) throws Exception {
+    /** The last audit's findings, and when that audit began (System.nanoTime). */
+    private record Quiet(Audit.Findings findings, long since) {
+    }
+
+    /**
+     * Audits until clean (completing return visits that arrived late), or until {@link #QUIET_WITHIN}
+     * has passed. A clean audit shows the platform was in order when it began.
+     */
+    private Quiet awaitQuiet(Audit audit, List<Lifecycle> all, List<Lifecycle> phase, Map<String, Set<String>> poison)
+            throws Exception {
         long deadline = System.nanoTime() + QUIET_WITHIN.toNanos();
-        Audit.Findings findings;
-        do {
+        while (true) {
             audit.completeOutstandingVisits(phase);
-            findings = audit.check(all, phase, poison);
-            if (findings.clean()) {
-                return findings;
+            long began = System.nanoTime();
+            Audit.Findings findings = audit.check(all, phase, poison);
+            if (findings.clean() || System.nanoTime() > deadline) {
+                return new Quiet(findings, began);
             }
+            out.printf("chaos: not in place yet: %s%n", findings.notes().isEmpty() ? "" : findings.notes().get(0));
             Thread.sleep(AUDIT_EVERY.toMillis()); // a deliberate, bounded poll interval
-        } while (System.nanoTime() < deadline);
-        return findings;
+        }
     }
 
     private void printTable(List<Row> rows) {

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.lettersvisits.platform.ApiClient;
 import org.lettersvisits.platform.PlatformSettings;
 
 /**
@@ -100,11 +100,7 @@ final class Infrastructure {
     }
 
     boolean kafkaAnswers() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = settings.kafkaAdmin()) {
             admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {

@@ -1,8 +1,8 @@
 package org.lettersvisits.platform.chaos;
 
-import static org.lettersvisits.platform.chaos.ApiClient.ASSIGNMENT;
-import static org.lettersvisits.platform.chaos.ApiClient.FOLLOWUP;
-import static org.lettersvisits.platform.chaos.ApiClient.PETITION;
+import static org.lettersvisits.platform.ApiClient.ASSIGNMENT;
+import static org.lettersvisits.platform.ApiClient.FOLLOWUP;
+import static org.lettersvisits.platform.ApiClient.PETITION;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.lettersvisits.platform.chaos.ApiClient.Answer;
+import org.lettersvisits.platform.ApiClient;
+import org.lettersvisits.platform.ApiClient.Answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

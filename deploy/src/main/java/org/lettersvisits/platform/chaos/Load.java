@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.lettersvisits.platform.ApiClient;
+
 /**
  * A steady load of whole lifecycles: a few workers, each starting the next lifecycle as soon as its
  * last one is done, until {@link #stop()}; {@link #awaitInFlight()} then lets the running ones finish.

@@ -1,7 +1,5 @@
 package org.lettersvisits.followup.scheduling;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,11 +33,6 @@ public class ClosedCases implements Subscription {
     @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, this);
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(Topics.ASSIGNMENT_EVENTS);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.lettersvisits.petition.search;
 
 import java.util.Arrays;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,11 +34,6 @@ public class CaseProgress implements Subscription {
     @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, this);
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(Topics.ASSIGNMENT_EVENTS);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.lettersvisits.petition.search;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,11 +27,6 @@ public class ReturnVisitProgress implements Subscription {
     @Incoming(Topics.FOLLOWUP_EVENTS)
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, this);
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(Topics.FOLLOWUP_EVENTS);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.lettersvisits.reporting.inbox;
 
 import java.util.Arrays;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,11 +49,6 @@ public class ReportInbox implements Subscription {
     @Incoming(Topics.FOLLOWUP_EVENTS)
     public Uni<Void> followupEvents(Message<String> message) {
         return inbound.handle(message, this);
-    }
-
-    @Override
-    public List<String> topics() {
-        return Topics.ALL;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.lettersvisits.platform.chaos;
+package org.lettersvisits.platform;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,26 +9,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.lettersvisits.platform.PlatformSettings;
-import org.lettersvisits.platform.Tokens;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Calls the platform's APIs as its users do: a token per user (fetched again when it expires), JSON both ways. */
-final class ApiClient {
+public final class ApiClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** The four services, by their place in {@link PlatformSettings#services()}. */
-    static final int PETITION = 0;
-    static final int ASSIGNMENT = 1;
-    static final int FOLLOWUP = 2;
-    static final int REPORTING = 3;
+    public static final int PETITION = 0;
+    public static final int ASSIGNMENT = 1;
+    public static final int FOLLOWUP = 2;
+    public static final int REPORTING = 3;
 
     /** An answer: its status and body (empty when there was none or it was not JSON). */
-    record Answer(int status, JsonNode body) {
-        boolean is2xx() {
+    public record Answer(int status, JsonNode body) {
+        public boolean is2xx() {
             return status >= 200 && status < 300;
         }
     }
@@ -37,19 +34,19 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    ApiClient(PlatformSettings settings) {
+    public ApiClient(PlatformSettings settings) {
         this.settings = settings;
     }
 
-    PlatformSettings settings() {
+    public PlatformSettings settings() {
         return settings;
     }
 
-    Answer get(String user, int service, String path) throws IOException, InterruptedException {
+    public Answer get(String user, int service, String path) throws IOException, InterruptedException {
         return call(user, service, "GET", path, null, Map.of());
     }
 
-    Answer post(String user, int service, String path, Object body) throws IOException, InterruptedException {
+    public Answer post(String user, int service, String path, Object body) throws IOException, InterruptedException {
         return call(user, service, "POST", path, body, Map.of());
     }
 
@@ -57,7 +54,7 @@ final class ApiClient {
      * One call; an expired token is replaced once. Throws IOException when no answer came (refused,
      * reset, timed out): the caller cannot know whether the request took effect.
      */
-    Answer call(String user, int service, String method, String path, Object body, Map<String, String> headers)
+    public Answer call(String user, int service, String method, String path, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
         Answer answer = send(user, service, method, path, body, headers);
         if (answer.status() == 401) {
@@ -96,7 +93,7 @@ final class ApiClient {
     }
 
     /** Whether a service answers its readiness check with 200. */
-    boolean ready(int service) {
+    public boolean ready(int service) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(settings.services().get(service).baseUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
