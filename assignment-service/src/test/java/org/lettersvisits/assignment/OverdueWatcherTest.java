@@ -80,4 +80,26 @@ class OverdueWatcherTest {
         assertThat(overdue.getLong("find { it.id == '" + older + "' }.daysOverdue"))
                 .isEqualTo(ChronoUnit.DAYS.between(LocalDate.of(2026, 1, 6), today));
     }
+
+    @Test
+    void a_case_that_cannot_be_marked_does_not_keep_the_others_from_being_marked() {
+        UUID broken = UUID.randomUUID(); // a view row with no events behind it: marking it fails every time
+        pool.preparedQuery("""
+                INSERT INTO case_view (id, petition_id, case_number, subject, department, responsible_leader, difficulty,
+                                       assigned_on, deadline, status, version)
+                VALUES ($1, $1, 'XF-BROKEN', 'no events', 'COURT', 'Leader', 'ROUTINE', '2025-01-01', '2025-01-02',
+                        'ASSIGNED', 1)""").execute(Tuple.of(broken)).await().atMost(Duration.ofSeconds(10));
+        try {
+            UUID id = caseDue("2026-01-11"); // due after the broken one, so the pass meets the broken one first
+
+            int marked = watcher.checkOnce().await().atMost(Duration.ofSeconds(30));
+
+            assertThat(marked).isGreaterThanOrEqualTo(1);
+            assertThat(overdueEvents(id)).isEqualTo(1);
+            assertThat(overdueEvents(broken)).isZero();
+        } finally {
+            pool.preparedQuery("DELETE FROM case_view WHERE id = $1").execute(Tuple.of(broken)).await()
+                    .atMost(Duration.ofSeconds(10));
+        }
+    }
 }

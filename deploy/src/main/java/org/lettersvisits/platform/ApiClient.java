@@ -64,9 +64,20 @@ public final class ApiClient {
         return answer;
     }
 
+    /** One call to one instance of a service (its own address, not the balancer's). */
+    public Answer callInstance(PlatformSettings.Instance instance, String user, String method, String path)
+            throws IOException, InterruptedException {
+        return send(user, instance.baseUrl(), method, path, null, Map.of());
+    }
+
     private Answer send(String user, int service, String method, String path, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.services().get(service).baseUrl() + path))
+        return send(user, settings.services().get(service).baseUrl(), method, path, body, headers);
+    }
+
+    private Answer send(String user, String baseUrl, String method, String path, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token(user))
                 .header("Content-Type", "application/json")
@@ -94,8 +105,13 @@ public final class ApiClient {
 
     /** Whether a service answers its readiness check with 200. */
     public boolean ready(int service) {
+        return ready(settings.services().get(service).baseUrl());
+    }
+
+    /** Whether the service at {@code baseUrl} (a service's address, or one instance's) answers its readiness check with 200. */
+    public boolean ready(String baseUrl) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(settings.services().get(service).baseUrl() + "/q/health/ready"))
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

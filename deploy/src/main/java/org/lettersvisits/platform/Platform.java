@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The command line behind {@code ./platform}: {@code up [--fresh]}. */
+/** The command line behind {@code ./platform}: {@code up [--fresh] [--replicas N]}. */
 public final class Platform {
 
     private Platform() {
@@ -17,7 +17,12 @@ public final class Platform {
             System.exit(arguments.isEmpty() ? 0 : 2);
         }
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        PlatformLauncher launcher = new PlatformLauncher(PlatformSettings.fromEnvironment(root, System.getenv()), System.out);
+        PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
+        int replicas = arguments.indexOf("--replicas");
+        if (replicas >= 0) {
+            settings = settings.withReplicas(Integer.parseInt(arguments.get(replicas + 1)));
+        }
+        PlatformLauncher launcher = new PlatformLauncher(settings, System.out);
         if (arguments.contains("--fresh")) {
             launcher.wipeData();
         }
@@ -39,14 +44,17 @@ public final class Platform {
 
     private static void usage() {
         System.out.println("""
-                Usage: ./platform up [--fresh]
+                Usage: ./platform up [--fresh] [--replicas N]
 
                   up        build what is missing, then start PostgreSQL, Kafka, Keycloak and the four
                             services; print their URLs when all are ready; Ctrl-C stops everything
                   --fresh   wipe the local data (Kafka, PostgreSQL, logs) before starting
+                  --replicas N
+                            run N instances of every service (1 to 5) behind a balancer on each
+                            service's port
 
                 Environment: PLATFORM_DATA (data folder, default .platform-data), POSTGRES_PORT (15432),
-                KAFKA_PORT (9092), KEYCLOAK_PORT (8180), PETITION_SERVICE_PORT (8081),
+                KAFKA_PORT (9092), KEYCLOAK_PORT (8180), PLATFORM_REPLICAS (1), PETITION_SERVICE_PORT (8081),
                 ASSIGNMENT_SERVICE_PORT (8082), FOLLOWUP_SERVICE_PORT (8083), REPORTING_SERVICE_PORT (8084)""");
     }
 }

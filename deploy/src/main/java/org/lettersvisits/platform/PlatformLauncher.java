@@ -61,8 +61,12 @@ public final class PlatformLauncher implements AutoCloseable {
         out.println("data and logs: " + settings.dataDir());
         startAndAwait(List.of(new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
-        startAndAwait(settings.services().stream().<Part>map(s -> new ServicePart(settings, s)).toList(),
-                SERVICE_TIMEOUT);
+        startAndAwait(settings.services().stream().flatMap(s -> settings.instancesOf(s).stream())
+                .<Part>map(instance -> new ServicePart(settings, instance)).toList(), SERVICE_TIMEOUT);
+        if (settings.replicas() > 1) {
+            startAndAwait(settings.services().stream().<Part>map(s -> new ServiceBalancer(settings, s)).toList(),
+                    SERVICE_TIMEOUT);
+        }
         supervisor = new Supervisor(settings, out);
         started.forEach(supervisor::watch);
         supervisor.begin();
@@ -125,39 +129,48 @@ public final class PlatformLauncher implements AutoCloseable {
         return String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 
-    /** Stops one running service (to see how the others and its own restart cope). */
+    /** Stops every instance of one running service (to see how the others and its own restart cope). */
     public synchronized void stopService(String module) {
-        if (supervisor != null) {
-            supervisor.release(part(module));
+        for (Part instance : instances(module)) {
+            if (supervisor != null) {
+                supervisor.release(instance);
+            }
+            instance.stop();
         }
-        part(module).stop();
         out.println("stopped " + module);
     }
 
-    /** Starts a stopped service again and waits until it is ready. */
+    /** Starts the instances of a stopped service again and waits until they are ready. */
     public synchronized void startService(String module) throws PartFailedException {
-        Part part = part(module);
-        try {
-            part.start();
-        } catch (Exception e) {
-            throw new PartFailedException(part, String.valueOf(e.getMessage()));
+        for (Part instance : instances(module)) {
+            try {
+                instance.start();
+            } catch (Exception e) {
+                throw new PartFailedException(instance, String.valueOf(e.getMessage()));
+            }
         }
         long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
-        while (!part.isReady()) {
-            if (!part.isAlive() || System.nanoTime() > deadline) {
-                throw new PartFailedException(part, "not ready after a restart");
+        for (Part instance : instances(module)) {
+            while (!instance.isReady()) {
+                if (!instance.isAlive() || System.nanoTime() > deadline) {
+                    throw new PartFailedException(instance, "not ready after a restart");
+                }
+                pause();
             }
-            pause();
-        }
-        if (supervisor != null) {
-            supervisor.watch(part);
+            if (supervisor != null) {
+                supervisor.watch(instance);
+            }
         }
         out.println("restarted " + module);
     }
 
-    private Part part(String name) {
-        return started.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no running part " + name));
+    private List<Part> instances(String module) {
+        List<Part> instances = started.stream()
+                .filter(p -> p instanceof ServicePart service && service.module().equals(module)).toList();
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("no running service " + module);
+        }
+        return instances;
     }
 
     /** Stops every part that was started, the last started first. */

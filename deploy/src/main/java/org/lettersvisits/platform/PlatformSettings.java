@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,10 +18,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * @param postgresPort  PostgreSQL
  * @param kafkaPort     the Kafka broker's client listener (the controller listens on the next port)
  * @param keycloakPort  Keycloak's HTTP port; the issuer is {@code http://localhost:<port>/realms/petitions}
- * @param services      the four services and their HTTP ports
+ * @param services      the four services and their HTTP ports (the one address of each, whatever the replicas)
+ * @param replicas      how many instances of every service run; above one, a balancer in the launcher
+ *                      answers on each service's port and spreads the requests over its instances
  */
 public record PlatformSettings(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
-        List<Service> services) {
+        List<Service> services, int replicas) {
 
     public static final String REALM = "petitions";
     public static final String KEYCLOAK_VERSION = "26.7.3";
@@ -33,6 +36,35 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         }
     }
 
+    /**
+     * One running copy of a service: its name ({@code petition-service}, or {@code petition-service-2}
+     * among replicas) and its own port (the service's port itself when it runs alone, else 1000 per
+     * instance above it).
+     */
+    public record Instance(Service service, int index, String name, int port) {
+
+        public String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** The instances of {@code service} these settings run. */
+    public List<Instance> instancesOf(Service service) {
+        if (replicas == 1) {
+            return List.of(new Instance(service, 1, service.module(), service.port()));
+        }
+        return IntStream.rangeClosed(1, replicas)
+                .mapToObj(i -> new Instance(service, i, service.module() + "-" + i, service.port() + 1000 * i)).toList();
+    }
+
+    /** The same settings with {@code count} instances of every service. */
+    public PlatformSettings withReplicas(int count) {
+        if (count < 1 || count > 5) {
+            throw new IllegalArgumentException("--replicas takes 1 to 5, not " + count);
+        }
+        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, services, count);
+    }
+
     /** The settings of {@code ./platform up}: API.md's ports unless the environment says otherwise. */
     public static PlatformSettings fromEnvironment(Path root, Map<String, String> env) {
         return new PlatformSettings(root,
@@ -43,20 +75,22 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
                 List.of(new Service("petition-service", port(env, "PETITION_SERVICE_PORT", 8081), "petition"),
                         new Service("assignment-service", port(env, "ASSIGNMENT_SERVICE_PORT", 8082), "assignment"),
                         new Service("followup-service", port(env, "FOLLOWUP_SERVICE_PORT", 8083), "followup"),
-                        new Service("reporting-service", port(env, "REPORTING_SERVICE_PORT", 8084), "reporting")));
+                        new Service("reporting-service", port(env, "REPORTING_SERVICE_PORT", 8084), "reporting")),
+                port(env, "PLATFORM_REPLICAS", 1));
     }
 
     /**
      * The settings of the end-to-end tests: every port shifted by 10000, so the tests can run
-     * beside a platform started by hand, and data in a folder of its own.
+     * beside a platform started by hand, data in a folder of its own, and {@code replicas} instances of
+     * every service.
      */
-    public static PlatformSettings forTests(Path root, Path dataDir) {
+    public static PlatformSettings forTests(Path root, Path dataDir, int replicas) {
         PlatformSettings defaults = fromEnvironment(root, Map.of());
         return new PlatformSettings(root, dataDir.toAbsolutePath(),
                 defaults.postgresPort + 10000, defaults.kafkaPort + 10000, defaults.keycloakPort + 10000,
                 defaults.services.stream()
                         .map(s -> new Service(s.module(), s.port() + 10000, s.database()))
-                        .toList());
+                        .toList(), replicas);
     }
 
     public String issuer() {

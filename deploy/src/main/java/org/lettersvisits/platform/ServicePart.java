@@ -8,38 +8,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One of the four Quarkus services, run from its built jar with the platform's addresses. */
-final class ServicePart extends ProcessPart {
+/** One instance of one of the four Quarkus services, run from its built jar with the platform's addresses. */
+public final class ServicePart extends ProcessPart {
 
     private final PlatformSettings settings;
-    private final PlatformSettings.Service service;
+    private final PlatformSettings.Instance instance;
 
-    ServicePart(PlatformSettings settings, PlatformSettings.Service service) {
-        super(service.module(), settings.logDir());
+    public ServicePart(PlatformSettings settings, PlatformSettings.Instance instance) {
+        super(instance.name(), settings.logDir());
         this.settings = settings;
-        this.service = service;
+        this.instance = instance;
+    }
+
+    /** The service this is an instance of, e.g. {@code petition-service}. */
+    public String module() {
+        return instance.service().module();
     }
 
     @Override
     void prepare() throws IOException {
-        if (!Files.exists(settings.serviceJar(service))) {
-            throw new IOException(service.module() + " is not built: run ./mvnw package first");
+        if (!Files.exists(settings.serviceJar(instance.service()))) {
+            throw new IOException(module() + " is not built: run ./mvnw package first");
         }
     }
 
     @Override
     List<String> command() {
-        return List.of(javaExecutable(), "-Xmx256m", "-jar", settings.serviceJar(service).toString());
+        return List.of(javaExecutable(), "-Xmx256m", "-jar", settings.serviceJar(instance.service()).toString());
     }
 
     @Override
     Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+        Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(instance.port()),
                 "DB_PORT", String.valueOf(settings.postgresPort()),
-                "DB_NAME", service.database(),
+                "DB_NAME", instance.service().database(),
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
-                "OIDC_ISSUER", settings.issuer()));
-        // every page links to the others and the supervisor board calls petition-service: tell each service where they are
+                "OIDC_ISSUER", settings.issuer(),
+                "PLATFORM_INSTANCE", instance.name()));
+        // every page links to the others and the supervisor board calls petition-service: tell each service where
+        // they are (the services' own addresses, which the balancer answers when there are replicas)
         for (PlatformSettings.Service page : settings.services()) {
             String name = page.module().replace("-service", "").toUpperCase(Locale.ROOT);
             environment.put("PLATFORM_" + name + "_URL", page.baseUrl());
@@ -49,16 +56,16 @@ final class ServicePart extends ProcessPart {
 
     @Override
     Path workingDirectory() {
-        return settings.root().resolve(service.module());
+        return settings.root().resolve(module());
     }
 
     @Override
     public boolean isReady() {
-        return HttpProbe.answers200(service.baseUrl() + "/q/health/ready");
+        return HttpProbe.answers200(instance.baseUrl() + "/q/health/ready");
     }
 
     @Override
     public String endpoint() {
-        return service.baseUrl() + "/  (web page; API docs: " + service.baseUrl() + "/q/swagger-ui)";
+        return instance.baseUrl() + "/  (web page; API docs: " + instance.baseUrl() + "/q/swagger-ui)";
     }
 }

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lettersvisits.platform.chaos.ChaosRun;
 
 /**
- * The shortened chaos run (the full one is {@code ./platform chaos}, its table in docs/reliability.md):
- * whole lifecycles through the APIs while followup-service is killed with -9, while its database
- * refuses connections for 25 s, while the broker is killed, and with a poison record on every topic.
+ * The shortened chaos run against the end-to-end platform (two instances of every service); the full one
+ * is {@code ./platform chaos --replicas 2}, its table in docs/reliability.md. Whole lifecycles through
+ * the APIs while one followup-service instance is killed with -9, while followup's database refuses
+ * connections for 25 s, while assignment-service's relay leader is killed, while two rebuilds are
+ * started at once and one reporting instance dies mid-rebuild, and with a poison record on every topic.
  * Nothing the APIs accepted may be lost or doubled, and only the poison may be dead-lettered.
  */
 @ExtendWith(SharedPlatform.class)
@@ -21,8 +23,9 @@ class ChaosIT {
     void under_each_fault_nothing_accepted_is_lost_or_doubled_and_only_poison_is_dead_lettered() throws Exception {
         List<ChaosRun.Row> rows = new ChaosRun(SharedPlatform.settings(), System.out, 2).run(true);
 
-        assertThat(rows).extracting(ChaosRun.Row::fault).containsExactly("kill -9 followup-service",
-                "followup database refusing connections 25 s", "Kafka broker killed and restarted",
+        assertThat(rows).extracting(ChaosRun.Row::fault).containsExactly("kill -9 followup-service-1",
+                "followup database refusing connections 25 s", "kill -9 of assignment-service's relay leader",
+                "two rebuilds started at once on two reporting instances", "reporting instance killed mid-rebuild",
                 "a poison record on each topic");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.accepted()).as(row.fault() + ": commands accepted").isPositive();
@@ -31,5 +34,7 @@ class ChaosIT {
             assertThat(row.doubled()).as(row.fault() + ": doubled").isZero();
             assertThat(row.secondsToRecover()).as(row.fault() + ": recovered").isNotNegative();
         });
+        assertThat(rows.get(2).observations()).anySatisfy(o -> assertThat(o).contains("took the relay lead"));
+        assertThat(rows.get(3).observations()).anySatisfy(o -> assertThat(o).containsAnyOf("[202, 409]", "[409, 202]"));
     }
 }

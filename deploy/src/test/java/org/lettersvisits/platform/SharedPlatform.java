@@ -7,10 +7,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the platform once for all end-to-end test classes, with the same launcher as
- * {@code ./platform up}, and stops it when the last of them has run (JUnit closes what the root
+ * {@code ./platform up --replicas 2}, and stops it when the last of them has run (JUnit closes what the root
  * store holds), also when a start or a test fails.
  */
 public class SharedPlatform implements BeforeAllCallback {
+
+    /** Every service runs twice behind the launcher's balancer: every end-to-end test also tests replicas. */
+    static final int REPLICAS = 2;
 
     private static PlatformLauncher platform;
 
@@ -21,7 +24,7 @@ public class SharedPlatform implements BeforeAllCallback {
             if (platform == null) {
                 Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
                 PlatformLauncher launcher = new PlatformLauncher(
-                        PlatformSettings.forTests(root, root.resolve("deploy/target/e2e-data")), System.out);
+                        PlatformSettings.forTests(root, root.resolve("deploy/target/e2e-data"), REPLICAS), System.out);
                 store.put(PlatformLauncher.class, launcher); // closed after the last test, started or not
                 launcher.wipeData();
                 launcher.start();

@@ -100,14 +100,16 @@ class ReturnVisitApiTest {
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
                 ConsumerTask<String, String> published = kafka.consumeStrings().withGroupId("followup-test-" + visitId)
                         .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                        .fromTopics(Topics.FOLLOWUP_EVENTS, r -> r.select().where(rec -> rec.key().equals(visitId)))) {
+                        .fromTopics(Topics.FOLLOWUP_EVENTS, r -> r.select().where(rec -> rec.key().equals(caseId.toString())))) {
             complete(visitId, Map.of("visitor", "Visitor S", "satisfaction", "DISSATISFIED", "petitionerWithdraws", false,
                     "notes", "still disputes the amount", "reopen", true, "visitedOn", "2026-11-10"))
                     .statusCode(200).body("status", equalTo("COMPLETED")).body("satisfaction", equalTo("DISSATISFIED"));
             complete(visitId, Map.of("visitor", "Visitor S", "satisfaction", "SATISFIED", "petitionerWithdraws", true))
                     .statusCode(409).contentType("application/problem+json");
 
-            published.awaitRecords(2, WAIT);
+            published.awaitRecords(2, WAIT); // keyed by the case, like every event of the case
+            assertThat(published.getRecords()).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("ce_aggregateid")
+                    .value())).isEqualTo(visitId));
             var completed = published.getRecords().stream()
                     .filter(r -> new String(r.headers().lastHeader("ce_type").value()).equals("return-visit.completed.v1"))
                     .findFirst().orElseThrow();

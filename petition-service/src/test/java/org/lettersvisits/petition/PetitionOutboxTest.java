@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +35,7 @@ import org.lettersvisits.contracts.petition.Petitioner;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventStore;
 import org.lettersvisits.eventstore.OutboxRelay;
+import org.lettersvisits.eventstore.RelayLeadership;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.Users;
 
@@ -55,6 +57,9 @@ class PetitionOutboxTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Instance<RelayLeadership> leaderships;
 
     @Inject
     EventStore store;
@@ -197,6 +202,35 @@ class PetitionOutboxTest {
                 assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
             }
         } finally {
+            relay.start();
+        }
+    }
+
+    @Test
+    void only_the_relay_leader_publishes_and_another_instance_takes_over_when_it_dies() {
+        RelayLeadership rival = leaderships.get(); // a second instance's claim to the lead
+        relay.stop();
+        try {
+            // the leader dies, as the database sees it: its session ends, and with it the lock
+            pool.query("""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE application_name = 'petition-service outbox relay leadership'""").execute().await().atMost(WAIT);
+            Awaitility.await().atMost(WAIT).until(() -> rival.lead().await().atMost(WAIT));
+
+            relay.start(); // back, but a follower now: it must not publish
+            List<String> ids = IntStream.range(0, 5).mapToObj(i -> register()).toList();
+            try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                    ConsumerTask<String, String> records = consume(kafka, new HashSet<>(ids))) {
+                records.awaitNoRecords(Duration.ofSeconds(3));
+
+                rival.resign().await().atMost(WAIT); // the rival instance dies in turn: this one takes over
+                records.awaitRecords(5, WAIT);
+                assertNoMoreThan(records, 5);
+                assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+            }
+        } finally {
+            rival.resign().await().atMost(WAIT);
+            leaderships.destroy(rival);
             relay.start();
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -30,14 +31,22 @@ public final class EventSourcedRepository<C, E, S> {
     private final String aggregateType;
     private final Class<E> eventType;
     private final String topic;
+    private final Function<? super E, UUID> recordKey;
 
     public EventSourcedRepository(EventStore store, Decider<C, E, S> decider, String aggregateType,
             Class<E> eventType, String topic) {
+        this(store, decider, aggregateType, eventType, topic, null);
+    }
+
+    /** @param recordKey the Kafka record key of each event, or null for the aggregate's id */
+    public EventSourcedRepository(EventStore store, Decider<C, E, S> decider, String aggregateType,
+            Class<E> eventType, String topic, Function<? super E, UUID> recordKey) {
         this.store = store;
         this.decider = decider;
         this.aggregateType = aggregateType;
         this.eventType = eventType;
         this.topic = topic;
+        this.recordKey = recordKey;
     }
 
     public Uni<Aggregate<E, S>> load(SqlClient client, UUID id) {
@@ -70,7 +79,8 @@ public final class EventSourcedRepository<C, E, S> {
             }
             precondition.accept(current.state());
             List<E> events = decider.decide(command, current.state());
-            return store.append(transaction, aggregateType, id, current.version(), events, metadata, topic)
+            return store.append(transaction, aggregateType, id, current.version(), events, metadata, topic,
+                    recordKey != null ? recordKey : event -> id)
                     .onFailure(ConcurrencyConflict.class).transform(e -> expectedVersion == null ? e
                             : new ConcurrencyConflict(id, e.getMessage(), true))
                     .map(recorded -> {

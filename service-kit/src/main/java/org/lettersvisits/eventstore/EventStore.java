@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,6 +65,16 @@ public class EventStore {
      */
     public <E> Uni<List<StoredEvent<E>>> append(SqlClient transaction, String aggregateType, UUID aggregateId,
             int currentVersion, List<E> events, EventMetadata metadata, String topic) {
+        return append(transaction, aggregateType, aggregateId, currentVersion, events, metadata, topic, event -> aggregateId);
+    }
+
+    /**
+     * Like {@link #append(SqlClient, String, UUID, int, List, EventMetadata, String)}, with the Kafka record
+     * key of each event chosen by {@code recordKey}: the case id for every event that belongs to a case,
+     * so all of a case's events, whichever aggregate records them, stay in order on one partition.
+     */
+    public <E> Uni<List<StoredEvent<E>>> append(SqlClient transaction, String aggregateType, UUID aggregateId,
+            int currentVersion, List<E> events, EventMetadata metadata, String topic, Function<? super E, UUID> recordKey) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<StoredEvent<E>> stored = new ArrayList<>();
         List<Tuple> eventRows = new ArrayList<>();
@@ -77,7 +88,7 @@ public class EventStore {
             stored.add(new StoredEvent<>(eventId, aggregateId, version, encoded.type(), event, metadata, now));
             eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(), payload,
                     metadata.actor(), metadata.correlationId())).addUUID(metadata.causationId()).addOffsetDateTime(now));
-            outboxRows.add(Tuple.tuple(List.of(eventId, topic, aggregateId.toString(), encoded.type(), payload,
+            outboxRows.add(Tuple.tuple(List.of(eventId, topic, recordKey.apply(event).toString(), encoded.type(), payload,
                     aggregateType + "/" + aggregateId, metadata.actor())).addOffsetDateTime(now).addUUID(aggregateId)
                     .addInteger(version));
         }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Publishes committed outbox entries to Kafka as CloudEvents (binary mode, key = aggregate id, with
@@ -47,6 +45,8 @@ import io.vertx.pgclient.PgConnectOptions;
  * server (which every service's relay on that server reads).</li>
  * <li>Nothing lost: the checkpoint moves only after Kafka acknowledged the whole batch; a crash or a
  * failed send before that republishes the batch, and consumers drop the duplicates by event id.</li>
+ * <li>One publisher among replicas: only the instance holding the {@link RelayLeadership} lock publishes;
+ * when it dies another takes over at its next wake, from the checkpoint.</li>
  * </ul>
  * It is woken by every append (a {@code pg_notify} in the outbox's insert trigger, delivered at commit,
  * whoever appended) and on a timer as a safety net. A service that owns no events (reporting) leaves it
@@ -98,14 +98,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
+    @Inject
+    OwnConnections connections;
 
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> databasePassword;
+    @Inject
+    RelayLeadership leadership;
 
     /** Saves work inside this process only: one batch at a time. */
     private final AtomicBoolean running = new AtomicBoolean();
@@ -126,14 +123,13 @@ public class OutboxRelay {
         if (appends != null) {
             appends.closeAndForget();
         }
+        leadership.resign().subscribe().with(done -> { }, failure -> { });
     }
 
     /** Listens on a connection of its own (a pooled one would be handed to others) and reconnects when it drops. */
     private void listenForAppends() {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.split(",")[0].trim());
-        databaseUser.ifPresent(options::setUser);
-        databasePassword.ifPresent(options::setPassword);
-        appends = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        appends = PgSubscriber.subscriber(vertx, connections.options("outbox relay wake-up"))
+                .reconnectPolicy(retries -> 1000L);
         appends.channel(APPENDED).handler(payload -> wake());
         appends.connect()
                 .onFailure().invoke(e -> LOG.warnf("cannot listen for outbox appends yet, relaying on the timer: %s",
@@ -169,15 +165,17 @@ public class OutboxRelay {
             wokenWhileRunning.set(true);
             return;
         }
-        publishBatch(batchSize).subscribe().with(published -> {
-            running.set(false);
-            if (published == batchSize || wokenWhileRunning.getAndSet(false)) {
-                wake();
-            }
-        }, failure -> {
-            running.set(false);
-            LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage());
-        });
+        leadership.lead().chain(leading -> leading ? publishBatch(batchSize) : Uni.createFrom().<Integer>nullItem())
+                .subscribe().with(published -> {
+                    running.set(false);
+                    boolean wokenMeanwhile = wokenWhileRunning.getAndSet(false);
+                    if (published != null && (published == batchSize || wokenMeanwhile)) {
+                        wake(); // only the leader goes on at once; a follower tries again at its next wake
+                    }
+                }, failure -> {
+                    running.set(false);
+                    LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage());
+                });
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -89,18 +88,29 @@ public class DeadLetters {
         return Topics.deadLettersOf(service);
     }
 
-    /** Every dead letter of this service, oldest first per partition. */
+    /**
+     * Every dead letter of this service, oldest first per partition; APPLIED when the subscription that
+     * dead-lettered it has applied its event since.
+     */
     public Uni<List<DeadLetter>> list() {
+        Subscriptions subscriptions = subscriptions();
         return read().chain(records -> appliedAmong(records).map(applied -> records.stream()
-                .map(r -> describe(r, applied.contains(eventId(r).orElse(null)) ? "APPLIED" : "PENDING"))
+                .map(r -> describe(r, isApplied(r, subscriptions, applied) ? "APPLIED" : "PENDING"))
                 .toList()));
+    }
+
+    private static boolean isApplied(ConsumerRecord<String, String> letter, Subscriptions subscriptions,
+            Set<String> applied) {
+        Subscription subscription = subscriptions.of(letter);
+        return subscription != null && eventId(letter).map(id -> applied.contains(subscription.name() + "/" + id))
+                .orElse(false);
     }
 
     /** Hands every dead letter to its subscription again, one after another. */
     public Uni<RedriveReport> redrive() {
-        Map<String, Subscription> byTopic = subscriptionsByTopic();
+        Subscriptions subscriptions = subscriptions();
         return read().chain(records -> Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(r -> redriveOne(r, byTopic))
+                .onItem().transformToUniAndConcatenate(r -> redriveOne(r, subscriptions))
                 .collect().asList())
                 .map(outcomes -> {
                     List<StillFailing> failing = outcomes.stream().filter(o -> o.failing() != null)
@@ -110,20 +120,31 @@ public class DeadLetters {
                 });
     }
 
-    /** Each subscription by the topics of its {@code @Incoming} channels (as configured, else the channel's name). */
-    private Map<String, Subscription> subscriptionsByTopic() {
+    /** The service's subscriptions, by name and by the topics of their {@code @Incoming} channels. */
+    private record Subscriptions(Map<String, Subscription> byName, Map<String, Subscription> byTopic) {
+
+        /** The subscription that dead-lettered {@code letter} (named in its headers), else the one reading its topic. */
+        Subscription of(ConsumerRecord<String, String> letter) {
+            String name = ReceivedRecord.textOf(letter.headers()).get(InboundEvents.DEAD_LETTER_SUBSCRIPTION);
+            return name != null && byName.containsKey(name) ? byName.get(name) : byTopic.get(original(letter).topic());
+        }
+    }
+
+    private Subscriptions subscriptions() {
         Config config = ConfigProvider.getConfig();
+        Map<String, Subscription> byName = new HashMap<>();
         Map<String, Subscription> byTopic = new HashMap<>();
         for (Subscription subscription : subscriptions) {
+            byName.put(subscription.name(), subscription);
             for (Method method : ClientProxy.unwrap(subscription).getClass().getMethods()) {
                 Incoming incoming = method.getAnnotation(Incoming.class);
                 if (incoming != null) {
-                    byTopic.put(config.getOptionalValue("mp.messaging.incoming." + incoming.value() + ".topic", String.class)
-                            .orElse(incoming.value()), subscription);
+                    byTopic.putIfAbsent(config.getOptionalValue("mp.messaging.incoming." + incoming.value() + ".topic",
+                            String.class).orElse(incoming.value()), subscription);
                 }
             }
         }
-        return byTopic;
+        return new Subscriptions(byName, byTopic);
     }
 
     private record Outcome(Delivery delivery, StillFailing failing) {
@@ -133,9 +154,9 @@ public class DeadLetters {
         return (int) outcomes.stream().filter(o -> o.delivery() == delivery).count();
     }
 
-    private Uni<Outcome> redriveOne(ConsumerRecord<String, String> letter, Map<String, Subscription> byTopic) {
+    private Uni<Outcome> redriveOne(ConsumerRecord<String, String> letter, Subscriptions subscriptions) {
         ReceivedRecord original = original(letter);
-        Subscription subscription = byTopic.get(original.topic());
+        Subscription subscription = subscriptions.of(letter);
         if (subscription == null) {
             return Uni.createFrom().item(failing(letter, "no subscription of " + service + " reads " + original.topic()));
         }
@@ -179,19 +200,20 @@ public class DeadLetters {
         }
     }
 
-    private Uni<Set<UUID>> appliedAmong(List<ConsumerRecord<String, String>> records) {
+    /** Which of the records' events some subscription applied, as "subscription/event id". */
+    private Uni<Set<String>> appliedAmong(List<ConsumerRecord<String, String>> records) {
         UUID[] ids = records.stream().map(DeadLetters::eventId).flatMap(Optional::stream).toArray(UUID[]::new);
         if (ids.length == 0) {
             return Uni.createFrom().item(Set.of());
         }
-        return pool.preparedQuery("SELECT event_id FROM processed_event WHERE event_id = ANY($1)")
+        return pool.preparedQuery("SELECT subscription, event_id FROM processed_event WHERE event_id = ANY($1)")
                 .execute(Tuple.of(ids))
                 .map(rows -> {
-                    List<UUID> applied = new ArrayList<>();
+                    Set<String> applied = new java.util.HashSet<>();
                     for (Row row : rows) {
-                        applied.add(row.getUUID("event_id"));
+                        applied.add(row.getString("subscription") + "/" + row.getUUID("event_id"));
                     }
-                    return applied.stream().collect(Collectors.toSet());
+                    return applied;
                 });
     }
 

@@ -43,6 +43,8 @@ public class InboundEvents {
 
     /** The header of a dead letter that names its {@link Reason}. */
     public static final String DEAD_LETTER_KIND = "dead-letter-kind";
+    /** The header of a dead letter that names the subscription that could not apply it (a redrive hands it back there). */
+    public static final String DEAD_LETTER_SUBSCRIPTION = "dead-letter-subscription";
 
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
@@ -78,7 +80,7 @@ public class InboundEvents {
                 return Uni.createFrom().completionStage(message.ack());
             }
             LOG.errorf("dead-lettering %s: %s", record.position(), failure.getMessage());
-            return Uni.createFrom().completionStage(message.nack(failure, deadLetterHeaders(failure)));
+            return Uni.createFrom().completionStage(message.nack(failure, deadLetterHeaders(failure, subscription)));
         });
     }
 
@@ -117,7 +119,7 @@ public class InboundEvents {
     }
 
     private Uni<Delivery> applyOnce(InboundEvent event, Subscription subscription) {
-        return pool.withTransaction(tx -> processed.firstDelivery(tx, event.eventId(), event.topic())
+        return pool.withTransaction(tx -> processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
                 .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
                         : Uni.createFrom().item(Delivery.ALREADY_APPLIED)));
     }
@@ -135,10 +137,11 @@ public class InboundEvents {
         return new Undeliverable(Reason.FAILED, failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
     }
 
-    private static Metadata deadLetterHeaders(Throwable failure) {
+    private static Metadata deadLetterHeaders(Throwable failure, Subscription subscription) {
         Reason reason = failure instanceof Undeliverable u ? u.reason() : Reason.FAILED;
         RecordHeaders headers = new RecordHeaders();
         headers.add(DEAD_LETTER_KIND, reason.name().getBytes(StandardCharsets.UTF_8));
+        headers.add(DEAD_LETTER_SUBSCRIPTION, subscription.name().getBytes(StandardCharsets.UTF_8));
         return Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
     }
 }

@@ -11,6 +11,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 public interface Subscription {
 
     /**
+     * The subscription's stable name, recorded with every event it applied ({@code processed_event}):
+     * each subscription applies each event once, whatever other subscriptions of the service did with
+     * it. Never rename one: a new name would see every event again.
+     */
+    String name();
+
+    /**
      * Applies one event in the transaction that records it as processed; a failure rolls both back.
      * Fail with {@link org.lettersvisits.eventstore.CommandRejected} or {@link Undeliverable} for what can
      * never succeed; anything transient is retried in place.

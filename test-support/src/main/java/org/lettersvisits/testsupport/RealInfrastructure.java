@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -22,30 +23,42 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Where the running broker and server are, kept as JVM-wide system properties: a test profile starts
+     * the application (and this class) again in a class loader of its own, which must find and reuse
+     * what the first start brought up instead of starting a second PostgreSQL on the same data folder.
+     */
+    private static final String KAFKA_BOOTSTRAP = "lettersvisits.test.kafka-bootstrap";
+    private static final String POSTGRES_PORT = "lettersvisits.test.postgres-port";
+
     private static EmbeddedKafkaBroker kafka;
     private static EmbeddedPostgres postgres;
 
     @Override
-    public synchronized Map<String, String> start() {
-        if (kafka == null) {
-            kafka = new EmbeddedKafkaBroker()
-                    .withDeleteLogDirsOnClose(true)
-                    .withAdditionalProperties(p -> {
-                        p.put("num.partitions", "3");
-                        p.put("log.retention.ms", "-1");
-                        p.put("group.initial.rebalance.delay.ms", "0");
-                    })
-                    .start();
+    public Map<String, String> start() {
+        synchronized (System.getProperties()) { // one lock for every class loader of this JVM
+            if (System.getProperty(KAFKA_BOOTSTRAP) == null) {
+                kafka = new EmbeddedKafkaBroker()
+                        .withDeleteLogDirsOnClose(true)
+                        .withAdditionalProperties(p -> {
+                            p.put("num.partitions", "3");
+                            p.put("log.retention.ms", "-1");
+                            p.put("group.initial.rebalance.delay.ms", "0");
+                        })
+                        .start();
+                System.setProperty(KAFKA_BOOTSTRAP, kafka.getAdvertisedListeners());
+            }
+            if (System.getProperty(POSTGRES_PORT) == null) {
+                postgres = startPostgres();
+                System.setProperty(POSTGRES_PORT, String.valueOf(postgres.getPort()));
+                Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopAll, "real-infrastructure-stop"));
+            }
         }
-        if (postgres == null) {
-            postgres = startPostgres();
-            Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopAll, "real-infrastructure-stop"));
-        }
-        String pg = "localhost:" + postgres.getPort() + "/postgres";
+        String pg = "localhost:" + System.getProperty(POSTGRES_PORT) + "/postgres";
         return Map.of(
                 "quarkus.oidc.public-key", TestTokens.publicKey(),
                 "quarkus.oidc.token.issuer", TestTokens.ISSUER,
-                "kafka.bootstrap.servers", kafka.getAdvertisedListeners(),
+                "kafka.bootstrap.servers", kafkaBootstrapServers(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "quarkus.datasource.reactive.url", "postgresql://" + pg,
@@ -59,7 +72,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** The bootstrap servers of the running test broker. */
     public static String kafkaBootstrapServers() {
-        return kafka.getAdvertisedListeners();
+        return System.getProperty(KAFKA_BOOTSTRAP);
     }
 
     /** A companion to produce and consume records on the running test broker. */
@@ -82,7 +95,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** Runs statements from another database of the server, which stays reachable during an outage of the service's. */
     private static void administer(String... statements) {
-        try (Connection connection = postgres.getDatabase("postgres", "template1").getConnection();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + System.getProperty(POSTGRES_PORT) + "/template1", "postgres", "postgres");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -50,8 +50,8 @@ public abstract class ServiceInfrastructureContract {
     @Test
     void migrated_schema_records_a_processed_event_and_reads_it_back() {
         UUID eventId = UUID.randomUUID();
-        pool.preparedQuery("INSERT INTO processed_event (event_id, topic) VALUES ($1, $2)")
-                .execute(Tuple.of(eventId, topic()))
+        pool.preparedQuery("INSERT INTO processed_event (subscription, event_id, topic) VALUES ($1, $2, $3)")
+                .execute(Tuple.of("contract-test", eventId, topic()))
                 .await().atMost(Duration.ofSeconds(10));
 
         Row row = pool.preparedQuery("SELECT topic, processed_at FROM processed_event WHERE event_id = $1")

@@ -38,6 +38,11 @@ public class ReturnVisitOutcomes implements Subscription {
     }
 
     @Override
+    public String name() {
+        return "return-visit-outcomes";
+    }
+
+    @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         if (!(event.event() instanceof ReturnVisitCompleted completed) || !completed.reopen()) {
             return Uni.createFrom().voidItem();

@@ -38,6 +38,11 @@ public class KnownPetitions implements Subscription {
     }
 
     @Override
+    public String name() {
+        return "known-petitions";
+    }
+
+    @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof PetitionRegistered registered ? remember(tx, registered)
                 : Uni.createFrom().voidItem();

@@ -15,7 +15,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.platform.PlatformSettings;
 
 /**
- * {@code ./platform chaos [--short] [--only TEXT] [--workers N]}: against a running platform, a steady load of whole
+ * {@code ./platform chaos [--replicas N] [--short] [--only TEXT] [--workers N]}: against a running platform, a steady load of whole
  * lifecycles through the APIs while faults are injected one at a time. After each fault it waits for
  * quiet and audits (see {@link Audit}), then prints a row: fault, commands accepted, counted, lost,
  * doubled, and seconds from the end of the fault until the first audit that found everything in place
@@ -31,7 +31,7 @@ public final class ChaosRun {
 
     /** One line of the table. */
     public record Row(String fault, int lifecycles, long accepted, long counted, long lost, long doubled,
-            long secondsToRecover, List<String> notes) {
+            long secondsToRecover, List<String> notes, List<String> observations) {
     }
 
     private final PlatformSettings settings;
@@ -49,6 +49,9 @@ public final class ChaosRun {
         List<String> arguments = List.of(args);
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
+        if (arguments.contains("--replicas")) { // as the platform was started: ./platform up --replicas N
+            settings = settings.withReplicas(Integer.parseInt(arguments.get(arguments.indexOf("--replicas") + 1)));
+        }
         int workers = arguments.contains("--workers") ? Integer.parseInt(arguments.get(arguments.indexOf("--workers") + 1)) : 3;
         String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "";
         List<Row> rows = new ChaosRun(settings, System.out, workers).run(arguments.contains("--short"), only);
@@ -70,8 +73,8 @@ public final class ChaosRun {
                 .filter(f -> f.name().contains(only)).toList();
         Audit audit = new Audit(api);
         audit.takeBaseline();
-        out.printf("chaos: %d fault(s), %d workers of whole lifecycles; business dates in %s%n", faults.size(), workers,
-                Lifecycle.YEAR);
+        out.printf("chaos: %d fault(s), %d workers of whole lifecycles, %d instance(s) of every service; business dates "
+                + "in %s%n", faults.size(), workers, settings.replicas(), Lifecycle.YEAR);
 
         AtomicInteger numbers = new AtomicInteger();
         List<Lifecycle> all = new ArrayList<>();
@@ -107,13 +110,15 @@ public final class ChaosRun {
             }
             phase.stream().filter(l -> l.unanswered != null).forEach(l -> notes.add("unanswered: " + l.unanswered));
             Row row = new Row(fault.name(), phase.size(), accepted, accepted - Math.max(0, findings.lost() - lostBefore),
-                    findings.lost(), findings.doubled(), findings.clean() && faultFailed == null ? recovered : -1, notes);
+                    findings.lost(), findings.doubled(), findings.clean() && faultFailed == null ? recovered : -1, notes,
+                    infrastructure.takeObservations());
             lostBefore = findings.lost();
             rows.add(row);
             out.printf("chaos: %s: %d lifecycles, %d commands accepted, %d lost, %d doubled, %s%n", row.fault(),
                     row.lifecycles(), row.accepted(), row.lost(), row.doubled(),
                     row.secondsToRecover() < 0 ? "NOT recovered" : "recovered in " + row.secondsToRecover() + " s");
             notes.forEach(note -> out.println("  " + note));
+            row.observations().forEach(observation -> out.println("  observed: " + observation));
         }
         printTable(rows);
         return rows;

@@ -40,32 +40,51 @@ final class Faults {
         faults.add(restartPostgres());
         faults.add(restartKafka());
         faults.add(poison(poisonByService));
+        if (settings.replicas() > 1) {
+            faults.addAll(ReplicaFaults.all(settings));
+        }
         return faults;
     }
 
-    /** The shortened run of {@code ./mvnw verify}: one of each kind that lost work before. */
+    /**
+     * The shortened run of {@code ./mvnw verify}: one of each kind that lost work before, and with
+     * replicas the take-overs: the relay lead, two rebuilds at once, an instance killed mid-rebuild.
+     */
     static List<Fault> shortened(PlatformSettings settings, Map<String, Set<String>> poisonByService) {
         PlatformSettings.Service followup = settings.services().get(ApiClient.FOLLOWUP);
-        return List.of(kill(settings, ApiClient.FOLLOWUP), refuseConnections(followup, Duration.ofSeconds(25)),
-                restartKafka(), poison(poisonByService));
+        List<Fault> faults = new ArrayList<>(List.of(kill(settings, ApiClient.FOLLOWUP),
+                refuseConnections(followup, Duration.ofSeconds(25))));
+        if (settings.replicas() > 1) {
+            faults.add(ReplicaFaults.killRelayLeader(settings.services().get(ApiClient.ASSIGNMENT)));
+            faults.add(ReplicaFaults.twoRebuildsAtOnce(settings));
+            faults.add(ReplicaFaults.killMidRebuild(settings));
+        } else {
+            faults.add(restartKafka());
+        }
+        faults.add(poison(poisonByService));
+        return faults;
     }
 
-    /** kill -9 of a service; the launcher's supervisor starts it again. */
+    /** kill -9 of a service (of its first instance, with replicas); the launcher's supervisor starts it again. */
     static Fault kill(PlatformSettings settings, int service) {
-        String module = settings.services().get(service).module();
+        return kill(settings.instancesOf(settings.services().get(service)).get(0));
+    }
+
+    /** kill -9 of one instance; the launcher's supervisor starts it again. */
+    static Fault kill(PlatformSettings.Instance instance) {
         return new Fault() {
             @Override
             public String name() {
-                return "kill -9 " + module;
+                return "kill -9 " + instance.name();
             }
 
             @Override
             public void inject(Infrastructure infrastructure) throws Exception {
-                long pid = infrastructure.pidOf(module);
+                long pid = infrastructure.pidOf(instance.name());
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
-                infrastructure.awaitBack(module, () -> {
+                infrastructure.awaitBack(instance.name(), () -> {
                     try {
-                        return infrastructure.pidOf(module) != pid && infrastructure.serviceReady(service);
+                        return infrastructure.pidOf(instance.name()) != pid && infrastructure.instanceReady(instance);
                     } catch (java.io.IOException e) {
                         return false;
                     }

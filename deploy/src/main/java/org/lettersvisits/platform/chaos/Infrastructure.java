@@ -34,6 +34,7 @@ final class Infrastructure {
 
     private final PlatformSettings settings;
     private final ApiClient api;
+    private final List<String> observations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Infrastructure(PlatformSettings settings, ApiClient api) {
         this.settings = settings;
@@ -44,6 +45,40 @@ final class Infrastructure {
         return settings;
     }
 
+    ApiClient api() {
+        return api;
+    }
+
+    /** Notes something a fault saw (how long a take-over took), for the table's row. */
+    void observe(String observation) {
+        observations.add(observation);
+    }
+
+    /** What the faults noted since the last call, and forgets it. */
+    List<String> takeObservations() {
+        List<String> taken = List.copyOf(observations);
+        observations.clear();
+        return taken;
+    }
+
+    /** The instance whose relay holds the outbox lead in {@code database}, or null while none does. */
+    String relayLeader(String database) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.put("user", "postgres");
+        credentials.put("password", "postgres");
+        try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl(database), credentials);
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("""
+                        SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                        WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()
+                          AND a.application_name LIKE '% outbox relay leadership'""")) {
+            return rows.next() ? rows.getString(1).replace(" outbox relay leadership", "") : null;
+        }
+    }
+
+    boolean instanceReady(PlatformSettings.Instance instance) {
+        return api.ready(instance.baseUrl());
+    }
     /** The process id the launcher keeps for a part ({@code petition-service}, {@code kafka}). */
     long pidOf(String part) throws IOException {
         Path file = settings.pidFile(part);
@@ -121,10 +156,6 @@ final class Infrastructure {
                 producer.send(record).get(30, TimeUnit.SECONDS);
             }
         }
-    }
-
-    boolean serviceReady(int service) {
-        return api.ready(service);
     }
 
     /** Waits until {@code back} holds; fails after {@link #BACK_WITHIN}. */

@@ -11,14 +11,18 @@ import org.lettersvisits.followup.domain.ReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand;
 import org.lettersvisits.followup.domain.ReturnVisitDecider;
 
-/** The event-sourced repository of return visits: the ReturnVisit decider on the service's event store. */
+/**
+ * The event-sourced repository of return visits: the ReturnVisit decider on the service's event store,
+ * publishing on {@code followup-events} keyed by case id like every other topic.
+ */
 @ApplicationScoped
 public class ReturnVisits {
 
     @Produces
     @ApplicationScoped
     EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> returnVisits(EventStore store) {
+        // keyed by the case: a case's visits and their outcomes stay in order with each other on one partition
         return new EventSourcedRepository<>(store, new ReturnVisitDecider(), "return-visit", ReturnVisitEvent.class,
-                Topics.FOLLOWUP_EVENTS);
+                Topics.FOLLOWUP_EVENTS, ReturnVisitEvent::caseId);
     }
 }

@@ -36,6 +36,11 @@ public class ClosedCases implements Subscription {
     }
 
     @Override
+    public String name() {
+        return "closed-cases";
+    }
+
+    @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof CaseClosed closed
                 ? desk.scheduleFor(tx, event.eventId(), closed, event.actor())

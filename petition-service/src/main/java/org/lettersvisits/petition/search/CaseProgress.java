@@ -37,6 +37,11 @@ public class CaseProgress implements Subscription {
     }
 
     @Override
+    public String name() {
+        return "case-progress";
+    }
+
+    @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof CaseEvent caseEvent
                 ? follow(tx, caseEvent, event.version()).chain(() -> timeline.add(tx, event, caseEvent.caseId()))

@@ -30,6 +30,11 @@ public class ReturnVisitProgress implements Subscription {
     }
 
     @Override
+    public String name() {
+        return "return-visit-progress";
+    }
+
+    @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof ReturnVisitEvent visit
                 ? timeline.add(tx, event, visit.caseId())

@@ -52,6 +52,11 @@ public class ReportInbox implements Subscription {
     }
 
     @Override
+    public String name() {
+        return "report-inbox";
+    }
+
+    @Override
     public boolean receivesUnknownTypes() {
         return true;
     }

@@ -1,8 +1,12 @@
 package org.lettersvisits.reporting.projection;
 
+import java.util.function.BiFunction;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -16,6 +20,9 @@ public class Generations {
     /** The advisory lock key shared by the live consumer (shared) and the swap (exclusive). */
     private static final long SWAP_LOCK = 0x5245504f5254L;
 
+    @Inject
+    Pool pool;
+
     /** Locks out a concurrent swap for this transaction and returns the live generation. */
     public Uni<Integer> liveGeneration(SqlClient tx) {
         return tx.query("SELECT pg_advisory_xact_lock_shared(" + SWAP_LOCK + ")").execute()
@@ -25,6 +32,17 @@ public class Generations {
     /** Waits until no live event transaction is in flight and keeps new ones out until this transaction ends. */
     public Uni<Void> lockForSwap(SqlClient tx) {
         return tx.query("SELECT pg_advisory_xact_lock(" + SWAP_LOCK + ")").execute().replaceWithVoid();
+    }
+
+    /**
+     * Runs {@code read} against the live generation in one read-only REPEATABLE READ transaction: which
+     * generation is live and everything read from it come from one snapshot, so a swap committed
+     * meanwhile (which deletes the old generation) can never show half a report.
+     */
+    public <T> Uni<T> read(BiFunction<SqlClient, Integer, Uni<T>> read) {
+        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                .chain(() -> active(tx))
+                .chain(generation -> read.apply(tx, generation)));
     }
 
     /** The generation queries read. */

@@ -2,7 +2,7 @@ package org.lettersvisits.reporting.rebuild;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,9 +23,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Rebuilds the read models from every event received: replays {@code report_event} from the
  * beginning into a fresh generation, decoding and upcasting each record as received with today's codec
- * (so a type learnt since it arrived is counted now), in batches, while queries keep reading the live one; then,
- * holding the swap lock (so no live event is in flight), replays what arrived meanwhile and makes
- * the new generation live, and drops the old one.
+ * (so a type learnt since it arrived is counted now), in batches, while queries keep reading the live
+ * one; then, holding the swap lock (so no live event is in flight), replays what arrived meanwhile and
+ * makes the new generation live, and drops every other one.
+ * <p>
+ * Safe with several instances: a rebuild is claimed in {@code projection_state} with a lease that the
+ * claimant renews with every batch. A second start, on this instance or another, finds the claim and
+ * is refused; an instance that dies mid-rebuild lets its lease run out, and the next start takes over.
+ * The swap is a compare-and-set on the claim: a rebuild that lost its claim never swaps, and the swap
+ * never deletes the generation it makes live.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -38,6 +44,19 @@ public class ProjectionRebuild {
               AND ($4 OR e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
             ORDER BY e.transaction_id, e.seq LIMIT $3""";
 
+    /** Claims the rebuild unless a live claim exists; an expired one (its claimant died) is taken over. */
+    private static final String CLAIM = """
+            UPDATE projection_state SET building_generation = nextval('projection_generation'), status = 'RUNNING',
+                claimed_by = $1, lease_until = now() + $2 * interval '1 millisecond', replayed = 0,
+                to_replay = (SELECT count(*) FROM report_event), started_at = now(), finished_at = NULL,
+                events_per_second = NULL
+            WHERE id = 1 AND (status <> 'RUNNING' OR COALESCE(lease_until < now(), true))
+            RETURNING building_generation""";
+
+    private static final String RENEW = """
+            UPDATE projection_state SET replayed = $3, lease_until = now() + $4 * interval '1 millisecond'
+            WHERE id = 1 AND claimed_by = $1 AND building_generation = $2""";
+
     @Inject
     Pool pool;
 
@@ -47,67 +66,71 @@ public class ProjectionRebuild {
     @Inject
     ReportProjector projector;
 
-    @ConfigProperty(name = "reporting.rebuild.batch-size", defaultValue = "1000")
-    int batchSize;
-
     @Inject
     EventCodec codec;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    @ConfigProperty(name = "reporting.rebuild.batch-size", defaultValue = "1000")
+    int batchSize;
+
+    /** How long a claim holds without being renewed: the time another instance waits after a crash. */
+    @ConfigProperty(name = "reporting.rebuild.lease", defaultValue = "PT15S")
+    Duration lease;
+
+    /** Who claims rebuilds from this process. */
+    private final String claimant = "reporting-" + UUID.randomUUID();
 
     /** Where the replay stands. */
     private record Position(String transactionId, long seq, long replayed) {
     }
 
-    /**
-     * Starts a rebuild unless one is running: completes once the rebuild is recorded as RUNNING
-     * (so a status read afterwards sees it), with false if one was already running; the replay
-     * goes on in the background.
-     */
-    public Uni<Boolean> start() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(false);
+    /** This rebuild lost its claim (its lease ran out and another instance took over): it stops, unswapped. */
+    static final class ClaimLost extends RuntimeException {
+        ClaimLost(int generation) {
+            super("the rebuild of generation " + generation + " lost its claim to another rebuild");
         }
-        long started = System.nanoTime();
-        return begin()
-                .invoke(generation -> replayAndSwap(generation, started).subscribe().with(
-                        done -> {
-                            running.set(false);
-                            LOG.infof("read models rebuilt as generation %d", done);
-                        },
-                        failure -> {
-                            running.set(false);
-                            LOG.error("rebuild failed; the live read models are unchanged", failure);
-                            pool.query("UPDATE projection_state SET status = 'FAILED', building_generation = NULL, "
-                                    + "finished_at = now() WHERE id = 1").execute().subscribe().with(ok -> { }, e -> { });
-                        }))
-                .onFailure().invoke(() -> running.set(false))
-                .replaceWith(true);
     }
 
-    /** Records the rebuild as RUNNING into the next generation, emptied; returns that generation. */
-    private Uni<Integer> begin() {
-        return pool.withTransaction(tx -> generations.active(tx).chain(active -> tx.preparedQuery("""
-                UPDATE projection_state SET building_generation = $1, status = 'RUNNING', replayed = 0,
-                    to_replay = (SELECT count(*) FROM report_event), started_at = now(), finished_at = NULL,
-                    events_per_second = NULL
-                WHERE id = 1""").execute(Tuple.of(active + 1)).replaceWith(active + 1)))
-                .call(this::clear);
+    /**
+     * Starts a rebuild unless one is running anywhere: completes once the rebuild is claimed and
+     * recorded as RUNNING (so a status read afterwards sees it), with false if another holds the claim;
+     * the replay goes on in the background.
+     */
+    public Uni<Boolean> start() {
+        long started = System.nanoTime();
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(claimant, lease.toMillis())).map(rows -> {
+            if (rows.rowCount() == 0) {
+                return false;
+            }
+            int generation = rows.iterator().next().getInteger("building_generation");
+            LOG.infof("rebuilding the read models as generation %d", generation);
+            replayAndSwap(generation, started).subscribe().with(
+                    done -> LOG.infof("read models rebuilt as generation %d", done),
+                    failure -> {
+                        LOG.error("rebuild failed; the live read models are unchanged", failure);
+                        pool.preparedQuery("""
+                                UPDATE projection_state SET status = 'FAILED', building_generation = NULL, claimed_by = NULL,
+                                    lease_until = NULL, finished_at = now()
+                                WHERE id = 1 AND claimed_by = $1 AND building_generation = $2""")
+                                .execute(Tuple.of(claimant, generation)).subscribe().with(ok -> { }, e -> { });
+                    });
+            return true;
+        });
     }
 
     private Uni<Integer> replayAndSwap(int generation, long started) {
         return replay(generation, new Position("0", 0, 0)).chain(position -> swap(generation, position, started));
     }
 
-    private Uni<Void> clear(int generation) {
-        return pool.withTransaction(tx -> deleteGeneration(tx, generation));
-    }
-
-    /** Replays batches outside the swap lock until a batch comes back short. */
+    /** Replays batches outside the swap lock until a batch comes back short, renewing the claim with each. */
     private Uni<Position> replay(int generation, Position from) {
         return pool.withTransaction(tx -> replayBatch(tx, generation, from, false)
-                .call(position -> tx.preparedQuery("UPDATE projection_state SET replayed = $1 WHERE id = 1")
-                        .execute(Tuple.of(position.replayed()))))
+                .call(position -> tx.preparedQuery(RENEW)
+                        .execute(Tuple.of(claimant, generation, position.replayed(), lease.toMillis()))
+                        .invoke(rows -> {
+                            if (rows.rowCount() == 0) {
+                                throw new ClaimLost(generation);
+                            }
+                        })))
                 .chain(position -> position.replayed() - from.replayed() < batchSize ? Uni.createFrom().item(position)
                         : replay(generation, position));
     }
@@ -155,18 +178,30 @@ public class ProjectionRebuild {
         }
     }
 
-    /** Under the exclusive swap lock: replay the rest, make the new generation live, drop the old. */
+    /**
+     * Under the exclusive swap lock: replay the rest, make the new generation live if this rebuild still
+     * holds the claim (compare-and-set), and drop every other generation.
+     */
     private Uni<Integer> swap(int generation, Position position, long started) {
         return pool.withTransaction(tx -> generations.lockForSwap(tx)
                 .chain(() -> catchUp(tx, generation, position))
-                .chain(end -> generations.active(tx).chain(old -> {
+                .chain(end -> {
                     double seconds = Math.max(1e-9, Duration.ofNanos(System.nanoTime() - started).toNanos() / 1e9);
                     return tx.preparedQuery("""
                             UPDATE projection_state SET active_generation = $1, building_generation = NULL,
-                                status = 'DONE', replayed = $2, finished_at = $3, events_per_second = $4 WHERE id = 1""")
-                            .execute(Tuple.of(generation, end.replayed(), OffsetDateTime.now(), end.replayed() / seconds))
-                            .chain(() -> deleteGeneration(tx, old));
-                }))
+                                status = 'DONE', replayed = $2, finished_at = $3, events_per_second = $4,
+                                claimed_by = NULL, lease_until = NULL
+                            WHERE id = 1 AND claimed_by = $5 AND building_generation = $1""")
+                            .execute(Tuple.tuple().addInteger(generation).addLong(end.replayed())
+                                    .addOffsetDateTime(OffsetDateTime.now()).addDouble(end.replayed() / seconds)
+                                    .addString(claimant));
+                })
+                .invoke(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new ClaimLost(generation);
+                    }
+                })
+                .chain(() -> deleteAllBut(tx, generation))
                 .replaceWith(generation));
     }
 
@@ -176,10 +211,11 @@ public class ProjectionRebuild {
                         : catchUp(tx, generation, position));
     }
 
-    private static Uni<Void> deleteGeneration(SqlClient tx, int generation) {
-        return tx.preparedQuery("DELETE FROM rm_petition WHERE generation = $1").execute(Tuple.of(generation))
-                .chain(() -> tx.preparedQuery("DELETE FROM rm_case WHERE generation = $1").execute(Tuple.of(generation)))
-                .chain(() -> tx.preparedQuery("DELETE FROM rm_return_visit WHERE generation = $1").execute(Tuple.of(generation)))
+    /** Drops every generation but the live one: the one just replaced, and any a crashed rebuild left. */
+    private static Uni<Void> deleteAllBut(SqlClient tx, int live) {
+        return tx.preparedQuery("DELETE FROM rm_petition WHERE generation <> $1").execute(Tuple.of(live))
+                .chain(() -> tx.preparedQuery("DELETE FROM rm_case WHERE generation <> $1").execute(Tuple.of(live)))
+                .chain(() -> tx.preparedQuery("DELETE FROM rm_return_visit WHERE generation <> $1").execute(Tuple.of(live)))
                 .replaceWithVoid();
     }
 }

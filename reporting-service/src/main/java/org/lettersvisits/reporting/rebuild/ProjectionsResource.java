@@ -42,7 +42,8 @@ public class ProjectionsResource {
     @Path("rebuild")
     @Operation(summary = "Rebuild the read models from every event",
             description = "202: replays all events into fresh read models, then swaps them in; queries keep "
-                    + "answering from the old ones meanwhile. 409 while a rebuild is running.")
+                    + "answering from the old ones meanwhile. 409 while a rebuild is running on any instance; a "
+                    + "rebuild whose instance died (status ABANDONED) is taken over.")
     public Uni<Response> rebuild() {
         return rebuild.start().map(started -> started
                 ? Response.accepted(Map.of("status", "RUNNING", "statusUrl", "/api/admin/projections/status")).build()
@@ -51,13 +52,18 @@ public class ProjectionsResource {
 
     @GET
     @Path("status")
-    @Operation(summary = "Progress of the last rebuild")
+    @Operation(summary = "Progress of the last rebuild",
+            description = "status: IDLE, RUNNING, DONE, FAILED, or ABANDONED (running, but its instance stopped renewing "
+                    + "its claim: the next rebuild takes over)")
     public Uni<ProjectionStatus> status() {
-        return pool.query("SELECT * FROM projection_state WHERE id = 1").execute().map(rows -> {
-            var r = rows.iterator().next();
-            return new ProjectionStatus(r.getString("status"), r.getInteger("active_generation"),
-                    r.getInteger("building_generation"), r.getLong("replayed"), r.getLong("to_replay"),
-                    r.getOffsetDateTime("started_at"), r.getOffsetDateTime("finished_at"), r.getDouble("events_per_second"));
-        });
+        return pool.query("""
+                SELECT *, status = 'RUNNING' AND COALESCE(lease_until < now(), true) AS abandoned
+                FROM projection_state WHERE id = 1""").execute().map(rows -> {
+                    var r = rows.iterator().next();
+                    return new ProjectionStatus(r.getBoolean("abandoned") ? "ABANDONED" : r.getString("status"),
+                            r.getInteger("active_generation"), r.getInteger("building_generation"), r.getLong("replayed"),
+                            r.getLong("to_replay"), r.getOffsetDateTime("started_at"), r.getOffsetDateTime("finished_at"),
+                            r.getDouble("events_per_second"));
+                });
     }
 }

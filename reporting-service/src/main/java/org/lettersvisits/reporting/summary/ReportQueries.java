@@ -43,7 +43,7 @@ public class ReportQueries {
     Generations generations;
 
     public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate today) {
-        return pool.withConnection(c -> generations.active(c).chain(generation -> Uni.combine().all()
+        return generations.read((c, generation) -> Uni.combine().all()
                 .unis(departments(c, generation, from, to, today), returnVisits(c, generation, from, to, today),
                         petitions(c, generation, from, to))
                 .asTuple()
@@ -52,7 +52,7 @@ public class ReportQueries {
                     List<DepartmentLine> lines = new ArrayList<>();
                     t.getItem1().forEach((department, counts) -> lines.add(DepartmentLine.of(department, counts)));
                     return new Summary(from, to, lines, total, t.getItem2(), t.getItem3());
-                })));
+                }));
     }
 
     private static Uni<Map<Department, Counts>> departments(SqlClient c, int generation, LocalDate from, LocalDate to,
@@ -114,7 +114,7 @@ public class ReportQueries {
 
     /** Open cases past their deadline, most overdue first. */
     public Uni<List<OverdueCase>> overdue(LocalDate today) {
-        return pool.withConnection(c -> generations.active(c).chain(generation -> c.preparedQuery("""
+        return generations.read((c, generation) -> c.preparedQuery("""
                 SELECT id, case_number, department, responsible_leader, deadline FROM rm_case
                 WHERE generation = $1 AND status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $2
                 ORDER BY deadline, case_number""").execute(Tuple.of(generation, today))
@@ -126,6 +126,6 @@ public class ReportQueries {
                                 r.getLocalDate("deadline"), ChronoUnit.DAYS.between(r.getLocalDate("deadline"), today)));
                     }
                     return list;
-                })));
+                }));
     }
 }
