@@ -32,13 +32,16 @@ import com.sun.net.httpserver.HttpServer;
  * on the service's port (8081 to 8084), so pages, scripts and tests keep one URL. Requests go round
  * robin to the instances that are ready (checked every second), else to those that are at least alive;
  * an instance that refuses the connection is skipped and the next one tried, which is safe for any
- * request because it never reached the service. With none available it answers 503.
+ * request because it never reached the service; an idempotent request (GET, PUT, DELETE...) whose
+ * connection breaks is tried on the next instance too, anything else answers 502 (the client decides,
+ * as it would for a lost answer). With none available it answers 503.
  */
 final class ServiceBalancer implements Part {
 
     /** Hop-by-hop headers, and those the HTTP client sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length", "expect");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final PlatformSettings.Service service;
@@ -116,6 +119,9 @@ final class ServiceBalancer implements Part {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (IOException lost) {
+                    if (IDEMPOTENT.contains(exchange.getRequestMethod())) {
+                        continue; // repeating it on another instance changes nothing it would not have changed
+                    }
                     answer(exchange, 502, "the instance " + instance.name() + " dropped the request: " + lost.getMessage());
                     return;
                 }

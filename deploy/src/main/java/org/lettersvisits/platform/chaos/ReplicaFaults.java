@@ -118,7 +118,7 @@ final class ReplicaFaults {
                 long killedAt = System.nanoTime();
                 ProcessHandle.of(infrastructure.pidOf(doomed.name())).ifPresent(ProcessHandle::destroyForcibly);
                 infrastructure.observe("killed " + doomed.name() + " with the rebuild "
-                        + infrastructure.api().get("admin1", REPORTING, STATUS).body().path("status").asText());
+                        + infrastructure.api().callInstance(survivor, "admin1", "GET", STATUS).body().path("status").asText());
                 infrastructure.awaitBack("a rebuild taken over on " + survivor.name(),
                         () -> startRebuild(infrastructure.api(), survivor) == 202);
                 infrastructure.observe("the rebuild was taken over " + Duration.ofNanos(System.nanoTime() - killedAt).toSeconds()
