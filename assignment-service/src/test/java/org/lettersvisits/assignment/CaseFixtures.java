@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.Petitioner;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.Users;
@@ -35,8 +34,7 @@ final class CaseFixtures {
     static PetitionRegistered petition(boolean lawAndLitigation) {
         UUID id = UUID.randomUUID();
         return new PetitionRegistered(id, "XF-2026-" + id.toString().substring(0, 5), Channel.VISIT,
-                LocalDate.of(2026, 10, 14), "Duty leader D", new Petitioner("Wang Min", null, null, null, "Zhongguan"), 1,
-                "wage arrears lawsuit delayed", null, lawAndLitigation, null, true);
+                LocalDate.of(2026, 10, 14), 1, "wage arrears lawsuit delayed", lawAndLitigation, null, true);
     }
 
     /** Publishes a petition on petition-events as petition-service would, and waits until assignment knows it. */

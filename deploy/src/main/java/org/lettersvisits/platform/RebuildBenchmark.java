@@ -28,7 +28,6 @@ import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.Difficulty;
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.Petitioner;
 
 /**
  * {@code ./platform benchmark-rebuild [events]}: against a running platform, measures how fast
@@ -96,8 +95,7 @@ public final class RebuildBenchmark {
                 String number = String.format("XF-2001-%06d", i);
                 Department department = Department.values()[i % 3];
                 send(producer, codec, Topics.PETITION_EVENTS, id, 1, new PetitionRegistered(id, number, Channel.LETTER, day,
-                        "benchmark", new Petitioner("Benchmark Writer", null, null, null, null), 1, "generated", null, true,
-                        null, false));
+                        1, "generated", true, null, false));
                 send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, 1, new CaseAssigned(id, id, number, "generated", department,
                         "Leader B", Difficulty.ROUTINE, day, day.plusDays(30)));
                 send(producer, codec, Topics.ASSIGNMENT_EVENTS, id, 2, new CaseAccepted(id, department, day));

@@ -45,9 +45,23 @@ public final class EventCodec {
         }
     }
 
-    /** The codec for every event of the platform. */
+    /** The codec for every public event of the platform, reading older public versions as the current ones. */
     public static EventCodec platform() {
-        return new EventCodec(PlatformEvents.ALL);
+        EventCodec codec = new EventCodec(PlatformEvents.ALL);
+        PlatformEvents.LEGACY.forEach(codec::withUpcaster);
+        return codec;
+    }
+
+    /**
+     * Adds a service's own (internal) event class: its type name now reads as this class, in place of
+     * any public reading of the same name (petition-service's stored {@code petition.registered.v1} is
+     * its internal event, while for every other service it is the old public version).
+     */
+    public EventCodec withEventClass(Class<?> eventClass) {
+        String type = typeOf(eventClass);
+        upcasters.remove(type);
+        classesByType.put(type, eventClass);
+        return this;
     }
 
     public EventCodec withUpcaster(String oldType, Upcaster upcaster) {

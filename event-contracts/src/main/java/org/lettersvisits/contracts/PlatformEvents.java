@@ -1,6 +1,7 @@
 package org.lettersvisits.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
@@ -16,6 +17,9 @@ import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every event class of the platform, so one codec can read any topic. */
 final class PlatformEvents {
@@ -35,6 +39,20 @@ final class PlatformEvents {
             ReturnVisitScheduled.class,
             ReturnVisitCompleted.class,
             ReturnVisitBecameOverdue.class);
+
+    /**
+     * How records of older public versions still on the topics read as the current ones. Version 1 of
+     * the petition events carried personal data; reading drops it.
+     */
+    static final Map<String, EventCodec.Upcaster> LEGACY = Map.of(
+            "petition.registered.v1", new EventCodec.Upcaster("petition.registered.v2",
+                    payload -> without(payload, "receivedBy", "petitioner", "description")),
+            "petition.repeat-visit-recorded.v1", new EventCodec.Upcaster("petition.repeat-visit-recorded.v2",
+                    payload -> without(payload, "receivedBy", "note")));
+
+    private static JsonNode without(JsonNode payload, String... fields) {
+        return payload.deepCopy() instanceof ObjectNode copy ? copy.without(List.of(fields)) : payload;
+    }
 
     private PlatformEvents() {
     }

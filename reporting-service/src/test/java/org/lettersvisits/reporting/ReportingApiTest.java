@@ -32,7 +32,6 @@ import org.lettersvisits.contracts.followup.Satisfaction;
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.Escalation;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.Petitioner;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.Users;
@@ -64,8 +63,8 @@ class ReportingApiTest {
     static UUID visit = UUID.randomUUID();
 
     private static PetitionRegistered petition(UUID id, boolean law, Escalation escalation) {
-        return new PetitionRegistered(id, "XF-2019-" + id.toString().substring(0, 5), Channel.VISIT, DAY, "Duty leader A",
-                new Petitioner("Li Lei", null, null, null, null), 1, "dispute", null, law, escalation, true);
+        return new PetitionRegistered(id, "XF-2019-" + id.toString().substring(0, 5), Channel.VISIT, DAY, 1, "dispute", law,
+                escalation, true);
     }
 
     private static CaseAssigned assigned(UUID id, Department department, LocalDate deadline) {

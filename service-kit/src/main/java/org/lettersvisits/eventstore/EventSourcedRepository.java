@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -30,23 +29,21 @@ public final class EventSourcedRepository<C, E, S> {
     private final Decider<C, E, S> decider;
     private final String aggregateType;
     private final Class<E> eventType;
-    private final String topic;
-    private final Function<? super E, UUID> recordKey;
+    private final Publishing<E> publishing;
 
+    /** A repository whose events are published as they are on {@code topic}, keyed by the aggregate's id. */
     public EventSourcedRepository(EventStore store, Decider<C, E, S> decider, String aggregateType,
             Class<E> eventType, String topic) {
-        this(store, decider, aggregateType, eventType, topic, null);
+        this(store, decider, aggregateType, eventType, Publishing.asIs(topic));
     }
 
-    /** @param recordKey the Kafka record key of each event, or null for the aggregate's id */
     public EventSourcedRepository(EventStore store, Decider<C, E, S> decider, String aggregateType,
-            Class<E> eventType, String topic, Function<? super E, UUID> recordKey) {
+            Class<E> eventType, Publishing<E> publishing) {
         this.store = store;
         this.decider = decider;
         this.aggregateType = aggregateType;
         this.eventType = eventType;
-        this.topic = topic;
-        this.recordKey = recordKey;
+        this.publishing = publishing;
     }
 
     public Uni<Aggregate<E, S>> load(SqlClient client, UUID id) {
@@ -79,8 +76,7 @@ public final class EventSourcedRepository<C, E, S> {
             }
             precondition.accept(current.state());
             List<E> events = decider.decide(command, current.state());
-            return store.append(transaction, aggregateType, id, current.version(), events, metadata, topic,
-                    recordKey != null ? recordKey : event -> id)
+            return store.append(transaction, aggregateType, id, current.version(), events, metadata, publishing)
                     .onFailure(ConcurrencyConflict.class).transform(e -> expectedVersion == null ? e
                             : new ConcurrencyConflict(id, e.getMessage(), true))
                     .map(recorded -> {

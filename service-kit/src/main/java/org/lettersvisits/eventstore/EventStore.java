@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,24 +57,26 @@ public class EventStore {
     }
 
     /**
-     * Appends {@code events} after {@code currentVersion} and queues them for {@code topic}, all in
-     * the caller's transaction.
+     * Appends {@code events} after {@code currentVersion} and queues them, as they are, for {@code topic},
+     * all in the caller's transaction.
      *
      * @return the stored events with their versions
      * @throws ConcurrencyConflict (as a failed Uni) if another writer appended first
      */
     public <E> Uni<List<StoredEvent<E>>> append(SqlClient transaction, String aggregateType, UUID aggregateId,
             int currentVersion, List<E> events, EventMetadata metadata, String topic) {
-        return append(transaction, aggregateType, aggregateId, currentVersion, events, metadata, topic, event -> aggregateId);
+        return append(transaction, aggregateType, aggregateId, currentVersion, events, metadata, Publishing.asIs(topic));
     }
 
     /**
-     * Like {@link #append(SqlClient, String, UUID, int, List, EventMetadata, String)}, with the Kafka record
-     * key of each event chosen by {@code recordKey}: the case id for every event that belongs to a case,
-     * so all of a case's events, whichever aggregate records them, stay in order on one partition.
+     * Appends {@code events} after {@code currentVersion} and queues for Kafka the public event each is
+     * published as (see {@link Publishing}), all in the caller's transaction.
+     *
+     * @return the stored events with their versions
+     * @throws ConcurrencyConflict (as a failed Uni) if another writer appended first
      */
     public <E> Uni<List<StoredEvent<E>>> append(SqlClient transaction, String aggregateType, UUID aggregateId,
-            int currentVersion, List<E> events, EventMetadata metadata, String topic, Function<? super E, UUID> recordKey) {
+            int currentVersion, List<E> events, EventMetadata metadata, Publishing<? super E> publishing) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<StoredEvent<E>> stored = new ArrayList<>();
         List<Tuple> eventRows = new ArrayList<>();
@@ -84,13 +86,17 @@ public class EventStore {
             version++;
             UUID eventId = UUID.randomUUID();
             EventCodec.Encoded encoded = codec.encode(event);
-            JsonObject payload = new JsonObject(encoded.json());
             stored.add(new StoredEvent<>(eventId, aggregateId, version, encoded.type(), event, metadata, now));
-            eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(), payload,
-                    metadata.actor(), metadata.correlationId())).addUUID(metadata.causationId()).addOffsetDateTime(now));
-            outboxRows.add(Tuple.tuple(List.of(eventId, topic, recordKey.apply(event).toString(), encoded.type(), payload,
-                    aggregateType + "/" + aggregateId, metadata.actor())).addOffsetDateTime(now).addUUID(aggregateId)
-                    .addInteger(version));
+            eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(),
+                    new JsonObject(encoded.json()), metadata.actor(), metadata.correlationId()))
+                    .addUUID(metadata.causationId()).addOffsetDateTime(now));
+            Optional<?> published = publishing.publicEvent().apply(event);
+            if (published.isPresent()) {
+                EventCodec.Encoded publicEvent = codec.encode(published.get());
+                outboxRows.add(Tuple.tuple(List.of(eventId, publishing.topic(), keyOf(publishing, event, aggregateId)
+                        .toString(), publicEvent.type(), new JsonObject(publicEvent.json()), aggregateType + "/" + aggregateId,
+                        metadata.actor())).addOffsetDateTime(now).addUUID(aggregateId).addInteger(version));
+            }
         }
         if (events.isEmpty()) {
             return Uni.createFrom().item(stored);
@@ -104,12 +110,17 @@ public class EventStore {
                 .onFailure(PgException.class).transform(e -> isUniqueViolation(e)
                         ? new ConcurrencyConflict(aggregateId, "version " + lastVersion + " already exists", false)
                         : e)
-                .chain(() -> transaction.preparedQuery("""
+                .chain(() -> outboxRows.isEmpty() ? Uni.createFrom().voidItem() : transaction.preparedQuery("""
                         INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
                                             aggregate_id, aggregate_version)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
-                        .executeBatch(outboxRows))
+                        .executeBatch(outboxRows).replaceWithVoid())
                 .replaceWith(stored);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> UUID keyOf(Publishing<? super E> publishing, E event, UUID aggregateId) {
+        return ((Publishing<E>) publishing).keyOf(event, aggregateId);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

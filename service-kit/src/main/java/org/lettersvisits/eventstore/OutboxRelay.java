@@ -44,7 +44,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the broker is slow or away, so the relay never holds back the snapshot horizon of the database
  * server (which every service's relay on that server reads).</li>
  * <li>Nothing lost: the checkpoint moves only after Kafka acknowledged the whole batch; a crash or a
- * failed send before that republishes the batch, and consumers drop the duplicates by event id.</li>
+ * failed send before that republishes the batch, and consumers drop the duplicates by event id. What
+ * the checkpoint has passed is deleted in the same statement: the outbox holds only what is yet to be
+ * published (the event table keeps everything).</li>
  * <li>One publisher among replicas: only the instance holding the {@link RelayLeadership} lock publishes;
  * when it dies another takes over at its next wake, from the checkpoint.</li>
  * </ul>
@@ -70,10 +72,15 @@ public class OutboxRelay {
               AND o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY o.transaction_id, o.position
             LIMIT $1""";
+    /** Moves the checkpoint forward (never back) and forgets what is now behind it: published rows are pruned. */
     private static final String ADVANCE_CHECKPOINT = """
-            UPDATE outbox_relay_checkpoint
-            SET last_transaction_id = $1::text::xid8, last_position = $2
-            WHERE name = 'relay' AND (last_transaction_id, last_position) < ($1::text::xid8, $2)""";
+            WITH advanced AS (
+                UPDATE outbox_relay_checkpoint
+                SET last_transaction_id = $1::text::xid8, last_position = $2
+                WHERE name = 'relay' AND (last_transaction_id, last_position) < ($1::text::xid8, $2)
+                RETURNING last_transaction_id, last_position)
+            DELETE FROM outbox o USING advanced a
+            WHERE (o.transaction_id, o.position) <= (a.last_transaction_id, a.last_position)""";
 
     @Inject
     Pool pool;

@@ -19,8 +19,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * What assignment needs to know of petitions (case number, subject, petitioner, whether it
- * involves law and litigation), kept from {@code petition-events}, each event applied once.
+ * What assignment needs to know of petitions (case number, subject, whether it involves law and
+ * litigation), kept from {@code petition-events}, each event applied once. No personal data: the
+ * public event carries none.
  */
 @ApplicationScoped
 public class KnownPetitions implements Subscription {
@@ -50,10 +51,9 @@ public class KnownPetitions implements Subscription {
 
     private Uni<Void> remember(SqlClient tx, PetitionRegistered p) {
         return tx.preparedQuery("""
-                INSERT INTO known_petition (id, case_number, subject, petitioner_name, involves_law_and_litigation, received_on)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING""")
-                .execute(Tuple.of(p.petitionId(), p.caseNumber(), p.subject(), p.petitioner().name(),
-                        p.involvesLawAndLitigation(), p.receivedOn()))
+                INSERT INTO known_petition (id, case_number, subject, involves_law_and_litigation, received_on)
+                VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING""")
+                .execute(Tuple.of(p.petitionId(), p.caseNumber(), p.subject(), p.involvesLawAndLitigation(), p.receivedOn()))
                 .replaceWithVoid();
     }
 

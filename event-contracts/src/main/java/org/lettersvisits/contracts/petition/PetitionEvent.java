@@ -2,7 +2,10 @@ package org.lettersvisits.contracts.petition;
 
 import java.util.UUID;
 
-/** An event of the Petition aggregate, published on {@code petition-events} keyed by the petition id. */
+/**
+ * A public event about a petition, published by petition-service on {@code petition-events} keyed by the
+ * petition (= case) id. It carries no personal data.
+ */
 public sealed interface PetitionEvent permits PetitionRegistered, RepeatVisitRecorded {
 
     UUID petitionId();

@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.EventType;
 
-/** The petitioner came again about the same matter; linked to the case, not counted again. */
-@EventType("petition.repeat-visit-recorded.v1")
-public record RepeatVisitRecorded(UUID petitionId, LocalDate receivedOn, String receivedBy, String note)
-        implements PetitionEvent {
+/**
+ * The petitioner came again about the same matter; linked to the case, not counted again. Public:
+ * the date only (the reception's note stays in petition-service). Version 1 carried the note.
+ */
+@EventType("petition.repeat-visit-recorded.v2")
+public record RepeatVisitRecorded(UUID petitionId, LocalDate receivedOn) implements PetitionEvent {
 }

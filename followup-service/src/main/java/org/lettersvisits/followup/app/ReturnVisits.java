@@ -7,6 +7,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.eventstore.EventStore;
+import org.lettersvisits.eventstore.Publishing;
 import org.lettersvisits.followup.domain.ReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand;
 import org.lettersvisits.followup.domain.ReturnVisitDecider;
@@ -23,6 +24,6 @@ public class ReturnVisits {
     EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> returnVisits(EventStore store) {
         // keyed by the case: a case's visits and their outcomes stay in order with each other on one partition
         return new EventSourcedRepository<>(store, new ReturnVisitDecider(), "return-visit", ReturnVisitEvent.class,
-                Topics.FOLLOWUP_EVENTS, ReturnVisitEvent::caseId);
+                Publishing.<ReturnVisitEvent>asIs(Topics.FOLLOWUP_EVENTS).keyedBy(ReturnVisitEvent::caseId));
     }
 }

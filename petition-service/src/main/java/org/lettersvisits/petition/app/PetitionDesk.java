@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.petition.Channel;
-import org.lettersvisits.contracts.petition.PetitionEvent;
-import org.lettersvisits.contracts.petition.Petitioner;
+import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.domain.Petitioner;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.eventstore.EventSourcedRepository.Outcome;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.lettersvisits.contracts.petition.Petitioner;
+import org.lettersvisits.petition.domain.Petitioner;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.search.PetitionQueries.TimelineEntry;
 

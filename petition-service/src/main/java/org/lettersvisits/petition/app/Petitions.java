@@ -4,14 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.lettersvisits.contracts.Topics;
-import org.lettersvisits.contracts.petition.PetitionEvent;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.eventstore.EventStore;
+import org.lettersvisits.eventstore.Publishing;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.domain.PetitionDecider;
+import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.domain.PublicEvents;
 
-/** The event-sourced repository of petitions: the Petition decider on the service's event store. */
+/**
+ * The event-sourced repository of petitions: the Petition decider on the service's event store, its
+ * events published on {@code petition-events} as their public contract ({@link PublicEvents}).
+ */
 @ApplicationScoped
 public class Petitions {
 
@@ -19,6 +24,6 @@ public class Petitions {
     @ApplicationScoped
     EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions(EventStore store) {
         return new EventSourcedRepository<>(store, new PetitionDecider(), "petition", PetitionEvent.class,
-                Topics.PETITION_EVENTS);
+                Publishing.<PetitionEvent>asIs(Topics.PETITION_EVENTS).publishedAs(PublicEvents::of));
     }
 }

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.eventstore.EventSourcedRepository;
-import org.lettersvisits.contracts.petition.PetitionEvent;
+import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.registering.PetitionRequest;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.lettersvisits.contracts.petition.PetitionRegistered;
 
 /**
  * The state of a petition as its events leave it: what was registered, and every visit about it

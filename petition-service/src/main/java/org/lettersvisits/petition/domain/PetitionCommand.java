@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.Escalation;
-import org.lettersvisits.contracts.petition.Petitioner;
 
 /** What reception asks of a petition. */
 public sealed interface PetitionCommand {

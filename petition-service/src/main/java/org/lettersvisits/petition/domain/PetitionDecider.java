@@ -2,9 +2,6 @@ package org.lettersvisits.petition.domain;
 
 import java.util.List;
 
-import org.lettersvisits.contracts.petition.PetitionEvent;
-import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.eventstore.Decider;

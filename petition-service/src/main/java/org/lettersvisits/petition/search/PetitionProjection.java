@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.lettersvisits.contracts.petition.PetitionEvent;
-import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.eventstore.StoredEvent;
 
 import io.smallrye.mutiny.Uni;

@@ -13,8 +13,8 @@ import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
-import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
+import org.lettersvisits.petition.domain.PetitionRegistered;
+import org.lettersvisits.petition.domain.RepeatVisitRecorded;
 
 /**
  * What a timeline entry says about its event, as named facts (department, deadline, reason, ...) so a page

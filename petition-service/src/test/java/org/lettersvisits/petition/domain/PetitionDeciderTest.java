@@ -9,10 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.petition.Channel;
-import org.lettersvisits.contracts.petition.PetitionEvent;
-import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.contracts.petition.Petitioner;
-import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;

@@ -1,0 +1,29 @@
+package org.lettersvisits.petition.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.petition.Channel;
+import org.lettersvisits.contracts.petition.Escalation;
+
+/**
+ * Reception registered a petition; it has a case number and counts once from now on. Internal to
+ * petition-service: it holds the petitioner's personal data and never leaves the service as it is
+ * (what is published is {@link org.lettersvisits.contracts.petition.PetitionRegistered}, without them).
+ */
+@EventType("petition.registered.v1")
+public record PetitionRegistered(
+        UUID petitionId,
+        String caseNumber,
+        Channel channel,
+        LocalDate receivedOn,
+        String receivedBy,
+        Petitioner petitioner,
+        int headcount,
+        String subject,
+        String description,
+        boolean involvesLawAndLitigation,
+        Escalation escalatedTo,
+        boolean jointVisitDay) implements PetitionEvent {
+}

@@ -1,0 +1,15 @@
+package org.lettersvisits.petition.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lettersvisits.contracts.EventType;
+
+/**
+ * The petitioner came again about the same matter; linked to the case, not counted again. Internal
+ * to petition-service (its note may name people); published without the note.
+ */
+@EventType("petition.repeat-visit-recorded.v1")
+public record RepeatVisitRecorded(UUID petitionId, LocalDate receivedOn, String receivedBy, String note)
+        implements PetitionEvent {
+}
