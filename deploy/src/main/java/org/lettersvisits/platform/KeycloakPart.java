@@ -1,6 +1,10 @@
 package org.lettersvisits.platform;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,7 +39,7 @@ final class KeycloakPart extends ProcessPart {
     List<String> command() {
         // Keep these flags fixed: changing a build option (such as --db) makes Keycloak rebuild itself.
         return List.of(settings.keycloakHome().resolve("bin/kc.sh").toString(), "start-dev",
-                "--db=dev-mem", "--import-realm", "--http-port=" + settings.keycloakPort());
+                "--db=dev-mem", "--import-realm", "--http-host=127.0.0.1", "--http-port=" + settings.keycloakPort());
     }
 
     @Override
@@ -43,7 +47,27 @@ final class KeycloakPart extends ProcessPart {
         return Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
+    }
+
+    /**
+     * The console's admin password: random, made once and kept in the data folder (where
+     * {@code --fresh} makes a new one), never a well-known word.
+     */
+    String adminPassword() {
+        Path file = settings.keycloakAdminPasswordFile();
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep Keycloak's admin password in " + file, e);
+        }
     }
 
     @Override
@@ -58,6 +82,7 @@ final class KeycloakPart extends ProcessPart {
 
     @Override
     public String endpoint() {
-        return settings.issuer() + "  (console: http://localhost:" + settings.keycloakPort() + "/admin, admin/admin)";
+        return settings.issuer() + "  (console: http://localhost:" + settings.keycloakPort() + "/admin, user admin, password "
+                + adminPassword() + ", kept in " + settings.keycloakAdminPasswordFile() + ")";
     }
 }

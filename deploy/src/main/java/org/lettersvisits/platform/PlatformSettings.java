@@ -114,6 +114,11 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return dataDir.resolve("logs");
     }
 
+    /** Where the Keycloak console's random admin password is kept (user {@code admin}). */
+    public Path keycloakAdminPasswordFile() {
+        return dataDir.resolve("keycloak-admin-password");
+    }
+
     /** Where the launcher keeps the process id of a running part ({@code petition-service}, {@code kafka}, ...). */
     public Path pidFile(String part) {
         return dataDir.resolve("run").resolve(part + ".pid");

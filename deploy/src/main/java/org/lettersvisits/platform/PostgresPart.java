@@ -42,6 +42,7 @@ final class PostgresPart implements Part {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(Files.createDirectories(base.resolve("bin")).toFile())
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 // a transaction left idle (a stalled client) cannot hold back every relay on the server for long
                 .setServerConfig("idle_in_transaction_session_timeout", "60s")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

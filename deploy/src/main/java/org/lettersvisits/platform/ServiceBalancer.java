@@ -69,7 +69,7 @@ final class ServiceBalancer implements Part {
 
     @Override
     public void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", service.port()), 128);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", service.port()), 128);
         workers = Executors.newFixedThreadPool(32, runnable -> daemon(runnable, service.module() + "-balancer"));
         server.setExecutor(workers);
         server.createContext("/", this::forward);

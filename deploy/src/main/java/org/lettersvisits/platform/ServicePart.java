@@ -44,7 +44,11 @@ public final class ServicePart extends ProcessPart {
                 "DB_NAME", instance.service().database(),
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
                 "OIDC_ISSUER", settings.issuer(),
-                "PLATFORM_INSTANCE", instance.name()));
+                "PLATFORM_INSTANCE", instance.name(),
+                // the local platform: loopback only, the local database's password, the API docs on
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "DB_PASSWORD", "postgres",
+                "QUARKUS_SWAGGER_UI_ENABLE", "true"));
         // every page links to the others and the supervisor board calls petition-service: tell each service where
         // they are (the services' own addresses, which the balancer answers when there are replicas)
         for (PlatformSettings.Service page : settings.services()) {

@@ -236,7 +236,7 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void an_expired_session_sends_the_user_back_to_the_login_page() {
+    void an_expired_session_sends_the_user_back_to_the_login_page() throws java.io.IOException {
         try (Browser browser = Browser.open()) {
             browser.openAs("reception1", PETITION);
             endKeycloakSessionsOf("reception1");
@@ -275,10 +275,11 @@ class BrowserJourneyIT {
     }
 
     /** Ends every Keycloak session of a user through the admin API, as an idle timeout would. */
-    private static void endKeycloakSessionsOf(String user) {
+    private static void endKeycloakSessionsOf(String user) throws java.io.IOException {
         String keycloak = SharedPlatform.settings().issuer().replace("/realms/petitions", "");
+        String password = Files.readString(SharedPlatform.settings().keycloakAdminPasswordFile()).trim();
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
+                .formParam("username", "admin").formParam("password", password)
                 .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
         String id = given().auth().oauth2(admin).queryParam("username", user).queryParam("exact", true)

@@ -48,6 +48,14 @@ public abstract class ServiceInfrastructureContract {
     }
 
     @Test
+    void a_token_issued_for_another_audience_is_refused() {
+        given().header("Authorization", "Bearer " + TestTokens.tokenForAudience("another-api", "leader1", "leader"))
+                .get(apiPath()).then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.tokenFor("leader1", "leader"))
+                .get(apiPath()).then().statusCode(org.hamcrest.Matchers.not(401));
+    }
+
+    @Test
     void migrated_schema_records_a_processed_event_and_reads_it_back() {
         UUID eventId = UUID.randomUUID();
         pool.preparedQuery("INSERT INTO processed_event (subscription, event_id, topic) VALUES ($1, $2, $3)")

@@ -24,9 +24,18 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The audience every service requires (Keycloak's clients add it with an audience mapper). */
+    public static final String AUDIENCE = "petitions-api";
+
     /** A bearer token for {@code user} holding {@code roles}, valid for ten minutes. */
     public static String tokenFor(String user, String... roles) {
+        return tokenForAudience(AUDIENCE, user, roles);
+    }
+
+    /** The same, issued for another {@code audience}: the services must refuse it. */
+    public static String tokenForAudience(String audience, String user, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(audience)
                 .subject(user)
                 .preferredUserName(user)
                 .groups(Set.of(roles))
