@@ -56,11 +56,11 @@
         event.preventDefault();
         var form = event.target;
         var values = LV.formValues(form);
-        var query = new URLSearchParams(values);
-        query.set('size', '50');
+        var search = { q: values.q || null, idNumber: values.idNumber || null, size: 50 };
         var target = document.getElementById('lookup-results');
         LV.clearProblems(form);
-        LV.api('', '/api/petitions?' + query.toString()).then(function (page) {
+        // an ID number travels in the body, never in a URL
+        LV.api('', '/api/petitions/search', { method: 'POST', body: search }).then(function (page) {
             if (page.items.length === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('lookup.nothing') }));
                 return;

@@ -48,6 +48,10 @@ class PetitionAccessTest {
                     r -> r.get("/api/petitions/" + petitionId())),
             new Endpoint("GET /api/petitions", List.of(RECEPTION, SUPERVISOR, LEADER), 200,
                     r -> r.get("/api/petitions")),
+            new Endpoint("POST /api/petitions/search", List.of(RECEPTION, SUPERVISOR, LEADER), 200,
+                    r -> r.contentType(ContentType.JSON).body(Map.of("idNumber", "130100199312266955"))
+                            .post("/api/petitions/search")),
+            new Endpoint("GET /api/admin/record-views", List.of(ADMIN), 200, r -> r.get("/api/admin/record-views")),
             new Endpoint("GET /api/calendar", List.of(RECEPTION, SUPERVISOR, LEADER, ADMIN), 200,
                     r -> r.get("/api/calendar")));
 

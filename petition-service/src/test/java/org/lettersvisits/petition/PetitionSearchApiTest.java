@@ -12,6 +12,7 @@ import static org.lettersvisits.petition.PetitionBodies.with;
 import static org.lettersvisits.petition.PetitionBodies.withPetitioner;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -59,11 +60,16 @@ class PetitionSearchApiTest {
         String first = register(withPetitioner(with(visit(), "receivedOn", "2026-03-04"), "idNumber", idNumber));
         String second = register(withPetitioner(with(visit(), "receivedOn", "2026-09-02"), "idNumber", idNumber));
 
-        reception().queryParam("idNumber", idNumber).get("/api/petitions").then().statusCode(200)
+        reception().contentType(ContentType.JSON).body(Map.of("idNumber", idNumber)).post("/api/petitions/search").then()
+                .statusCode(200)
                 .body("total", equalTo(2))
-                .body("items.id", contains(second, first));
-        reception().queryParam("idNumber", idNumber.substring(0, 17)).get("/api/petitions").then()
-                .body("total", equalTo(0));
+                .body("items.id", contains(second, first))
+                .body("items.idNumber", everyItem(equalTo("110105********002X")));
+        reception().contentType(ContentType.JSON).body(Map.of("idNumber", idNumber.substring(0, 17)))
+                .post("/api/petitions/search").then().body("total", equalTo(0));
+        // never in a URL: it would end up in access logs and browser histories
+        reception().queryParam("idNumber", idNumber).get("/api/petitions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("idNumber"));
     }
 
     @Test

@@ -39,6 +39,11 @@ import org.lettersvisits.petition.registering.RegistrationResult;
 import org.lettersvisits.petition.registering.VisitRequest;
 import org.lettersvisits.petition.search.PetitionQueries;
 import org.lettersvisits.petition.search.PetitionStatus;
+import org.lettersvisits.petition.domain.Petitioner;
+import org.lettersvisits.petition.privacy.Masking;
+import org.lettersvisits.petition.privacy.RecordViews;
+import org.lettersvisits.petition.search.SearchRequest;
+import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
 
@@ -57,6 +62,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class PetitionsResource {
 
     static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    RecordViews recordViews;
 
     @Inject
     PetitionDesk desk;
@@ -111,22 +119,28 @@ public class PetitionsResource {
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY,
             Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
     @Operation(summary = "A petition with its visits and timeline",
-            description = "Department officers see only petitions whose case their department holds.")
+            description = "Department officers see only petitions whose case their department holds. Reception and "
+                    + "supervisors see the petitioner's ID number and phone whole, and each such view is recorded "
+                    + "(GET /api/admin/record-views); everyone else sees them masked.")
     @APIResponse(responseCode = "200", description = "The petition",
             content = @Content(schema = @Schema(implementation = PetitionDetails.class)))
     @APIResponse(responseCode = "404", description = "No such petition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PetitionDetails> get(@PathParam("id") UUID id) {
+        boolean fullRecord = identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR);
+        String viewer = actor();
         return queries.find(id).chain(found -> {
             var view = found.orElseThrow(() -> new NotFoundException("no petition " + id));
             if (!mayRead(view.department())) {
                 throw new ForbiddenException("petition " + id + " is not held by your department");
             }
-            return Uni.combine().all().unis(petitions.load(pool, id), queries.timeline(id)).asTuple()
+            Uni<Void> recorded = fullRecord ? recordViews.record(id, viewer) : Uni.createFrom().voidItem();
+            return recorded.chain(() -> Uni.combine().all().unis(petitions.load(pool, id), queries.timeline(id)).asTuple())
                     .map(t -> {
                         var registration = t.getItem1().state().registration();
+                        Petitioner petitioner = registration.petitioner();
                         return new PetitionDetails(id, view.caseNumber(), view.channel(), registration.receivedOn(),
-                                registration.receivedBy(), view.jointVisitDay(), registration.petitioner(),
+                                registration.receivedBy(), view.jointVisitDay(), fullRecord ? petitioner : masked(petitioner),
                                 registration.headcount(), registration.subject(), registration.description(),
                                 registration.involvesLawAndLitigation(),
                                 registration.escalatedTo() == null ? null : registration.escalatedTo().name(),
@@ -136,20 +150,46 @@ public class PetitionsResource {
         });
     }
 
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "Search petitions, by resident ID number too",
+            description = "As GET /api/petitions, with the ID number in the body, never in a URL; it matches exactly.")
+    public Uni<PetitionQueries.Page> searchByBody(@Valid @NotNull SearchRequest request) {
+        PetitionStatus wanted = QueryParams.oneOf("status", request.status(), PetitionStatus.class);
+        return queries.search(request.q(), request.idNumber(), wanted == null ? null : wanted.name(),
+                request.page() == null ? 0 : request.page(),
+                Math.min(request.size() == null ? 20 : request.size(), MAX_PAGE_SIZE));
+    }
+
     @GET
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "Search petitions",
-            description = "q searches subject and petitioner name; idNumber matches exactly; newest first.")
-    public Uni<PetitionQueries.Page> search(@QueryParam("q") String q, @QueryParam("idNumber") String idNumber,
+            description = "q searches subject and petitioner name; newest first; ID numbers masked. To look up an ID "
+                    + "number, POST it to /api/petitions/search: an idNumber here is refused with 400, because URLs "
+                    + "end up in logs and histories.")
+    public Uni<PetitionQueries.Page> search(@QueryParam("q") String q,
+            @Parameter(hidden = true) @QueryParam("idNumber") String idNumber,
             @Parameter(schema = @Schema(implementation = PetitionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size; larger values are capped at 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("size") String size) {
+        if (idNumber != null) {
+            throw new InvalidField("idNumber", "send a resident ID number in the body of POST /api/petitions/search, "
+                    + "never in a URL");
+        }
         PetitionStatus wanted = QueryParams.oneOf("status", status, PetitionStatus.class);
-        return queries.search(q, idNumber, wanted == null ? null : wanted.name(),
+        return queries.search(q, null, wanted == null ? null : wanted.name(),
                 QueryParams.integer("page", page, 0, 0, 100_000),
                 Math.min(QueryParams.integer("size", size, 20, 1, Integer.MAX_VALUE), MAX_PAGE_SIZE));
+    }
+
+    /** The petitioner as someone who does not need the numbers whole sees them. */
+    private static Petitioner masked(Petitioner p) {
+        return p == null ? null : new Petitioner(p.name(), Masking.idNumber(p.idNumber()), Masking.phone(p.phone()),
+                p.address(), p.town());
     }
 
     private boolean mayRead(String department) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.lettersvisits.petition.privacy.Masking;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -70,7 +72,8 @@ public class PetitionQueries {
     private static PetitionSummary summary(Row row) {
         return new PetitionSummary(row.getUUID("id"), row.getString("case_number"), row.getString("channel"),
                 row.getLocalDate("received_on"), row.getBoolean("joint_visit_day"), row.getString("petitioner_name"),
-                row.getString("id_number"), row.getString("subject"), row.getBoolean("involves_law_and_litigation"),
+                Masking.idNumber(row.getString("id_number")), row.getString("subject"),
+                row.getBoolean("involves_law_and_litigation"),
                 row.getString("status"), row.getString("department"));
     }
 
