@@ -69,7 +69,7 @@
                 return el('tr', {}, [
                     el('td', {}, [el('a', { href: '#case/' + p.id, text: p.caseNumber })]),
                     el('td', { text: p.receivedOn }),
-                    el('td', { text: p.petitionerName }),
+                    el('td', { text: p.petitionerErased ? t('petitioner.erased') : p.petitionerName }),
                     el('td', { text: p.subject }),
                     el('td', {}, [statusBadge(p.status)]),
                     el('td', { text: p.department ? t('department.' + p.department) : '' })]);
@@ -124,8 +124,8 @@
             fact(facts, 'case.department', p.department ? t('department.' + p.department) : null);
             fact(facts, 'register.channel', t('channel.' + p.channel));
             fact(facts, 'register.receivedOn', p.receivedOn + (p.jointVisitDay ? ' · ' + t('case.onJointVisitDay') : ''));
-            fact(facts, 'register.name', p.petitioner.name);
-            fact(facts, 'register.idNumber', p.petitioner.idNumber);
+            fact(facts, 'register.name', p.petitionerErased ? t('petitioner.erased') : p.petitioner.name);
+            fact(facts, 'register.idNumber', p.petitionerErased ? null : p.petitioner.idNumber);
             fact(facts, 'register.headcount', String(p.headcount));
             fact(facts, 'register.subject', p.subject);
             fact(facts, 'register.description', p.description);

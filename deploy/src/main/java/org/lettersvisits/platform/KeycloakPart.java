@@ -1,9 +1,6 @@
 package org.lettersvisits.platform;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,19 +52,7 @@ final class KeycloakPart extends ProcessPart {
      * {@code --fresh} makes a new one), never a well-known word.
      */
     String adminPassword() {
-        Path file = settings.keycloakAdminPasswordFile();
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] random = new byte[18];
-                new SecureRandom().nextBytes(random);
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep Keycloak's admin password in " + file, e);
-        }
+        return LocalSecrets.randomBase64(settings.keycloakAdminPasswordFile(), 18, Base64.getUrlEncoder().withoutPadding());
     }
 
     @Override

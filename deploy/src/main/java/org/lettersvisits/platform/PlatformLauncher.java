@@ -70,11 +70,24 @@ public final class PlatformLauncher implements AutoCloseable {
         supervisor = new Supervisor(settings, out);
         started.forEach(supervisor::watch);
         supervisor.begin();
+        retireOldTopics();
         out.printf("%nLetters & Visits is ready after %s:%n", elapsed());
         started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
         out.println();
         out.println("Sample users (password = user name): reception1, supervisor1, leader1, followup1,");
         out.println("  police1, procurator1, judge1, justice1, admin1. Token for scripts: client petitions-cli, password grant.");
+    }
+
+    /**
+     * Deletes the topic versions that may still hold personal data, once this version's services run
+     * (docs/security.md, "Topic versions"); a platform started fresh has none.
+     */
+    private void retireOldTopics() {
+        try {
+            new RetiredTopics(settings, out).retire(Duration.ofMinutes(2));
+        } catch (Exception e) {
+            out.println("could not retire the old topic versions yet (" + e + "); ./platform up tries again");
+        }
     }
 
     private void startAndAwait(List<Part> parts, Duration timeout) throws PartFailedException {

@@ -119,6 +119,11 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return dataDir.resolve("keycloak-admin-password");
     }
 
+    /** Where petition-service's key-encryption key is kept (it wraps every petitioner's data key). */
+    public Path keyEncryptionKeyFile() {
+        return dataDir.resolve("petition-key-encryption-key");
+    }
+
     /** Where the launcher keeps the process id of a running part ({@code petition-service}, {@code kafka}, ...). */
     public Path pidFile(String part) {
         return dataDir.resolve("run").resolve(part + ".pid");

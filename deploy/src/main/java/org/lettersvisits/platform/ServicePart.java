@@ -3,6 +3,7 @@ package org.lettersvisits.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,8 @@ public final class ServicePart extends ProcessPart {
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "DB_PASSWORD", "postgres",
                 "QUARKUS_SWAGGER_UI_ENABLE", "true"));
+        environment.put("PETITION_KEY_ENCRYPTION_KEY",
+                LocalSecrets.randomBase64(settings.keyEncryptionKeyFile(), 32, Base64.getEncoder()));
         // every page links to the others and the supervisor board calls petition-service: tell each service where
         // they are (the services' own addresses, which the balancer answers when there are replicas)
         for (PlatformSettings.Service page : settings.services()) {

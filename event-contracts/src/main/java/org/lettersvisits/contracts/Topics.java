@@ -1,5 +1,6 @@
 package org.lettersvisits.contracts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,14 @@ import java.util.Optional;
  */
 public final class Topics {
 
-    /** Events of the Petition aggregate, published by petition-service. */
-    public static final String PETITION_EVENTS = "petition-events";
+    /**
+     * Events of the Petition aggregate, published by petition-service. Version 2 of the topic: version 1
+     * ({@code petition-events}) still held personal data from before the public contract; petition-service
+     * re-published its whole store onto this one and the launcher deletes the old (see {@link #RETIRED}).
+     */
+    public static final String PETITION_EVENTS = "petition-events.v2";
+    /** The channel consumers read {@link #PETITION_EVENTS} on (its name in application.properties). */
+    public static final String PETITION_EVENTS_CHANNEL = "petition-events";
     /** Events of the Case aggregate, published by assignment-service. */
     public static final String ASSIGNMENT_EVENTS = "assignment-events";
     /** Events of the ReturnVisit aggregate, published by followup-service. */
@@ -41,8 +48,24 @@ public final class Topics {
         return Optional.ofNullable(OWNERS.get(topic));
     }
 
-    /** Where {@code service} puts the records it can never apply: {@code <service>.dead-letters}. */
+    /**
+     * Where {@code service} puts the records it can never apply: {@code <service>.dead-letters.v2} (version 1
+     * could hold petition events with personal data; see {@link #RETIRED}).
+     */
     public static String deadLettersOf(String service) {
-        return service + ".dead-letters";
+        return service + ".dead-letters.v2";
+    }
+
+    /**
+     * Topics of earlier versions that may still hold personal data, each with the topic that replaces it. The
+     * launcher copies what a retired dead-letter topic holds onto its successor, reading each petition event as
+     * the current public version (which has no personal data), then deletes the retired topics; petition-service
+     * re-publishes its history onto the new event topic itself.
+     */
+    public static Map<String, String> retired() {
+        Map<String, String> retired = new LinkedHashMap<>();
+        retired.put("petition-events", PETITION_EVENTS);
+        CONSUMING_SERVICES.forEach(service -> retired.put(service + ".dead-letters", deadLettersOf(service)));
+        return retired;
     }
 }

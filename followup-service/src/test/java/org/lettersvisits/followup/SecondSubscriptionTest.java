@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.followup.subscriptions.CaseEventsAudit;
 import org.lettersvisits.testsupport.RealInfrastructure;
 
@@ -39,7 +40,7 @@ class SecondSubscriptionTest {
                     Map.entry(channel + "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
                     Map.entry(channel + "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
                     Map.entry(channel + "failure-strategy", "dead-letter-queue"),
-                    Map.entry(channel + "dead-letter-queue.topic", "followup-service.dead-letters"),
+                    Map.entry(channel + "dead-letter-queue.topic", Topics.deadLettersOf("followup-service")),
                     Map.entry(channel + "throttled.unprocessed-record-max-age.ms", "-1"));
         }
     }

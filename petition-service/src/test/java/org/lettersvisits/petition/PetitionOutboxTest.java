@@ -37,7 +37,7 @@ import org.lettersvisits.eventstore.Publishing;
 import org.lettersvisits.eventstore.RelayLeadership;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.PetitionRegistered;
-import org.lettersvisits.petition.domain.Petitioner;
+import org.lettersvisits.petition.domain.SealedPetitioner;
 import org.lettersvisits.petition.domain.PublicEvents;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.Users;
@@ -162,7 +162,7 @@ class PetitionOutboxTest {
     void an_event_committed_late_by_an_older_transaction_is_not_skipped() {
         UUID lateId = UUID.randomUUID();
         PetitionRegistered late = new PetitionRegistered(lateId, "XF-LATE-" + lateId.toString().substring(0, 6),
-                Channel.LETTER, LocalDate.of(2026, 10, 14), null, new Petitioner("Late Writer", null, null, null, null), 1,
+                Channel.LETTER, LocalDate.of(2026, 10, 14), null, new SealedPetitioner("v1:not-read-here"), 1,
                 "written by a slow transaction", null, false, null, false);
         SqlConnection slow = pool.getConnection().await().atMost(WAIT);
         try {

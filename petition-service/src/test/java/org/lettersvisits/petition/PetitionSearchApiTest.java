@@ -98,9 +98,11 @@ class PetitionSearchApiTest {
         assertThat(sequence).doesNotHaveDuplicates();
         assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).isEqualTo(count - 1);
 
-        reception().queryParam("q", marker).queryParam("size", 500).get("/api/petitions").then().statusCode(200)
+        reception().queryParam("q", marker).queryParam("size", 100).get("/api/petitions").then().statusCode(200)
                 .body("total", equalTo(count))
                 .body("items", hasSize(100));
+        reception().queryParam("q", marker).queryParam("size", 500).get("/api/petitions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("size"));
         reception().queryParam("q", marker).queryParam("size", 50).queryParam("page", 2).get("/api/petitions").then()
                 .body("items", hasSize(20));
         reception().queryParam("size", 0).get("/api/petitions").then().statusCode(400);

@@ -90,13 +90,8 @@ public class EventStore {
             eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(),
                     new JsonObject(encoded.json()), metadata.actor(), metadata.correlationId()))
                     .addUUID(metadata.causationId()).addOffsetDateTime(now));
-            Optional<?> published = publishing.publicEvent().apply(event);
-            if (published.isPresent()) {
-                EventCodec.Encoded publicEvent = codec.encode(published.get());
-                outboxRows.add(Tuple.tuple(List.of(eventId, publishing.topic(), keyOf(publishing, event, aggregateId)
-                        .toString(), publicEvent.type(), new JsonObject(publicEvent.json()), aggregateType + "/" + aggregateId,
-                        metadata.actor())).addOffsetDateTime(now).addUUID(aggregateId).addInteger(version));
-            }
+            outboxRow(publishing, aggregateType, new StoredEvent<>(eventId, aggregateId, version, encoded.type(), event,
+                    metadata, now)).ifPresent(outboxRows::add);
         }
         if (events.isEmpty()) {
             return Uni.createFrom().item(stored);
@@ -110,12 +105,71 @@ public class EventStore {
                 .onFailure(PgException.class).transform(e -> isUniqueViolation(e)
                         ? new ConcurrencyConflict(aggregateId, "version " + lastVersion + " already exists", false)
                         : e)
-                .chain(() -> outboxRows.isEmpty() ? Uni.createFrom().voidItem() : transaction.preparedQuery("""
-                        INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
-                                            aggregate_id, aggregate_version)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
-                        .executeBatch(outboxRows).replaceWithVoid())
+                .chain(() -> queue(transaction, outboxRows))
                 .replaceWith(stored);
+    }
+
+    /**
+     * Queues every stored event of {@code aggregateType} for publication again, oldest first, as
+     * {@code publishing} publishes it now, and drops what still waited for the {@code retired} topics: the
+     * history re-published onto a new topic version (the old one can then be deleted). Same event ids,
+     * so idempotent consumers skip what they already applied. In the caller's transaction; how many it queued.
+     */
+    public <E> Uni<Integer> republishAll(SqlClient transaction, String aggregateType, Class<E> eventType,
+            Publishing<? super E> publishing, List<String> retired) {
+        return transaction.preparedQuery("DELETE FROM outbox WHERE topic = ANY($1)")
+                .execute(Tuple.of(retired.toArray(String[]::new)))
+                .chain(() -> republishAfter(transaction, aggregateType, eventType, publishing, 0L, 0));
+    }
+
+    private <E> Uni<Integer> republishAfter(SqlClient transaction, String aggregateType, Class<E> eventType,
+            Publishing<? super E> publishing, long afterPosition, int queued) {
+        int batch = 1_000;
+        return transaction.preparedQuery("""
+                SELECT position, event_id, aggregate_id, version, type, payload::text AS payload, actor,
+                       correlation_id, causation_id, recorded_at
+                FROM event WHERE aggregate_type = $1 AND position > $2 ORDER BY position LIMIT $3""")
+                .execute(Tuple.of(aggregateType, afterPosition, batch))
+                .chain(rows -> {
+                    List<Tuple> outboxRows = new ArrayList<>();
+                    long last = afterPosition;
+                    for (Row row : rows) {
+                        outboxRow(publishing, aggregateType, read(row, eventType)).ifPresent(outboxRows::add);
+                        last = row.getLong("position");
+                    }
+                    long lastPosition = last;
+                    Uni<Integer> written = queue(transaction, outboxRows);
+                    return rows.rowCount() < batch ? written.map(count -> queued + count)
+                            : written.chain(count -> republishAfter(transaction, aggregateType, eventType, publishing,
+                                    lastPosition, queued + count));
+                });
+    }
+
+    private <E> Optional<Tuple> outboxRow(Publishing<? super E> publishing, String aggregateType, StoredEvent<E> stored) {
+        return publishing.publicEvent().apply(stored.event()).map(published -> {
+            EventCodec.Encoded publicEvent = codec.encode(published);
+            return Tuple.tuple(List.of(stored.eventId(), publishing.topic(),
+                    keyOf(publishing, stored.event(), stored.aggregateId()).toString(), publicEvent.type(),
+                    new JsonObject(publicEvent.json()), aggregateType + "/" + stored.aggregateId(),
+                    stored.metadata().actor())).addOffsetDateTime(stored.recordedAt()).addUUID(stored.aggregateId())
+                    .addInteger(stored.version());
+        });
+    }
+
+    /** Writes outbox rows (an event already waiting, by its id, is left as it is); how many it wrote. */
+    private static Uni<Integer> queue(SqlClient transaction, List<Tuple> outboxRows) {
+        return outboxRows.isEmpty() ? Uni.createFrom().item(0) : transaction.preparedQuery("""
+                INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
+                                    aggregate_id, aggregate_version)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                ON CONFLICT (event_id) DO NOTHING""")
+                .executeBatch(outboxRows).map(rows -> {
+                    int written = 0;
+                    for (var result = rows; result != null; result = result.next()) {
+                        written += result.rowCount();
+                    }
+                    return written;
+                });
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,14 @@
 package org.lettersvisits.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -42,6 +46,29 @@ public final class TestTokens {
                 .expiresIn(Duration.ofMinutes(10))
                 .jws().keyId("test")
                 .sign(KEYS.getPrivate());
+    }
+
+    /** Tokens every service must refuse with 401, by what is wrong with them. */
+    public static Map<String, String> forgeries(String user, String... roles) {
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("expired", Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user).preferredUserName(user)
+                .groups(Set.of(roles)).issuedAt(Instant.now().minus(Duration.ofHours(2)))
+                .expiresAt(Instant.now().minus(Duration.ofHours(1))).jws().keyId("test").sign(KEYS.getPrivate()));
+        forged.put("wrong issuer", Jwt.issuer("https://elsewhere.example/realms/petitions").audience(AUDIENCE).subject(user)
+                .preferredUserName(user).groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).jws().keyId("test")
+                .sign(KEYS.getPrivate()));
+        forged.put("wrong audience", tokenForAudience("another-api", user, roles));
+        String[] parts = tokenFor("reception1", "reception").split("\\.");
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        forged.put("alg none", url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        // reception's signed token, its claims rewritten to an administrator's, the signature kept
+        forged.put("tampered claims", parts[0] + "." + url.encodeToString(claims.replace("\"reception\"", "\"admin\"")
+                .replace("\"reception1\"", "\"admin1\"").getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        forged.put("another key", Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user).preferredUserName(user)
+                .groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).jws().keyId("test").sign(generate().getPrivate()));
+        return forged;
     }
 
     /** The public key, base64 X.509, as {@code quarkus.oidc.public-key} takes it. */

@@ -33,7 +33,7 @@ public class KnownPetitions implements Subscription {
     @Inject
     InboundEvents inbound;
 
-    @Incoming(Topics.PETITION_EVENTS)
+    @Incoming(Topics.PETITION_EVENTS_CHANNEL)
     public Uni<Void> consume(Message<String> message) {
         return inbound.handle(message, this);
     }

@@ -24,6 +24,7 @@ import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.QueryParams;
 
 import io.smallrye.mutiny.Uni;
@@ -64,8 +65,8 @@ public class QueuesResource {
         Department department = Department.fromSlug(slug).orElseThrow(() -> new NotFoundException("no department " + slug));
         access.requireHolding(department, List.of(Roles.SUPERVISOR, Roles.LEADER));
         LocalDate today = LocalDate.now(clock);
-        return queries.queue(department, statuses(status), QueryParams.integer("page", page, 0, 0, 100_000),
-                Math.min(QueryParams.integer("size", size, 50, 1, Integer.MAX_VALUE), 100))
+        return queries.queue(department, statuses(status), Paging.of(page, size, 50).page(),
+                Paging.of(page, size, 50).size())
                 .map(p -> new Queue(department, p.items().stream()
                         .map(l -> new QueueItem(l.id(), l.caseNumber(), l.subject(), l.responsibleLeader(), l.deadline(),
                                 l.status(), l.overdueOn(today), l.overdueOn(today) ? l.daysOverdueOn(today) : 0))

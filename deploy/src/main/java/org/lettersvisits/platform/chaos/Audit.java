@@ -187,7 +187,7 @@ final class Audit {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (partitions.stream().anyMatch(p -> deadLetters.position(p) < end.get(p)) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(500))) {
-                String service = record.topic().substring(0, record.topic().length() - ".dead-letters".length());
+                String service = record.topic().substring(0, record.topic().indexOf(".dead-letters"));
                 var id = record.headers().lastHeader(EventEnvelope.header(EventEnvelope.ID));
                 deadLettered.computeIfAbsent(service, s -> new HashSet<>()).add(id == null
                         ? "(no id) " + record.topic() + "@" + record.offset() : new String(id.value(), StandardCharsets.UTF_8));

@@ -30,6 +30,7 @@ import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
 import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistStatus;
 import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
 import org.lettersvisits.time.BusinessDates;
@@ -63,8 +64,8 @@ public class ReturnVisitsResource {
     public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.worklist(QueryParams.oneOf("status", status, WorklistStatus.class), QueryParams.id("caseId", caseId, "a case id"),
-                desk.today(), QueryParams.integer("page", page, 0, 0, 100_000),
-                Math.min(QueryParams.integer("size", size, 50, 1, Integer.MAX_VALUE), 100));
+                desk.today(), Paging.of(page, size, 50).page(),
+                Paging.of(page, size, 50).size());
     }
 
     @POST

@@ -16,8 +16,11 @@ import org.lettersvisits.eventstore.EventSourcedRepository.Outcome;
 import org.lettersvisits.petition.calendar.JointVisitCalendar;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
+import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
 import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
+import org.lettersvisits.petition.privacy.PetitionerKeys;
+import org.lettersvisits.petition.privacy.Petitioners;
 import org.lettersvisits.petition.registering.CaseNumbers;
 import org.lettersvisits.petition.registering.IdempotentRegistrations;
 import org.lettersvisits.petition.registering.PetitionRequest;
@@ -59,6 +62,12 @@ public class PetitionDesk {
     @Inject
     PetitionProjection projection;
 
+    @Inject
+    Petitioners petitioners;
+
+    @Inject
+    PetitionerKeys keys;
+
     /** Registers a petition, or replays the first result for a repeated {@code Idempotency-Key}. */
     public Uni<RegistrationResult> register(PetitionRequest request, String actor, String idempotencyKey) {
         LocalDate today = LocalDate.now(clock);
@@ -83,15 +92,28 @@ public class PetitionDesk {
         UUID id = UUID.randomUUID();
         boolean jointVisitDay = request.channel() == Channel.VISIT && calendar.isJointVisitDay(receivedOn);
         var p = request.petitioner();
-        return caseNumbers.next(tx, today.getYear())
+        Petitioner petitioner = new Petitioner(p.name(), p.idNumber(), p.phone(), p.address(), p.town());
+        return petitioners.seal(tx, id, petitioner).chain(sealed -> caseNumbers.next(tx, today.getYear())
                 .chain(caseNumber -> petitions.handle(tx, id, new RegisterPetition(id, caseNumber, request.channel(),
-                        receivedOn, request.receivedBy(), new Petitioner(p.name(), p.idNumber(), p.phone(), p.address(), p.town()),
+                        receivedOn, request.receivedBy(), sealed,
                         request.headcount() == null ? 1 : request.headcount(), request.subject(), request.description(),
                         request.involvesLawAndLitigation(), request.escalatedTo(), jointVisitDay), null,
-                        EventMetadata.ofRequest(actor)))
+                        EventMetadata.ofRequest(actor))))
                 .call(outcome -> projection.apply(tx, outcome.recorded()))
                 .map(outcome -> new RegistrationResult(id, outcome.aggregate().state().registration().caseNumber(),
                         "REGISTERED", jointVisitDay, outcome.aggregate().version()));
+    }
+
+    /**
+     * Erases the petitioner's personal data: deletes their data key, records {@code PetitionerErased}, and
+     * clears the search view and the Idempotency-Key record of the registration, in one transaction.
+     */
+    public Uni<Outcome<PetitionEvent, Petition>> erasePetitioner(UUID petitionId, String reason, String actor) {
+        return pool.withTransaction(tx -> petitions.handle(tx, petitionId, new ErasePetitioner(reason), null,
+                EventMetadata.ofRequest(actor))
+                .call(() -> keys.erase(tx, petitionId))
+                .call(() -> idempotency.forget(tx, petitionId))
+                .call(outcome -> projection.apply(tx, outcome.recorded())));
     }
 
     /** Records a repeat visit about the same matter; the petition is not counted again. */

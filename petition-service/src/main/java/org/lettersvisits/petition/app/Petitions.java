@@ -20,10 +20,16 @@ import org.lettersvisits.petition.domain.PublicEvents;
 @ApplicationScoped
 public class Petitions {
 
+    /** The aggregate type petitions are stored under. */
+    public static final String AGGREGATE_TYPE = "petition";
+
+    /** How petition events leave the service: their public contract on {@code petition-events.v2}. */
+    public static final Publishing<PetitionEvent> PUBLISHING = Publishing.<PetitionEvent>asIs(Topics.PETITION_EVENTS)
+            .publishedAs(PublicEvents::of);
+
     @Produces
     @ApplicationScoped
     EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions(EventStore store) {
-        return new EventSourcedRepository<>(store, new PetitionDecider(), "petition", PetitionEvent.class,
-                Publishing.<PetitionEvent>asIs(Topics.PETITION_EVENTS).publishedAs(PublicEvents::of));
+        return new EventSourcedRepository<>(store, new PetitionDecider(), AGGREGATE_TYPE, PetitionEvent.class, PUBLISHING);
     }
 }

@@ -41,14 +41,17 @@ import org.lettersvisits.petition.search.PetitionQueries;
 import org.lettersvisits.petition.search.PetitionStatus;
 import org.lettersvisits.petition.domain.Petitioner;
 import org.lettersvisits.petition.privacy.Masking;
+import org.lettersvisits.petition.privacy.Petitioners;
 import org.lettersvisits.petition.privacy.RecordViews;
 import org.lettersvisits.petition.search.SearchRequest;
 import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple3;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** Reception's petitions: register, record a repeat visit, look up and search. */
@@ -61,10 +64,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 @APIResponse(responseCode = "403", description = "The token's roles do not allow this call")
 public class PetitionsResource {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     @Inject
     RecordViews recordViews;
+
+    @Inject
+    Petitioners petitioners;
 
     @Inject
     PetitionDesk desk;
@@ -136,12 +140,14 @@ public class PetitionsResource {
             }
             Uni<Void> recorded = fullRecord ? recordViews.record(id, viewer) : Uni.createFrom().voidItem();
             return recorded.chain(() -> Uni.combine().all().unis(petitions.load(pool, id), queries.timeline(id)).asTuple())
+                    .chain(t -> petitioners.open(pool, id, t.getItem1().state().registration().petitioner())
+                            .map(opened -> Tuple3.of(t.getItem1(), t.getItem2(), opened.orElse(null))))
                     .map(t -> {
                         var registration = t.getItem1().state().registration();
-                        Petitioner petitioner = registration.petitioner();
+                        Petitioner petitioner = t.getItem3();
                         return new PetitionDetails(id, view.caseNumber(), view.channel(), registration.receivedOn(),
                                 registration.receivedBy(), view.jointVisitDay(), fullRecord ? petitioner : masked(petitioner),
-                                registration.headcount(), registration.subject(), registration.description(),
+                                petitioner == null, registration.headcount(), registration.subject(), registration.description(),
                                 registration.involvesLawAndLitigation(),
                                 registration.escalatedTo() == null ? null : registration.escalatedTo().name(),
                                 view.status(), view.department(), t.getItem1().state().visits(), t.getItem2(),
@@ -158,9 +164,9 @@ public class PetitionsResource {
             description = "As GET /api/petitions, with the ID number in the body, never in a URL; it matches exactly.")
     public Uni<PetitionQueries.Page> searchByBody(@Valid @NotNull SearchRequest request) {
         PetitionStatus wanted = QueryParams.oneOf("status", request.status(), PetitionStatus.class);
-        return queries.search(request.q(), request.idNumber(), wanted == null ? null : wanted.name(),
-                request.page() == null ? 0 : request.page(),
-                Math.min(request.size() == null ? 20 : request.size(), MAX_PAGE_SIZE));
+        Paging paging = Paging.of(request.page(), request.size(), 20);
+        return queries.search(request.q(), request.idNumber(), wanted == null ? null : wanted.name(), paging.page(),
+                paging.size());
     }
 
     @GET
@@ -174,7 +180,7 @@ public class PetitionsResource {
             @Parameter(schema = @Schema(implementation = PetitionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
-            @Parameter(description = "Page size; larger values are capped at 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+            @Parameter(description = "Page size, 1 to 100; a page beyond the first 10,000 items is refused", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("size") String size) {
         if (idNumber != null) {
             throw new InvalidField("idNumber", "send a resident ID number in the body of POST /api/petitions/search, "
@@ -182,8 +188,7 @@ public class PetitionsResource {
         }
         PetitionStatus wanted = QueryParams.oneOf("status", status, PetitionStatus.class);
         return queries.search(q, null, wanted == null ? null : wanted.name(),
-                QueryParams.integer("page", page, 0, 0, 100_000),
-                Math.min(QueryParams.integer("size", size, 20, 1, Integer.MAX_VALUE), MAX_PAGE_SIZE));
+                Paging.of(page, size, 20).page(), Paging.of(page, size, 20).size());
     }
 
     /** The petitioner as someone who does not need the numbers whole sees them. */

@@ -10,13 +10,13 @@ import java.util.UUID;
  * The state of a petition as its events leave it: what was registered, and every visit about it
  * (the first registration included).
  */
-public record Petition(PetitionRegistered registration, List<Visit> visits) {
+public record Petition(PetitionRegistered registration, List<Visit> visits, boolean petitionerErased) {
 
     /** One time the petitioner came (or wrote, or called) about this matter. */
     public record Visit(LocalDate receivedOn, String receivedBy, String note) {
     }
 
-    public static final Petition NONE = new Petition(null, List.of());
+    public static final Petition NONE = new Petition(null, List.of(), false);
 
     public boolean exists() {
         return registration != null;
@@ -29,6 +29,10 @@ public record Petition(PetitionRegistered registration, List<Visit> visits) {
     Petition withVisit(Visit visit) {
         List<Visit> all = new ArrayList<>(visits);
         all.add(visit);
-        return new Petition(registration, List.copyOf(all));
+        return new Petition(registration, List.copyOf(all), petitionerErased);
+    }
+
+    Petition withPetitionerErased() {
+        return new Petition(registration, visits, true);
     }
 }

@@ -14,12 +14,16 @@ public sealed interface PetitionCommand {
      * worked out before the command is decided (they need the database and the calendar).
      */
     record RegisterPetition(UUID petitionId, String caseNumber, Channel channel, LocalDate receivedOn, String receivedBy,
-            Petitioner petitioner, int headcount, String subject, String description,
+            SealedPetitioner petitioner, int headcount, String subject, String description,
             boolean involvesLawAndLitigation, Escalation escalatedTo, boolean jointVisitDay)
             implements PetitionCommand {
     }
 
     /** Record that the petitioner came again about the same matter. */
     record RecordRepeatVisit(LocalDate receivedOn, String receivedBy, String note) implements PetitionCommand {
+    }
+
+    /** Erase the petitioner's personal data (their data key is deleted in the same transaction). */
+    record ErasePetitioner(String reason) implements PetitionCommand {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.eventstore.Decider;
+import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
 import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
 
@@ -20,6 +21,9 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
     public List<PetitionEvent> decide(PetitionCommand command, Petition state) {
         if (command instanceof RegisterPetition register) {
             return register(register, state);
+        }
+        if (command instanceof ErasePetitioner erase) {
+            return erase(erase, state);
         }
         return recordRepeatVisit((RecordRepeatVisit) command, state);
     }
@@ -44,10 +48,24 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
         return List.of(new RepeatVisitRecorded(state.id(), c.receivedOn(), c.receivedBy(), c.note()));
     }
 
+    private List<PetitionEvent> erase(ErasePetitioner c, Petition state) {
+        if (!state.exists()) {
+            throw new CommandRejected(Reason.NOT_FOUND, "no such petition");
+        }
+        if (state.petitionerErased()) {
+            throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the petitioner of " + state.id() + " is already erased");
+        }
+        return List.of(new PetitionerErased(state.id(), c.reason()));
+    }
+
     @Override
     public Petition evolve(Petition state, PetitionEvent event) {
         if (event instanceof PetitionRegistered registered) {
-            return new Petition(registered, List.of(new Petition.Visit(registered.receivedOn(), registered.receivedBy(), null)));
+            return new Petition(registered, List.of(new Petition.Visit(registered.receivedOn(), registered.receivedBy(), null)),
+                    false);
+        }
+        if (event instanceof PetitionerErased) {
+            return state.withPetitionerErased();
         }
         RepeatVisitRecorded visit = (RepeatVisitRecorded) event;
         return state.withVisit(new Petition.Visit(visit.receivedOn(), visit.receivedBy(), visit.note()));

@@ -9,17 +9,19 @@ import org.lettersvisits.contracts.petition.Escalation;
 
 /**
  * Reception registered a petition; it has a case number and counts once from now on. Internal to
- * petition-service: it holds the petitioner's personal data and never leaves the service as it is
- * (what is published is {@link org.lettersvisits.contracts.petition.PetitionRegistered}, without them).
+ * petition-service: it holds the petitioner's personal data, sealed under their own data key, and never
+ * leaves the service as it is (what is published is
+ * {@link org.lettersvisits.contracts.petition.PetitionRegistered}, without them). Rows stored as
+ * {@code petition.registered.v1} held the petitioner in clear; {@code SealingMigration} rewrote them.
  */
-@EventType("petition.registered.v1")
+@EventType("petition.registered-sealed.v1")
 public record PetitionRegistered(
         UUID petitionId,
         String caseNumber,
         Channel channel,
         LocalDate receivedOn,
         String receivedBy,
-        Petitioner petitioner,
+        SealedPetitioner petitioner,
         int headcount,
         String subject,
         String description,

@@ -17,15 +17,19 @@ public class PublicEvents implements EventCodecs.Internal {
 
     @Override
     public void addTo(EventCodec codec) {
-        codec.withEventClass(PetitionRegistered.class).withEventClass(RepeatVisitRecorded.class);
+        codec.withEventClass(PetitionRegistered.class).withEventClass(RepeatVisitRecorded.class)
+                .withEventClass(PetitionerErased.class);
     }
 
-    /** The public event {@code event} is published as. */
+    /** The public event {@code event} is published as; an erasure is not published (no other service holds personal data). */
     public static Optional<?> of(PetitionEvent event) {
         if (event instanceof PetitionRegistered p) {
             return Optional.of(new org.lettersvisits.contracts.petition.PetitionRegistered(p.petitionId(), p.caseNumber(),
                     p.channel(), p.receivedOn(), p.headcount(), p.subject(), p.involvesLawAndLitigation(), p.escalatedTo(),
                     p.jointVisitDay()));
+        }
+        if (event instanceof PetitionerErased) {
+            return Optional.empty();
         }
         RepeatVisitRecorded visit = (RepeatVisitRecorded) event;
         return Optional.of(new org.lettersvisits.contracts.petition.RepeatVisitRecorded(visit.petitionId(),

@@ -3,6 +3,7 @@ package org.lettersvisits.petition.registering;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,6 +52,15 @@ public class IdempotentRegistrations {
     }
 
     /** Whether a failure is another request with the same key committing first. */
+    /**
+     * Forgets the keys that registered {@code petitionId}: their request hash covers the petitioner's
+     * data, so an erasure deletes it (a retry with such a key then registers anew).
+     */
+    public Uni<Void> forget(SqlClient transaction, UUID petitionId) {
+        return transaction.preparedQuery("DELETE FROM idempotent_request WHERE petition_id = $1")
+                .execute(Tuple.of(petitionId)).replaceWithVoid();
+    }
+
     public boolean isSameKeyCommittedFirst(Throwable failure) {
         return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
                 && pg.getConstraint() != null && pg.getConstraint().startsWith("idempotent_request");

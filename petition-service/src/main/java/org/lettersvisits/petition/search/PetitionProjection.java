@@ -1,5 +1,6 @@
 package org.lettersvisits.petition.search;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,9 @@ import jakarta.inject.Inject;
 
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.PetitionRegistered;
+import org.lettersvisits.petition.domain.Petitioner;
+import org.lettersvisits.petition.domain.PetitionerErased;
+import org.lettersvisits.petition.privacy.Petitioners;
 import org.lettersvisits.eventstore.StoredEvent;
 
 import io.smallrye.mutiny.Uni;
@@ -23,6 +27,9 @@ public class PetitionProjection {
     @Inject
     PetitionTimeline timeline;
 
+    @Inject
+    Petitioners petitioners;
+
     public Uni<Void> apply(SqlClient transaction, List<StoredEvent<PetitionEvent>> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StoredEvent<PetitionEvent> stored : events) {
@@ -33,15 +40,21 @@ public class PetitionProjection {
 
     private Uni<Void> applyOne(SqlClient tx, StoredEvent<PetitionEvent> stored) {
         if (stored.event() instanceof PetitionRegistered r) {
-            return tx.preparedQuery("""
+            return petitioners.open(tx, r.petitionId(), r.petitioner()).chain(petitioner -> tx.preparedQuery("""
                     INSERT INTO petition_view (id, case_number, channel, received_on, joint_visit_day, petitioner_name,
-                        id_number, subject, involves_law_and_litigation, status, version, registered_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'REGISTERED', $10, $11)""")
-                    .execute(Tuple.from(List.of(r.petitionId(), r.caseNumber(), r.channel().name(), r.receivedOn(),
-                            r.jointVisitDay(), r.petitioner().name())).addString(r.petitioner().idNumber())
-                            .addString(r.subject()).addBoolean(r.involvesLawAndLitigation())
-                            .addInteger(stored.version()).addOffsetDateTime(stored.recordedAt()))
-                    .replaceWithVoid();
+                        id_number, subject, involves_law_and_litigation, status, version, registered_at, petitioner_erased)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'REGISTERED', $10, $11, $12)""")
+                    .execute(Tuple.from(Arrays.asList(r.petitionId(), r.caseNumber(), r.channel().name(), r.receivedOn(),
+                            r.jointVisitDay(), petitioner.map(Petitioner::name).orElse(null),
+                            petitioner.map(Petitioner::idNumber).orElse(null), r.subject(), r.involvesLawAndLitigation(),
+                            stored.version(), stored.recordedAt(), petitioner.isEmpty())))
+                    .replaceWithVoid());
+        }
+        if (stored.event() instanceof PetitionerErased) {
+            return tx.preparedQuery("""
+                    UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, petitioner_erased = true,
+                        version = $2 WHERE id = $1""")
+                    .execute(Tuple.of(stored.aggregateId(), stored.version())).replaceWithVoid();
         }
         return tx.preparedQuery("UPDATE petition_view SET version = $2 WHERE id = $1")
                 .execute(Tuple.of(stored.aggregateId(), stored.version()))

@@ -72,7 +72,7 @@ public class PetitionQueries {
     private static PetitionSummary summary(Row row) {
         return new PetitionSummary(row.getUUID("id"), row.getString("case_number"), row.getString("channel"),
                 row.getLocalDate("received_on"), row.getBoolean("joint_visit_day"), row.getString("petitioner_name"),
-                Masking.idNumber(row.getString("id_number")), row.getString("subject"),
+                Masking.idNumber(row.getString("id_number")), row.getBoolean("petitioner_erased"), row.getString("subject"),
                 row.getBoolean("involves_law_and_litigation"),
                 row.getString("status"), row.getString("department"));
     }

@@ -16,6 +16,6 @@ public record SearchRequest(
         @Size(max = 200) @Schema(description = "Subject, petitioner name or case number") String q,
         @Size(max = 18) @Schema(description = "Matches the whole resident ID number exactly") String idNumber,
         @Schema(implementation = PetitionStatus.class) String status,
-        @Min(0) @Max(100_000) Integer page,
-        @Min(1) @Schema(description = "Larger values are capped at 100") Integer size) {
+        @Min(0) Integer page,
+        @Min(1) @Max(100) @Schema(description = "1 to 100; a page beyond the first 10,000 items is refused") Integer size) {
 }

@@ -14,6 +14,7 @@ import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.petition.domain.PetitionRegistered;
+import org.lettersvisits.petition.domain.PetitionerErased;
 import org.lettersvisits.petition.domain.RepeatVisitRecorded;
 
 /**
@@ -32,6 +33,8 @@ final class TimelineFacts {
         } else if (event instanceof RepeatVisitRecorded e) {
             facts.put("receivedBy", e.receivedBy());
             facts.put("note", e.note());
+        } else if (event instanceof PetitionerErased e) {
+            facts.put("reason", e.reason());
         } else if (event instanceof CaseAssigned e) {
             facts.put("department", e.department());
             facts.put("responsibleLeader", e.responsibleLeader());

@@ -12,6 +12,7 @@ import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
+import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
 import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
 
 class PetitionDeciderTest {
@@ -23,7 +24,7 @@ class PetitionDeciderTest {
 
     private static RegisterPetition register() {
         return new RegisterPetition(ID, "XF-2026-00042", Channel.VISIT, WEDNESDAY, "Duty leader D",
-                new Petitioner("Wang Min", "130100199312266955", null, null, "Zhongguan"), 2,
+                new SealedPetitioner("v1:sealed-by-the-desk"), 2,
                 "wage arrears lawsuit delayed", null, true, null, true);
     }
 
@@ -81,5 +82,23 @@ class PetitionDeciderTest {
         assertThat(state.visits()).extracting(Petition.Visit::receivedOn)
                 .containsExactly(WEDNESDAY, WEDNESDAY.plusWeeks(2));
         assertThat(state.registration().subject()).isEqualTo("wage arrears lawsuit delayed");
+    }
+
+    @Test
+    void erasing_the_petitioner_records_petitioner_erased_and_the_petition_stays() {
+        List<PetitionEvent> then = given(List.of(registered()), new ErasePetitioner("petitioner's request"));
+
+        assertThat(then).containsExactly(new PetitionerErased(ID, "petitioner's request"));
+        Petition after = decider.fold(List.of(registered(), then.get(0)));
+        assertThat(after.petitionerErased()).isTrue();
+        assertThat(after.registration().caseNumber()).isEqualTo("XF-2026-00042");
+    }
+
+    @Test
+    void a_petitioner_is_erased_once_and_only_from_an_existing_petition() {
+        assertThatThrownBy(() -> given(List.of(registered(), new PetitionerErased(ID, "first")), new ErasePetitioner("again")))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION));
+        assertThatThrownBy(() -> given(List.of(), new ErasePetitioner("nobody")))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
     }
 }

@@ -36,7 +36,7 @@ public class ReportInbox implements Subscription {
     @Inject
     ReportProjector projector;
 
-    @Incoming(Topics.PETITION_EVENTS)
+    @Incoming(Topics.PETITION_EVENTS_CHANNEL)
     public Uni<Void> petitionEvents(Message<String> message) {
         return inbound.handle(message, this);
     }

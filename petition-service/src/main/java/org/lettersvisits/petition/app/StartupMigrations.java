@@ -1,0 +1,70 @@
+package org.lettersvisits.petition.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.eventstore.EventLogIntegrity;
+import org.lettersvisits.eventstore.Republication;
+import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.privacy.SealingMigration;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What this version does to data stored by earlier ones, at start-up and in this order, retried until the
+ * database answers (a service starts without it and waits): first the petitioners stored in clear are
+ * sealed ({@link SealingMigration}) and their streams, chained again, anchored; then the petition history is re-published onto
+ * {@code petition-events.v2}, once, because {@code petition-events} (v1) still holds the personal data that
+ * events carried before the public contract and Kafka cannot delete single records. The launcher deletes
+ * the old topic afterwards (docs/security.md, "Topic versions").
+ */
+@ApplicationScoped
+public class StartupMigrations {
+
+    private static final Logger LOG = Logger.getLogger(StartupMigrations.class);
+
+    @Inject
+    SealingMigration sealing;
+
+    @Inject
+    Republication republication;
+
+    @Inject
+    EventLogIntegrity integrity;
+
+    void onStart(@Observes StartupEvent start) {
+        run().onFailure().invoke(e -> LOG.warnf("start-up migrations wait for the database: %s", e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribe().with(done -> LOG.debug("start-up migrations done"));
+    }
+
+    /** Seals, then re-publishes; safe to run again. */
+    public Uni<Void> run() {
+        List<String> retired = Topics.retired().entrySet().stream()
+                .filter(topic -> topic.getValue().equals(Topics.PETITION_EVENTS)).map(Map.Entry::getKey).toList();
+        return sealing.sealAll()
+                .call(sealed -> {
+                    if (sealed == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.infof("sealed the petitioners of %d registrations stored in clear", sealed);
+                    return integrity.anchor(); // the sealed streams were chained again: anchor their new heads
+                })
+                .chain(() -> republication.onceOnto(Petitions.AGGREGATE_TYPE, PetitionEvent.class, Petitions.PUBLISHING,
+                        retired))
+                .invoke(queued -> {
+                    if (queued > 0) {
+                        LOG.infof("re-publishing %d petition events onto %s", queued, Topics.PETITION_EVENTS);
+                    }
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,60 @@
+package org.lettersvisits.petition.privacy;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.petition.app.PetitionDesk;
+import org.lettersvisits.problem.Problem;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Erasure of a petitioner's personal data on request (PIPL), by an administrator. */
+@Path("/api/admin/petitioners/{petitionId}/erasure")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Administration")
+public class ErasureResource {
+
+    /** The answer to an erasure. */
+    public record Erased(UUID petitionId, boolean petitionerErased, int version) {
+    }
+
+    @Inject
+    PetitionDesk desk;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erase the petitioner's personal data",
+            description = "Deletes the petitioner's data key and records PetitionerErased: from then on every read shows "
+                    + "the person as erased and the ID number can no longer be found; the petition, its case and every "
+                    + "count stay.")
+    @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = Erased.class)))
+    @APIResponse(responseCode = "404", description = "No such petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Erased> erase(@PathParam("petitionId") UUID petitionId, @Valid @NotNull ErasureRequest request) {
+        return desk.erasePetitioner(petitionId, request.reason().trim(), identity.getPrincipal().getName())
+                .map(outcome -> new Erased(petitionId, true, outcome.aggregate().version()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.lettersvisits.petition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.lettersvisits.eventstore.EventSourcedRepository;
+import org.lettersvisits.petition.domain.Petition;
+import org.lettersvisits.petition.domain.PetitionCommand;
+import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.domain.Petitioner;
+import org.lettersvisits.petition.privacy.Petitioners;
+import org.lettersvisits.petition.privacy.SealingMigration;
+import org.lettersvisits.testsupport.RealInfrastructure;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Registrations stored before crypto-shredding, with the petitioner in clear, are sealed in place once. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class SealingMigrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SealingMigration migration;
+
+    @Inject
+    Petitioners petitioners;
+
+    @Inject
+    EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
+
+    @Test
+    void a_registration_stored_in_clear_is_sealed_under_a_new_key_and_still_reads_the_same() {
+        UUID id = UUID.randomUUID();
+        String name = "Clear-" + id.toString().substring(0, 8);
+        JsonObject clearPayload = new JsonObject().put("petitionId", id.toString()).put("caseNumber", "XF-2025-OLD")
+                .put("channel", "LETTER").put("receivedOn", "2025-03-04").put("receivedBy", "Duty leader A")
+                .put("petitioner", new JsonObject().put("name", name).put("idNumber", "130100199312266955")
+                        .put("phone", "13942175656").put("town", "Zhongguan"))
+                .put("headcount", 1).put("subject", "an old registration").put("involvesLawAndLitigation", false)
+                .put("jointVisitDay", false);
+        pool.preparedQuery("""
+                INSERT INTO event (event_id, aggregate_type, aggregate_id, version, type, payload, actor, correlation_id)
+                VALUES ($1, 'petition', $2, 1, 'petition.registered.v1', $3, 'reception1', $1)""")
+                .execute(Tuple.of(UUID.randomUUID(), id, clearPayload)).await().atMost(WAIT);
+
+        assertThat(migration.sealAll().await().atMost(WAIT)).isGreaterThanOrEqualTo(1);
+
+        String stored = pool.preparedQuery("SELECT type || ' ' || payload::text AS row FROM event WHERE aggregate_id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next().getString("row");
+        assertThat(stored).startsWith("petition.registered-sealed.v1 ").doesNotContain(name)
+                .doesNotContain("130100199312266955").doesNotContain("13942175656").contains("an old registration");
+        Petition petition = petitions.load(pool, id).await().atMost(WAIT).state();
+        assertThat(petition.registration().caseNumber()).isEqualTo("XF-2025-OLD");
+        assertThat(petitioners.open(pool, id, petition.registration().petitioner()).await().atMost(WAIT))
+                .contains(new Petitioner(name, "130100199312266955", "13942175656", null, "Zhongguan"));
+
+        assertThat(migration.sealAll().await().atMost(WAIT)).isZero();
+    }
+}
