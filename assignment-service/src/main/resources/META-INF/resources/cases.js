@@ -92,7 +92,7 @@
                     .map(function (k) { return el('th', { scope: 'col', text: t(k) }); }))]),
                 el('tbody', {}, law.map(function (p) {
                     return el('tr', { 'data-case-number': p.caseNumber }, [el('td', { text: p.caseNumber }),
-                        el('td', { text: p.receivedOn }), el('td', { text: p.petitionerName }),
+                        el('td', { text: p.receivedOn }), el('td', { text: p.petitionerErased ? t('board.petitionerErased') : p.petitionerName }),
                         el('td', { text: p.subject }), el('td', {}, [assignForm(p)])]);
                 }))])]));
         }, function (error) {

@@ -1,25 +1,13 @@
 package org.lettersvisits.assignment;
 
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.lettersvisits.testsupport.RealInfrastructure;
-import org.lettersvisits.testsupport.SecurityMatrix;
+import org.lettersvisits.testsupport.SecurityMatrixContract;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/**
- * Every operation of assignment-service's OpenAPI document × every role, no token and forged tokens, against
- * src/test/resources/security-matrix.txt; an operation the table does not list fails the first test.
- */
+/** assignment-service's security matrix: its OpenAPI operations against src/test/resources/security-matrix.txt. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class SecurityMatrixTest {
-
-    @TestFactory
-    Stream<DynamicTest> every_operation_refuses_whoever_the_table_does_not_allow() {
-        return SecurityMatrix.of("security-matrix.txt");
-    }
+class SecurityMatrixTest extends SecurityMatrixContract {
 }

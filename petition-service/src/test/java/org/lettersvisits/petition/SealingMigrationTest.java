@@ -70,4 +70,35 @@ class SealingMigrationTest {
 
         assertThat(migration.sealAll().await().atMost(WAIT)).isZero();
     }
+
+    @Test
+    void two_instances_sealing_at_once_seal_each_registration_once() {
+        java.util.List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            JsonObject clearPayload = new JsonObject().put("petitionId", id.toString()).put("caseNumber", "XF-2025-C" + i)
+                    .put("channel", "LETTER").put("receivedOn", "2025-03-04")
+                    .put("petitioner", new JsonObject().put("name", "Twice-" + i))
+                    .put("headcount", 1).put("subject", "sealed by two").put("involvesLawAndLitigation", false)
+                    .put("jointVisitDay", false);
+            pool.preparedQuery("""
+                    INSERT INTO event (event_id, aggregate_type, aggregate_id, version, type, payload, actor, correlation_id)
+                    VALUES ($1, 'petition', $2, 1, 'petition.registered.v1', $3, 'reception1', $1)""")
+                    .execute(Tuple.of(UUID.randomUUID(), id, clearPayload)).await().atMost(WAIT);
+        }
+
+        var both = io.smallrye.mutiny.Uni.combine().all().unis(migration.sealAll(), migration.sealAll()).asTuple()
+                .await().atMost(WAIT);
+
+        assertThat(both.getItem1() + both.getItem2()).isEqualTo(40);
+        long keys = pool.preparedQuery("SELECT count(*) AS n FROM petitioner_key WHERE petition_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).await().atMost(WAIT).iterator().next().getLong("n");
+        assertThat(keys).isEqualTo(40);
+        for (UUID id : ids) {
+            Petition petition = petitions.load(pool, id).await().atMost(WAIT).state();
+            assertThat(petitioners.open(pool, id, petition.registration().petitioner()).await().atMost(WAIT))
+                    .map(Petitioner::name).hasValueSatisfying(name -> assertThat(name).startsWith("Twice-"));
+        }
+    }
 }
