@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -68,6 +70,25 @@ public final class EventSourcedRepository<C, E, S> {
      * aggregate): a check made on an older read could be overtaken by a concurrent change.
      */
     public Uni<Outcome<E, S>> handle(SqlClient transaction, UUID id, C command, Integer expectedVersion,
+            EventMetadata metadata, Consumer<S> precondition) {
+        Timer.Sample started = Timer.start();
+        return decide(transaction, id, command, expectedVersion, metadata, precondition)
+                .onItemOrFailure().invoke((outcome, failure) -> started.stop(Metrics.timer("lettersvisits.commands",
+                        "command", command.getClass().getSimpleName(), "outcome", outcomeOf(failure))));
+    }
+
+    /** The outcome of a command as the command metrics name it. */
+    private static String outcomeOf(Throwable failure) {
+        if (failure == null) {
+            return "recorded";
+        }
+        if (failure instanceof CommandRejected rejected) {
+            return "rejected_" + rejected.reason().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return failure instanceof ConcurrencyConflict ? "conflict" : "failed";
+    }
+
+    private Uni<Outcome<E, S>> decide(SqlClient transaction, UUID id, C command, Integer expectedVersion,
             EventMetadata metadata, Consumer<S> precondition) {
         return load(transaction, id).chain(current -> {
             if (expectedVersion != null && expectedVersion != current.version()) {

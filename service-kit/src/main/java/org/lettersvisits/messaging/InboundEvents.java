@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.messaging.Failures.Kind;
 import org.lettersvisits.messaging.Undeliverable.Reason;
+import org.lettersvisits.observability.ConsumerMetrics;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -72,13 +73,18 @@ public class InboundEvents {
     @Inject
     StuckConsumers health;
 
+    @Inject
+    ConsumerMetrics metrics;
+
     /** Applies one message of a live channel; acknowledges it once applied, nacks it into the dead letters if it never can be. */
     public Uni<Void> handle(Message<String> message, Subscription subscription) {
         ReceivedRecord record = ReceivedRecord.of(message);
         return deliver(record, subscription, true).onItemOrFailure().transformToUni((delivery, failure) -> {
             if (failure == null) {
+                metrics.handled(subscription.name(), delivery.name().toLowerCase(java.util.Locale.ROOT));
                 return Uni.createFrom().completionStage(message.ack());
             }
+            metrics.deadLettered(subscription.name(), failure instanceof Undeliverable u ? u.reason().name() : "FAILED");
             LOG.errorf("dead-lettering %s: %s", record.position(), failure.getMessage());
             return Uni.createFrom().completionStage(message.nack(failure, deadLetterHeaders(failure, subscription)));
         });
@@ -106,6 +112,7 @@ public class InboundEvents {
             attempt = attempt
                     .onFailure(f -> Failures.classify(f) != Kind.PERMANENT).invoke(f -> {
                         health.failed(record, f);
+                        metrics.retried(subscription.name());
                         LOG.warnf("could not apply %s (%s), retrying in place: %s", record.position(), event.type(),
                                 f.getMessage());
                     })

@@ -1,0 +1,90 @@
+package org.lettersvisits.assignment.metrics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.observability.GaugeRefresh;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * What leaders watch, as metrics: {@code lettersvisits_cases_open{department}} (assigned or accepted),
+ * {@code lettersvisits_cases_overdue{department}} (open, deadline before today) and
+ * {@code lettersvisits_days_to_year_end_deadline} (days left to the difficult cases' deadline, 15 December;
+ * negative once past). Read from the case view every 10 seconds.
+ */
+@Startup
+@ApplicationScoped
+public class CaseMetrics {
+
+    private final Map<Department, AtomicLong> open = new EnumMap<>(Department.class);
+    private final Map<Department, AtomicLong> overdue = new EnumMap<>(Department.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    GaugeRefresh refreshes;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "assignment.deadline.difficult-by", defaultValue = "12-15")
+    String difficultBy;
+
+    @PostConstruct
+    void register() {
+        for (Department department : Department.values()) {
+            open.put(department, new AtomicLong());
+            overdue.put(department, new AtomicLong());
+            Gauge.builder("lettersvisits.cases.open", open.get(department), AtomicLong::get).tag("department", department.name())
+                    .description("Cases assigned or accepted, not closed or suspended").register(registry);
+            Gauge.builder("lettersvisits.cases.overdue", overdue.get(department), AtomicLong::get)
+                    .tag("department", department.name()).description("Open cases past their deadline").register(registry);
+        }
+        Gauge.builder("lettersvisits.days.to.year.end.deadline", this, CaseMetrics::daysToYearEndDeadline)
+                .description("Days left to the difficult cases' deadline of this year").register(registry);
+        refreshes.periodically("the case metrics", this::refresh);
+    }
+
+    double daysToYearEndDeadline() {
+        LocalDate today = LocalDate.now(clock);
+        return ChronoUnit.DAYS.between(today, MonthDay.parse("--" + difficultBy).atYear(today.getYear()));
+    }
+
+    Uni<Void> refresh() {
+        return pool.preparedQuery("""
+                SELECT department, count(*) AS open, count(*) FILTER (WHERE deadline < $1) AS overdue
+                FROM case_view WHERE status IN ('ASSIGNED', 'ACCEPTED') GROUP BY department""")
+                .execute(Tuple.of(LocalDate.now(clock)))
+                .invoke(rows -> {
+                    open.values().forEach(count -> count.set(0));
+                    overdue.values().forEach(count -> count.set(0));
+                    rows.forEach(row -> {
+                        Department department = Department.valueOf(row.getString("department"));
+                        open.get(department).set(row.getLong("open"));
+                        overdue.get(department).set(row.getLong("overdue"));
+                    });
+                })
+                .replaceWithVoid().onFailure().recoverWithNull();
+    }
+}
