@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The command line behind {@code ./platform}: {@code up [--fresh] [--replicas N]}. */
+/** The command line behind {@code ./platform}: {@code up [--fresh] [--replicas N] [--infra]}. */
 public final class Platform {
 
     private Platform() {
@@ -32,7 +32,11 @@ public final class Platform {
             stopped.countDown();
         }, "platform-stop"));
         try {
-            launcher.start();
+            if (arguments.contains("--infra")) {
+                launcher.startInfrastructure();
+            } else {
+                launcher.start();
+            }
         } catch (PartFailedException e) {
             System.err.println();
             System.err.println(e.getMessage());
@@ -44,7 +48,7 @@ public final class Platform {
 
     private static void usage() {
         System.out.println("""
-                Usage: ./platform up [--fresh] [--replicas N]
+                Usage: ./platform up [--fresh] [--replicas N] [--infra]
 
                   up        build what is missing, then start PostgreSQL, Kafka, Keycloak and the four
                             services; print their URLs when all are ready; Ctrl-C stops everything
@@ -52,6 +56,8 @@ public final class Platform {
                   --replicas N
                             run N instances of every service (1 to 5) behind a balancer on each
                             service's port
+                  --infra   start only PostgreSQL, Kafka and Keycloak, for services run in dev mode
+                            (./mvnw quarkus:dev -pl petition-service, ...)
 
                 Environment: PLATFORM_DATA (data folder, default .platform-data), POSTGRES_PORT (15432),
                 KAFKA_PORT (9092), KEYCLOAK_PORT (8180), PLATFORM_REPLICAS (1), PETITION_SERVICE_PORT (8081),

@@ -55,6 +55,25 @@ public final class PlatformLauncher implements AutoCloseable {
         out.println("wiped " + settings.dataDir());
     }
 
+    /**
+     * Starts PostgreSQL, Kafka and Keycloak only, supervised, for services run in dev mode
+     * ({@code ./mvnw quarkus:dev -pl petition-service}, ...) against them; returns once they are ready.
+     */
+    public synchronized void startInfrastructure() throws PartFailedException {
+        startNanos = System.nanoTime();
+        out.println("data and logs: " + settings.dataDir());
+        startAndAwait(List.of(new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
+                INFRASTRUCTURE_TIMEOUT);
+        supervisor = new Supervisor(settings, out);
+        started.forEach(supervisor::watch);
+        supervisor.begin();
+        out.printf("%nThe infrastructure is ready after %s:%n", elapsed());
+        started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
+        out.println();
+        out.println("Run a service with live reload against it (after ./mvnw install -DskipTests once):");
+        out.println("  ./mvnw quarkus:dev -pl petition-service   (likewise assignment-, followup-, reporting-service)");
+    }
+
     /** Starts everything and returns once every part is ready. */
     public synchronized void start() throws PartFailedException {
         startNanos = System.nanoTime();
