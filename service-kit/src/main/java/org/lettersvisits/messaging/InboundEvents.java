@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.messaging.Failures.Kind;
 import org.lettersvisits.messaging.Undeliverable.Reason;
@@ -126,6 +127,9 @@ public class InboundEvents {
     }
 
     private Uni<Delivery> applyOnce(InboundEvent event, Subscription subscription) {
+        MDC.put("subscription", subscription.name());
+        MDC.put("eventId", String.valueOf(event.eventId()));
+        MDC.put("aggregateId", String.valueOf(event.aggregateId()));
         return pool.withTransaction(tx -> processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
                 .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
                         : Uni.createFrom().item(Delivery.ALREADY_APPLIED)));
