@@ -73,8 +73,9 @@ public final class EventSourcedRepository<C, E, S> {
             EventMetadata metadata, Consumer<S> precondition) {
         Timer.Sample started = Timer.start();
         return decide(transaction, id, command, expectedVersion, metadata, precondition)
-                .onItemOrFailure().invoke((outcome, failure) -> started.stop(Metrics.timer("lettersvisits.commands",
-                        "command", command.getClass().getSimpleName(), "outcome", outcomeOf(failure))));
+                .onItemOrFailure().invoke((outcome, failure) -> started.stop(Timer.builder("lettersvisits.commands")
+                        .tag("command", command.getClass().getSimpleName()).tag("outcome", outcomeOf(failure))
+                        .publishPercentileHistogram().register(Metrics.globalRegistry)));
     }
 
     /** The outcome of a command as the command metrics name it. */
