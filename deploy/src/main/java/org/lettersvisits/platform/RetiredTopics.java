@@ -1,5 +1,6 @@
 package org.lettersvisits.platform;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -82,26 +83,29 @@ public final class RetiredTopics {
         return deleted;
     }
 
-    /** Whether petition-service re-published its history onto {@code topic} and published all of it. */
-    private boolean awaitRepublished(String topic, Duration timeout) throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /** Whether petition-service re-published its history onto {@code topic} and published all of it, within {@code timeout}. */
+    private boolean awaitRepublished(String topic, Duration timeout) throws IOException, InterruptedException {
+        try {
+            Polling.until("petition-service's re-publication onto " + topic, timeout, Duration.ofMillis(500),
+                    () -> republished(topic));
+            return true;
+        } catch (IllegalStateException notYet) {
+            return false;
+        }
+    }
+
+    private boolean republished(String topic) throws IOException {
         Properties credentials = new Properties();
         credentials.put("user", "postgres");
         credentials.put("password", "postgres");
-        while (true) {
-            try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl("petition"), credentials);
-                    Statement statement = connection.createStatement();
-                    var rows = statement.executeQuery("""
-                            SELECT EXISTS (SELECT 1 FROM topic_republication WHERE topic = '%s')
-                               AND NOT EXISTS (SELECT 1 FROM outbox)""".formatted(topic))) {
-                if (rows.next() && rows.getBoolean(1)) {
-                    return true;
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            Thread.sleep(500);
+        try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl("petition"), credentials);
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("""
+                        SELECT EXISTS (SELECT 1 FROM topic_republication WHERE topic = '%s')
+                           AND NOT EXISTS (SELECT 1 FROM outbox)""".formatted(topic))) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IOException("cannot ask petition-service's database whether it re-published", e);
         }
     }
 

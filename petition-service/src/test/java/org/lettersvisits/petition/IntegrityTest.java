@@ -126,4 +126,18 @@ class IntegrityTest {
         }
         assertThat(integrity().getBoolean("ok")).isTrue();
     }
+
+    @Test
+    void two_instances_anchoring_at_once_make_one_anchor_and_the_chain_holds() {
+        registerWithRepeatVisit();
+        long before = integrity().getLong("anchors");
+
+        var both = io.smallrye.mutiny.Uni.combine().all().unis(integrity.anchor(), integrity.anchor()).asTuple()
+                .await().atMost(WAIT);
+
+        assertThat(java.util.List.of(both.getItem1(), both.getItem2())).filteredOn(java.util.Optional::isPresent).hasSize(1);
+        JsonPath report = integrity();
+        assertThat(report.getLong("anchors")).isEqualTo(before + 1);
+        assertThat(report.getBoolean("ok")).as(report.prettify()).isTrue();
+    }
 }
