@@ -60,7 +60,7 @@ public final class Platform {
                             (./mvnw quarkus:dev -pl petition-service, ...)
 
                 Environment: PLATFORM_DATA (data folder, default .platform-data), POSTGRES_PORT (15432),
-                KAFKA_PORT (9092), KEYCLOAK_PORT (8180), PLATFORM_REPLICAS (1), PETITION_SERVICE_PORT (8081),
+                KAFKA_PORT (9092), KEYCLOAK_PORT (8180), TRACES_PORT (4318), PLATFORM_REPLICAS (1), PETITION_SERVICE_PORT (8081),
                 ASSIGNMENT_SERVICE_PORT (8082), FOLLOWUP_SERVICE_PORT (8083), REPORTING_SERVICE_PORT (8084)""");
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Starts the local platform as separate processes and stops it again: first PostgreSQL, the Kafka
- * broker and Keycloak side by side, then the four services once those are ready. While it waits it
+ * broker, Keycloak and a {@link TraceCollector} side by side, then the four services once those are ready. While it waits it
  * says what is starting and how long it has taken. If a part fails, {@link #start()} throws with the
  * part's name and log; once all are ready, a {@link Supervisor} restarts any part that exits
  * unexpectedly; {@link #close()} stops whatever was started, in reverse order.
@@ -31,16 +31,23 @@ public final class PlatformLauncher implements AutoCloseable {
     private final PlatformSettings settings;
     private final PrintStream out;
     private final List<Part> started = new ArrayList<>();
+    private final TraceCollector traces;
     private Supervisor supervisor;
     private long startNanos;
 
     public PlatformLauncher(PlatformSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
+        this.traces = new TraceCollector(settings);
     }
 
     public PlatformSettings settings() {
         return settings;
+    }
+
+    /** The spans of one trace that the services have exported to the launcher's collector so far. */
+    public List<OtlpSpans.Span> trace(String traceId) {
+        return traces.trace(traceId);
     }
 
     /** Deletes the data folder: Kafka's and PostgreSQL's data and the logs. */
@@ -62,7 +69,7 @@ public final class PlatformLauncher implements AutoCloseable {
     public synchronized void startInfrastructure() throws PartFailedException {
         startNanos = System.nanoTime();
         out.println("data and logs: " + settings.dataDir());
-        startAndAwait(List.of(new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
+        startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
         supervisor = new Supervisor(settings, out);
         started.forEach(supervisor::watch);
@@ -78,7 +85,7 @@ public final class PlatformLauncher implements AutoCloseable {
     public synchronized void start() throws PartFailedException {
         startNanos = System.nanoTime();
         out.println("data and logs: " + settings.dataDir());
-        startAndAwait(List.of(new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
+        startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
         startAndAwait(settings.services().stream().flatMap(s -> settings.instancesOf(s).stream())
                 .<Part>map(instance -> new ServicePart(settings, instance)).toList(), SERVICE_TIMEOUT);

@@ -18,12 +18,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * @param postgresPort  PostgreSQL
  * @param kafkaPort     the Kafka broker's client listener (the controller listens on the next port)
  * @param keycloakPort  Keycloak's HTTP port; the issuer is {@code http://localhost:<port>/realms/petitions}
+ * @param tracesPort    the launcher's own trace collector (OTLP over HTTP), where every service sends its spans
  * @param services      the four services and their HTTP ports (the one address of each, whatever the replicas)
  * @param replicas      how many instances of every service run; above one, a balancer in the launcher
  *                      answers on each service's port and spreads the requests over its instances
  */
 public record PlatformSettings(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
-        List<Service> services, int replicas) {
+        int tracesPort, List<Service> services, int replicas) {
 
     public static final String REALM = "petitions";
     public static final String KEYCLOAK_VERSION = "26.7.3";
@@ -62,7 +63,7 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         if (count < 1 || count > 5) {
             throw new IllegalArgumentException("--replicas takes 1 to 5, not " + count);
         }
-        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, services, count);
+        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, tracesPort, services, count);
     }
 
     /** The settings of {@code ./platform up}: API.md's ports unless the environment says otherwise. */
@@ -72,6 +73,7 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
                 port(env, "POSTGRES_PORT", 15432),
                 port(env, "KAFKA_PORT", 9092),
                 port(env, "KEYCLOAK_PORT", 8180),
+                port(env, "TRACES_PORT", 4318),
                 List.of(new Service("petition-service", port(env, "PETITION_SERVICE_PORT", 8081), "petition"),
                         new Service("assignment-service", port(env, "ASSIGNMENT_SERVICE_PORT", 8082), "assignment"),
                         new Service("followup-service", port(env, "FOLLOWUP_SERVICE_PORT", 8083), "followup"),
@@ -88,6 +90,7 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         PlatformSettings defaults = fromEnvironment(root, Map.of());
         return new PlatformSettings(root, dataDir.toAbsolutePath(),
                 defaults.postgresPort + 10000, defaults.kafkaPort + 10000, defaults.keycloakPort + 10000,
+                defaults.tracesPort + 10000,
                 defaults.services.stream()
                         .map(s -> new Service(s.module(), s.port() + 10000, s.database()))
                         .toList(), replicas);

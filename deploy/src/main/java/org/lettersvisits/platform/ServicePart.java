@@ -50,6 +50,7 @@ public final class ServicePart extends ProcessPart {
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "DB_PASSWORD", "postgres",
                 "QUARKUS_SWAGGER_UI_ENABLE", "true"));
+        environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + settings.tracesPort());
         environment.put("PETITION_KEY_ENCRYPTION_KEY",
                 LocalSecrets.randomBase64(settings.keyEncryptionKeyFile(), 32, Base64.getEncoder()));
         // every page links to the others and the supervisor board calls petition-service: tell each service where

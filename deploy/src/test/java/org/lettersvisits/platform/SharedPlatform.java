@@ -37,6 +37,11 @@ public class SharedPlatform implements BeforeAllCallback {
         return platform.settings();
     }
 
+    /** The spans of one trace the services exported to the launcher's collector so far. */
+    static java.util.List<OtlpSpans.Span> trace(String traceId) {
+        return platform.trace(traceId);
+    }
+
     public static void stopService(String module) {
         platform.stopService(module);
     }

@@ -24,6 +24,11 @@ public final class EventEnvelope {
     public static final String AGGREGATE_VERSION = "aggregateversion";
     /** Extension: who caused the event (a user name, or {@code system:<component>}). */
     public static final String ACTOR = "actor";
+    /**
+     * Extension: the correlation id of the request that started the chain of events this one belongs to
+     * (a registration, an assignment...), the same in every service the chain reaches.
+     */
+    public static final String CORRELATION_ID = "correlationid";
 
     private EventEnvelope() {
     }

@@ -152,7 +152,8 @@ public class EventStore {
                     keyOf(publishing, stored.event(), stored.aggregateId()).toString(), publicEvent.type(),
                     new JsonObject(publicEvent.json()), aggregateType + "/" + stored.aggregateId(),
                     stored.metadata().actor())).addOffsetDateTime(stored.recordedAt()).addUUID(stored.aggregateId())
-                    .addInteger(stored.version());
+                    .addInteger(stored.version()).addUUID(stored.metadata().correlationId())
+                    .addString(stored.metadata().traceParent());
         });
     }
 
@@ -160,8 +161,8 @@ public class EventStore {
     private static Uni<Integer> queue(SqlClient transaction, List<Tuple> outboxRows) {
         return outboxRows.isEmpty() ? Uni.createFrom().item(0) : transaction.preparedQuery("""
                 INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
-                                    aggregate_id, aggregate_version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                    aggregate_id, aggregate_version, correlation_id, trace_parent)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                 ON CONFLICT (event_id) DO NOTHING""")
                 .executeBatch(outboxRows).map(rows -> {
                     int written = 0;

@@ -16,12 +16,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.EventEnvelope;
+import org.lettersvisits.observability.TraceParent;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -47,6 +49,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * failed send before that republishes the batch, and consumers drop the duplicates by event id. What
  * the checkpoint has passed is deleted in the same statement: the outbox holds only what is yet to be
  * published (the event table keeps everything).</li>
+ * <li>One trace: each entry carries the correlation id and the W3C {@code traceparent} of what wrote it;
+ * the relay sends the correlation id as a CloudEvent extension and publishes in that trace, so the Kafka
+ * producer span, the {@code traceparent} header and every consumer's span continue the request's trace.</li>
  * <li>One publisher among replicas: only the instance holding the {@link RelayLeadership} lock publishes;
  * when it dies another takes over at its next wake, from the checkpoint.</li>
  * </ul>
@@ -65,7 +70,8 @@ public class OutboxRelay {
 
     private static final String NEXT_BATCH = """
             SELECT o.position, o.transaction_id::text AS transaction_id, o.event_id, o.topic, o.record_key, o.type,
-                   o.payload::text AS payload, o.subject, o.actor, o.recorded_at, o.aggregate_id, o.aggregate_version
+                   o.payload::text AS payload, o.subject, o.actor, o.recorded_at, o.aggregate_id, o.aggregate_version,
+                   o.correlation_id, o.trace_parent
             FROM outbox o, outbox_relay_checkpoint c
             WHERE c.name = 'relay'
               AND (o.transaction_id, o.position) > (c.last_transaction_id, c.last_position)
@@ -213,6 +219,9 @@ public class OutboxRelay {
                 .withTimestamp(row.getOffsetDateTime("recorded_at").toZonedDateTime())
                 .withDataContentType("application/json")
                 .withExtension(EventEnvelope.ACTOR, row.getString("actor"));
+        if (row.getUUID("correlation_id") != null) {
+            cloudEvent.withExtension(EventEnvelope.CORRELATION_ID, row.getUUID("correlation_id").toString());
+        }
         if (row.getInteger("aggregate_version") != null) {
             cloudEvent.withExtension(EventEnvelope.AGGREGATE_ID, row.getUUID("aggregate_id").toString())
                     .withExtension(EventEnvelope.AGGREGATE_VERSION, row.getInteger("aggregate_version"));
@@ -222,7 +231,9 @@ public class OutboxRelay {
                         .withTopic(row.getString("topic"))
                         .withKey(row.getString("record_key"))
                         .build())
-                .addMetadata(cloudEvent.build());
+                .addMetadata(cloudEvent.build())
+                // the producer span continues the trace of the span that wrote the event (a new trace if none)
+                .addMetadata(TracingMetadata.withCurrent(TraceParent.toContext(row.getString("trace_parent"))));
     }
 
     private Uni<Integer> advance(RowSet<Row> batch) {

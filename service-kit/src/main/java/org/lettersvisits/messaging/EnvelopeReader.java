@@ -15,6 +15,7 @@ import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.EventEnvelope;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.messaging.Undeliverable.Reason;
+import org.lettersvisits.observability.TraceParent;
 
 /**
  * Reads a record's CloudEvent envelope (binary mode: {@code ce_*} headers) and decodes its payload
@@ -53,8 +54,9 @@ public class EnvelopeReader {
             aggregateId = Optional.of(ownId);
         }
         String actor = record.header(header(EventEnvelope.ACTOR)).orElse(source);
-        return new InboundEvent(eventId, type, source, aggregateId.orElse(null), version, actor, time(record), event,
-                record);
+        return new InboundEvent(eventId, type, source, aggregateId.orElse(null), version, actor, time(record),
+                uuid(record, EventEnvelope.CORRELATION_ID).orElse(null), record.header(TraceParent.HEADER).orElse(null),
+                event, record);
     }
 
     private Object decode(String type, ReceivedRecord record) {

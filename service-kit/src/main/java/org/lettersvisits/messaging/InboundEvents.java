@@ -15,6 +15,8 @@ import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.messaging.Failures.Kind;
 import org.lettersvisits.messaging.Undeliverable.Reason;
 import org.lettersvisits.observability.ConsumerMetrics;
+import org.lettersvisits.observability.RequestLogContext;
+import org.lettersvisits.observability.TraceParent;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -80,7 +82,7 @@ public class InboundEvents {
     /** Applies one message of a live channel; acknowledges it once applied, nacks it into the dead letters if it never can be. */
     public Uni<Void> handle(Message<String> message, Subscription subscription) {
         ReceivedRecord record = ReceivedRecord.of(message);
-        return deliver(record, subscription, true).onItemOrFailure().transformToUni((delivery, failure) -> {
+        return deliver(record, TraceParent.ofMessage(message), subscription, true).onItemOrFailure().transformToUni((delivery, failure) -> {
             if (failure == null) {
                 metrics.handled(subscription.name(), delivery.name().toLowerCase(java.util.Locale.ROOT));
                 return Uni.createFrom().completionStage(message.ack());
@@ -99,9 +101,14 @@ public class InboundEvents {
      * @return how the record was handled; fails with {@link Undeliverable} if it can never be applied
      */
     public Uni<Delivery> deliver(ReceivedRecord record, Subscription subscription, boolean retryInPlace) {
+        return deliver(record, null, subscription, retryInPlace);
+    }
+
+    private Uni<Delivery> deliver(ReceivedRecord record, String consumerSpan, Subscription subscription,
+            boolean retryInPlace) {
         InboundEvent event;
         try {
-            event = reader.read(record);
+            event = reader.read(record).continuedIn(consumerSpan);
         } catch (Undeliverable unreadable) {
             return Uni.createFrom().failure(unreadable);
         }
@@ -130,6 +137,9 @@ public class InboundEvents {
         MDC.put("subscription", subscription.name());
         MDC.put("eventId", String.valueOf(event.eventId()));
         MDC.put("aggregateId", String.valueOf(event.aggregateId()));
+        if (event.correlationId() != null) {
+            MDC.put(RequestLogContext.CORRELATION_ID, event.correlationId().toString());
+        }
         return pool.withTransaction(tx -> processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
                 .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
                         : Uni.createFrom().item(Delivery.ALREADY_APPLIED)));

@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
 /** The service's {@code /q/metrics} as Prometheus scrapes it, without a token, read the way a query would. */
 public final class ScrapedMetrics {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+).*$");
+    /**
+     * A sample line: name, labels (quoted values may hold braces, e.g. {@code uri="/api/cases/{id}"}), value, and
+     * whatever follows (a timestamp, or an exemplar {@code # {trace_id="..."} 0.01}, which tracing adds).
+     */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+).*$");
 
     private final String text;
 

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
-import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
@@ -49,6 +48,6 @@ public class ReturnVisitOutcomes implements Subscription {
         }
         String reason = "dissatisfied at the return visit" + (completed.notes() == null ? "" : ": " + completed.notes());
         return desk.executeIn(tx, completed.caseId(), new ReopenCase(reason, completed.visitedOn()),
-                EventMetadata.causedBy(event.eventId(), event.actor())).replaceWithVoid();
+                event.asCause()).replaceWithVoid();
     }
 }

@@ -54,11 +54,13 @@ public class FollowupDesk {
      * Schedules the return visit of a closure, in the consumer's transaction. The visit's id is
      * derived from the closing event's id, so one closure can never get two visits, and a case
      * closed again after a reopening gets a new one.
+     *
+     * @param cause the closing event's metadata as its cause ({@code InboundEvent.asCause()})
      */
-    public Uni<Void> scheduleFor(SqlClient tx, UUID closingEventId, CaseClosed closed, String actor) {
-        UUID visitId = UUID.nameUUIDFromBytes(("return-visit:" + closingEventId).getBytes(StandardCharsets.UTF_8));
+    public Uni<Void> scheduleFor(SqlClient tx, CaseClosed closed, EventMetadata cause) {
+        UUID visitId = UUID.nameUUIDFromBytes(("return-visit:" + cause.causationId()).getBytes(StandardCharsets.UTF_8));
         return run(tx, visitId, new ScheduleReturnVisit(visitId, closed.caseId(), closed.caseNumber(), closed.department(),
-                closed.closedOn(), closed.closedOn().plusDays(dueDays)), null, EventMetadata.causedBy(closingEventId, actor))
+                closed.closedOn(), closed.closedOn().plusDays(dueDays)), null, cause)
                 .replaceWithVoid();
     }
 

@@ -43,7 +43,7 @@ public class ClosedCases implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof CaseClosed closed
-                ? desk.scheduleFor(tx, event.eventId(), closed, event.actor())
+                ? desk.scheduleFor(tx, closed, event.asCause())
                 : Uni.createFrom().voidItem();
     }
 }
