@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Keycloak from its Maven Central distribution, in development mode with an in-memory database,
- * importing the {@code petitions} realm kept in {@code deploy/realm/} at every start (so the
- * realm is always exactly the one in the repository).
+ * importing the {@code petitions} realm kept in {@code deploy/realm/} and the demo users of
+ * {@code deploy/realm/demo-users/} at every start (so the realm is always exactly the one in the
+ * repository; a deployment imports the realm without the demo users).
  */
 final class KeycloakPart extends ProcessPart {
 
@@ -30,6 +31,7 @@ final class KeycloakPart extends ProcessPart {
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.copy(settings.realmFile(), imports.resolve("petitions-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(settings.demoUsersFile(), imports.resolve("petitions-users-0.json"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

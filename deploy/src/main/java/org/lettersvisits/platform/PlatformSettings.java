@@ -151,8 +151,14 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return root.resolve("deploy/target/launcher.classpath");
     }
 
+    /** The petitions realm: roles, clients, token rules (no users). */
     public Path realmFile() {
         return root.resolve("deploy/realm/petitions-realm.json");
+    }
+
+    /** The demo users of the local platform (password = user name), imported beside the realm. */
+    public Path demoUsersFile() {
+        return root.resolve("deploy/realm/demo-users/petitions-users-0.json");
     }
 
     public Path serviceJar(Service service) {

@@ -35,6 +35,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.messaging.InboundEvents.Delivery;
 
 import io.quarkus.arc.ClientProxy;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -71,8 +72,10 @@ public class DeadLetters {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting (bootstrap servers, and SASL/TLS where the cluster asks for them). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
 
     @Inject
     @Any
@@ -224,7 +227,7 @@ public class DeadLetters {
 
     private List<ConsumerRecord<String, String>> readBlocking() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaSettings);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

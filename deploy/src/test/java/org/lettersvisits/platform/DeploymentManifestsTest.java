@@ -1,0 +1,444 @@
+package org.lettersvisits.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lettersvisits.contracts.Topics;
+import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+
+/**
+ * The Kubernetes overlays and the Compose file, held against the services as they are built: every overlay is
+ * rendered (by {@link Kustomize}, and compared with {@code kubectl kustomize} where kubectl is installed), every
+ * resource is read into the Kubernetes (fabric8) or Strimzi model and must hold no field the model does not know,
+ * CloudNativePG resources only documented fields; then ports, probes, environment names, images, topics and
+ * partitions, ACLs and secrets must match what the services' configuration and {@link Topics} say.
+ */
+class DeploymentManifestsTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("petition-service", "assignment-service", "followup-service",
+            "reporting-service");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Secrets that operators make: Strimzi's per-user credentials and its cluster CA. */
+    private static final Set<String> MADE_BY_OPERATORS = Set.of("petition-service", "assignment-service",
+            "followup-service", "reporting-service", "letters-visits-cluster-ca-cert");
+    /** CloudNativePG has no Java model here: the fields of its API reference that these manifests may use. */
+    private static final Map<String, Object> CNPG_CLUSTER_SPEC = Map.of("instances", "", "imageName", "",
+            "storage", Map.of("size", "", "storageClass", ""), "postgresql", Map.of("parameters", "*"),
+            "managed", Map.of("roles", Map.of("name", "", "ensure", "", "login", "", "passwordSecret", Map.of("name", ""),
+                    "comment", "", "connectionLimit", "", "inRoles", "")),
+            "resources", "*", "bootstrap", "*", "backup", "*");
+    private static final Map<String, Object> CNPG_DATABASE_SPEC = Map.of("name", "", "owner", "",
+            "cluster", Map.of("name", ""), "ensure", "", "encoding", "", "databaseReclaimPolicy", "");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void every_rendered_resource_fits_its_schema(String overlay) throws Exception {
+        List<ObjectNode> resources = render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode resource : resources) {
+            String where = resource.path("kind").asText() + "/" + resource.path("metadata").path("name").asText();
+            Class<?> model = modelOf(resource);
+            if (model != null) {
+                unknownFields(JSON.treeToValue(resource, model), where, problems);
+            } else if (resource.path("apiVersion").asText().equals("postgresql.cnpg.io/v1")) {
+                documented(resource.path("spec"), resource.path("kind").asText().equals("Cluster") ? CNPG_CLUSTER_SPEC
+                        : CNPG_DATABASE_SPEC, where + " spec", problems);
+            } else {
+                problems.add(where + ": no schema to check " + resource.path("apiVersion").asText() + " against");
+            }
+            assertThat(resource.path("metadata").path("namespace").asText()).as(where)
+                    .isEqualTo(overlay.equals("local") ? "letters-visits-local" : "letters-visits");
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void the_java_rendering_is_what_kubectl_kustomize_renders_where_kubectl_is_installed() throws Exception {
+        Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(d -> Path.of(d, "kubectl"))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
+        for (String overlay : List.of("local", "production")) {
+            Process process = new ProcessBuilder(kubectl.toString(), "kustomize",
+                    ROOT.resolve("deploy/kubernetes/overlays/" + overlay).toString()).redirectErrorStream(false).start();
+            String rendered = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as("kubectl kustomize " + overlay).isZero();
+            assertThat(Kustomize.byKindAndName(Kustomize.documents(rendered)))
+                    .isEqualTo(Kustomize.byKindAndName(render(overlay)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void each_service_runs_as_its_configuration_expects(String overlay) throws Exception {
+        Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
+        Properties shared = properties(ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        for (String name : SERVICES) {
+            Properties own = properties(ROOT.resolve(name + "/src/main/resources/application.properties"));
+            Deployment deployment = model(resources, "Deployment/" + name, Deployment.class);
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            int httpPort = Integer.parseInt(own.getProperty("quarkus.http.port"));
+
+            assertThat(deployment.getSpec().getReplicas()).as(name + " replicas").isEqualTo(2);
+            assertThat(port(container, "http")).as(name + " HTTP port").isEqualTo(httpPort);
+            assertThat(port(container, "management")).as(name + " management port (quarkus.management.port)").isEqualTo(9000);
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+            for (var probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
+                assertThat(probe.getHttpGet().getPort().getStrVal()).as(name + " probes").isEqualTo("management");
+            }
+            assertThat(container.getImage()).as(name + " image, as Jib names it")
+                    .matches(".*/" + shared.getProperty("quarkus.container-image.group") + "/" + name + ":[0-9.]+");
+            assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+                    .as(name + " runs as the image's user").isEqualTo(Long.valueOf(shared.getProperty("quarkus.jib.user")));
+            assertThat(container.getResources().getLimits()).containsKey("memory");
+
+            Map<String, String> env = container.getEnv().stream()
+                    .collect(Collectors.toMap(EnvVar::getName, e -> e.getValue() == null ? "<ref>" : e.getValue()));
+            assertThat(env.get("DB_NAME")).as(name + " database").isEqualTo(defaultOf(own, "DB_NAME"));
+            assertThat(env.get("QUARKUS_PROFILE")).isEqualTo("prod,kubernetes");
+            Set<String> given = new TreeSet<>(env.keySet());
+            given.addAll(configMapKeys(resources, container));
+            assertThat(given).as(name + ": what production requires without a default")
+                    .containsAll(required(own, shared));
+            assertThat(given.stream().filter(variable -> !known(variable, own, shared)).toList())
+                    .as(name + ": variables its configuration never reads").isEmpty();
+
+            Service service = model(resources, "Service/" + name, Service.class);
+            assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(httpPort);
+            assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            HorizontalPodAutoscaler autoscaler = model(resources, "HorizontalPodAutoscaler/" + name, HorizontalPodAutoscaler.class);
+            assertThat(autoscaler.getSpec().getMinReplicas()).isEqualTo(2);
+            assertThat(autoscaler.getSpec().getMaxReplicas()).as(name + ": a consumer beyond the partitions would idle")
+                    .isLessThanOrEqualTo(Topics.PARTITIONS);
+            assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo(name);
+            PodDisruptionBudget budget = model(resources, "PodDisruptionBudget/" + name, PodDisruptionBudget.class);
+            assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            NetworkPolicy policy = model(resources, "NetworkPolicy/" + name, NetworkPolicy.class);
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void kafka_has_every_topic_the_code_uses_and_each_service_writes_only_its_own(String overlay) throws Exception {
+        Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
+        Set<String> expected = new TreeSet<>(Topics.ALL);
+        Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
+        Set<String> declared = new TreeSet<>();
+        for (String key : resources.keySet()) {
+            if (key.startsWith("KafkaTopic/")) {
+                KafkaTopic topic = model(resources, key, KafkaTopic.class);
+                declared.add(topic.getMetadata().getName());
+                assertThat(topic.getSpec().getPartitions()).as(key).isEqualTo(Topics.PARTITIONS);
+                assertThat(String.valueOf(topic.getSpec().getConfig().get("retention.ms"))).as(key + " kept forever").isEqualTo("-1");
+                assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "letters-visits");
+            }
+        }
+        assertThat(declared).isEqualTo(expected);
+        Kafka kafka = model(resources, "Kafka/letters-visits", Kafka.class);
+        assertThat(kafka.getSpec().getKafka().getListeners()).singleElement()
+                .satisfies(listener -> assertThat(listener.getPort()).isEqualTo(9093));
+        KafkaNodePool pool = model(resources, "KafkaNodePool/dual-role", KafkaNodePool.class);
+        assertThat(pool.getSpec().getReplicas()).isEqualTo(overlay.equals("local") ? 1 : 3);
+
+        for (String service : SERVICES) {
+            Properties own = properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
+            KafkaUser user = model(resources, "KafkaUser/" + service, KafkaUser.class);
+            List<AclRule> acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
+            Set<String> writes = topicsWith(acls, "Write");
+            Set<String> reads = topicsWith(acls, "Read");
+            Set<String> ownTopics = new TreeSet<>(Set.of(Topics.deadLettersOf(service)));
+            Topics.ALL.stream().filter(t -> Topics.ownerOf(t).orElseThrow().equals(service)).forEach(ownTopics::add);
+            assertThat(writes).as(service + " writes").isEqualTo(ownTopics);
+            Set<String> consumed = values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
+            consumed.add(Topics.deadLettersOf(service)); // the redrive reads its own dead letters
+            assertThat(reads).as(service + " reads").isEqualTo(consumed);
+            assertThat(values(own, "mp\\.messaging\\.outgoing\\.outbox\\.topic")).isSubsetOf(writes);
+            assertThat(values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")).isSubsetOf(writes);
+            List<String> groups = acls.stream().filter(a -> a.getResource() instanceof AclRuleGroupResource)
+                    .map(a -> ((AclRuleGroupResource) a.getResource()).getName()).toList();
+            assertThat(groups).containsExactly(service + ".");
+            assertThat(values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")).allSatisfy(
+                    group -> assertThat(group).startsWith(service + "."));
+        }
+    }
+
+    @Test
+    void production_creates_no_secret_and_names_each_it_needs_in_the_docs() throws Exception {
+        List<ObjectNode> production = render("production");
+        assertThat(production).noneMatch(r -> r.path("kind").asText().equals("Secret"));
+        String docs = Files.readString(ROOT.resolve("docs/deployment.md"));
+        Set<String> referenced = secretsReferenced(production);
+        assertThat(referenced).isNotEmpty();
+        referenced.stream().filter(s -> !MADE_BY_OPERATORS.contains(s))
+                .forEach(secret -> assertThat(docs).as("docs/deployment.md names " + secret).contains("`" + secret + "`"));
+        Map<String, ObjectNode> local = Kustomize.byKindAndName(render("local"));
+        secretsReferenced(new ArrayList<>(local.values())).stream().filter(s -> !MADE_BY_OPERATORS.contains(s))
+                .forEach(secret -> assertThat(local).as("the local overlay makes " + secret).containsKey("Secret/" + secret));
+    }
+
+    @Test
+    void production_imports_the_realm_without_the_demo_users() throws Exception {
+        Map<String, ObjectNode> production = Kustomize.byKindAndName(render("production"));
+        ConfigMap realm = JSON.treeToValue(production.get("ConfigMap/keycloak-realm"), ConfigMap.class);
+        JsonNode imported = JSON.readTree(realm.getData().get("petitions-realm.json"));
+        assertThat(imported.path("realm").asText()).isEqualTo("petitions");
+        assertThat(imported.has("users")).isFalse();
+        assertThat(production).doesNotContainKey("ConfigMap/keycloak-demo-users");
+        assertThat(Kustomize.byKindAndName(render("local"))).containsKey("ConfigMap/keycloak-demo-users");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compose_runs_two_replicas_of_each_image_with_the_topics_and_databases_the_code_expects() throws IOException {
+        Map<String, Object> compose;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("deploy/compose/compose.yaml"))) {
+            compose = new Yaml().load(reader);
+        }
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        String init = Files.readString(ROOT.resolve("deploy/compose/postgres-init.sql"));
+        Properties shared = properties(ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        for (String name : SERVICES) {
+            Map<String, Object> service = services.get(name);
+            Properties own = properties(ROOT.resolve(name + "/src/main/resources/application.properties"));
+            assertThat((String) service.get("image")).contains("/letters-visits/" + name + ":");
+            assertThat(((Map<String, Object>) service.get("deploy")).get("replicas")).isEqualTo(2);
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            assertThat(environment.get("DB_NAME")).isEqualTo(defaultOf(own, "DB_NAME"));
+            assertThat(init).contains("CREATE DATABASE " + defaultOf(own, "DB_NAME") + ";");
+            assertThat(environment.keySet()).as(name).containsAll(required(own, shared).stream()
+                    .filter(v -> !v.startsWith("KAFKA_SASL")).toList());
+            assertThat(environment.keySet().stream().filter(v -> !known(v, own, shared)).toList()).as(name).isEmpty();
+            assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
+                    .contains("localhost:9000/q/health/ready");
+        }
+        String topics = String.valueOf(((Map<String, Object>) services.get("kafka-topics")).get("command"));
+        Matcher list = Pattern.compile("for topic in ([^;]+);").matcher(topics);
+        assertThat(list.find()).isTrue();
+        Set<String> expected = new TreeSet<>(Topics.ALL);
+        Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
+        assertThat(new TreeSet<>(List.of(list.group(1).trim().split("\\s+")))).isEqualTo(expected);
+        assertThat(topics).contains("--partitions " + Topics.PARTITIONS).contains("retention.ms=-1");
+    }
+
+    @Test
+    void image_builds_move_health_and_metrics_to_the_management_port_the_manifests_probe() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        String images = pom.substring(pom.indexOf("<id>images</id>"), pom.indexOf("</profile>", pom.indexOf("<id>images</id>")));
+        assertThat(images).contains("<quarkus.management.enabled>true</quarkus.management.enabled>")
+                .contains("<artifactId>quarkus-container-image-jib</artifactId>");
+        Properties shared = properties(ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        assertThat(shared.getProperty("quarkus.jib.ports")).contains("9000");
+        assertThat(shared.getProperty("quarkus.jib.user")).isEqualTo("185");
+    }
+
+    // --- helpers
+
+    private static List<ObjectNode> render(String overlay) throws IOException {
+        return Kustomize.render(ROOT.resolve("deploy/kubernetes/overlays/" + overlay));
+    }
+
+    private static Class<?> modelOf(ObjectNode resource) {
+        return switch (resource.path("apiVersion").asText() + " " + resource.path("kind").asText()) {
+            case "apps/v1 Deployment" -> Deployment.class;
+            case "v1 Service" -> Service.class;
+            case "v1 ConfigMap" -> ConfigMap.class;
+            case "v1 Secret" -> Secret.class;
+            case "policy/v1 PodDisruptionBudget" -> PodDisruptionBudget.class;
+            case "autoscaling/v2 HorizontalPodAutoscaler" -> HorizontalPodAutoscaler.class;
+            case "networking.k8s.io/v1 NetworkPolicy" -> NetworkPolicy.class;
+            case "kafka.strimzi.io/v1 Kafka" -> Kafka.class;
+            case "kafka.strimzi.io/v1 KafkaNodePool" -> KafkaNodePool.class;
+            case "kafka.strimzi.io/v1 KafkaTopic" -> KafkaTopic.class;
+            case "kafka.strimzi.io/v1 KafkaUser" -> KafkaUser.class;
+            default -> null;
+        };
+    }
+
+    private static <T> T model(Map<String, ObjectNode> resources, String key, Class<T> type) throws IOException {
+        assertThat(resources).as("rendered resources").containsKey(key);
+        return JSON.treeToValue(resources.get(key), type);
+    }
+
+    /** Every field the model could not place (its additionalProperties), anywhere in the object. */
+    private static void unknownFields(Object value, String path, List<String> problems) throws IllegalAccessException {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?>) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknownFields(item, path + "[" + i++ + "]", problems);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return; // free-form maps (labels, data, Kafka config) hold any key
+        }
+        String type = value.getClass().getName();
+        if (!type.startsWith("io.fabric8.") && !type.startsWith("io.strimzi.")) {
+            return;
+        }
+        for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                field.setAccessible(true);
+                Object fieldValue = field.get(value);
+                if (field.getName().equals("additionalProperties")) {
+                    if (fieldValue instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                        problems.add(path + ": unknown " + extra.keySet());
+                    }
+                } else {
+                    unknownFields(fieldValue, path + "." + field.getName(), problems);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void documented(JsonNode node, Map<String, Object> schema, String path, List<String> problems) {
+        if (node.isArray()) {
+            node.forEach(item -> documented(item, schema, path + "[]", problems));
+            return;
+        }
+        node.fields().forEachRemaining(field -> {
+            Object inner = schema.get(field.getKey());
+            if (inner == null) {
+                problems.add(path + "." + field.getKey() + ": not in CloudNativePG's API reference");
+            } else if (inner instanceof Map<?, ?> nested) {
+                documented(field.getValue(), (Map<String, Object>) nested, path + "." + field.getKey(), problems);
+            }
+        });
+    }
+
+    private static int port(Container container, String name) {
+        return container.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst().orElseThrow().getContainerPort();
+    }
+
+    private static Set<String> configMapKeys(Map<String, ObjectNode> resources, Container container) throws IOException {
+        Set<String> keys = new HashSet<>();
+        for (var source : container.getEnvFrom()) {
+            ConfigMap map = model(resources, "ConfigMap/" + source.getConfigMapRef().getName(), ConfigMap.class);
+            keys.addAll(map.getData().keySet());
+        }
+        return keys;
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    /** The default a property gives an environment variable, e.g. {@code petition} in {@code ${DB_NAME:petition}}. */
+    private static String defaultOf(Properties own, String variable) {
+        Pattern pattern = Pattern.compile("\\$\\{" + variable + ":([^}]*)}");
+        return own.values().stream().map(String::valueOf).map(pattern::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).findFirst().orElseThrow(() -> new AssertionError("no default for " + variable));
+    }
+
+    /** Variables production reads with no default: in unprofiled, %prod and %kubernetes properties. */
+    private static Set<String> required(Properties... sources) {
+        Set<String> required = new TreeSet<>();
+        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        for (Properties source : sources) {
+            for (String key : source.stringPropertyNames()) {
+                boolean production = !key.startsWith("%") || key.matches("%[^.]*(prod|kubernetes)[^.]*\\..*");
+                Matcher m = variable.matcher(source.getProperty(key));
+                while (production && m.find()) {
+                    required.add(m.group(1));
+                }
+            }
+        }
+        return required;
+    }
+
+    /** Whether the configuration reads {@code variable}: as ${VARIABLE...}, as a property's environment name, or Quarkus'. */
+    private static boolean known(String variable, Properties... sources) {
+        if (variable.startsWith("QUARKUS_")) {
+            return true;
+        }
+        for (Properties source : sources) {
+            for (String key : source.stringPropertyNames()) {
+                String bare = key.replaceFirst("^%[^.]*\\.", "");
+                if (bare.toUpperCase().replaceAll("[^A-Z0-9]", "_").equals(variable)
+                        || source.getProperty(key).contains("${" + variable)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> values(Properties properties, String keyPattern) {
+        return properties.stringPropertyNames().stream().filter(k -> k.matches(keyPattern)).map(properties::getProperty)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> topicsWith(List<AclRule> acls, String operation) {
+        return acls.stream().filter(a -> a.getResource() instanceof AclRuleTopicResource)
+                .filter(a -> a.getOperations().stream().anyMatch(o -> o.name().equalsIgnoreCase(operation)))
+                .map(a -> ((AclRuleTopicResource) a.getResource()).getName()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> secretsReferenced(List<ObjectNode> resources) {
+        Set<String> names = new TreeSet<>();
+        for (ObjectNode resource : resources) {
+            resource.findValues("secretKeyRef").forEach(ref -> names.add(ref.path("name").asText()));
+            resource.findValues("secretName").forEach(name -> names.add(name.asText()));
+            resource.findValues("passwordSecret").forEach(ref -> names.add(ref.path("name").asText()));
+        }
+        return names;
+    }
+}
