@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * What every log line written while serving a request says about it: {@code user} (the token's user
- * name, never a petitioner's data) and {@code correlationId}, in the MDC that the JSON logs carry
+ * name, never a petitioner's data), {@code correlationId} and, for a request about one case, petition or
+ * return visit ({@code /api/cases/{id}/...}), its id as {@code aggregateId}, in the MDC that the JSON logs carry
  * (OpenTelemetry adds {@code traceId} and {@code spanId}). The correlation id is the caller's
  * {@code X-Correlation-Id} when that is a UUID, else a new one; every event the request causes, in any
  * service, carries it, and the response names it in {@code X-Correlation-Id}.
@@ -29,6 +30,9 @@ public class RequestLogContext {
         if (user != null) {
             MDC.put("user", user.getName());
         }
+        request.getUriInfo().getPathParameters().values().stream().flatMap(java.util.List::stream)
+                .filter(value -> value.length() == 36).findFirst()
+                .ifPresent(id -> MDC.put("aggregateId", id)); // the case, petition or return visit it is about
     }
 
     @ServerResponseFilter

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.petition.app.PetitionDesk;
 import org.lettersvisits.problem.Problem;
@@ -31,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Administration")
 public class ErasureResource {
+
+    private static final Logger LOG = Logger.getLogger(ErasureResource.class);
 
     /** The answer to an erasure. */
     public record Erased(UUID petitionId, boolean petitionerErased, int version) {
@@ -55,6 +58,7 @@ public class ErasureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Erased> erase(@PathParam("petitionId") UUID petitionId, @Valid @NotNull ErasureRequest request) {
         return desk.erasePetitioner(petitionId, request.reason().trim(), identity.getPrincipal().getName())
+                .invoke(() -> LOG.infof("erased the petitioner of petition %s", petitionId)) // the reason may name people
                 .map(outcome -> new Erased(petitionId, true, outcome.aggregate().version()));
     }
 }
