@@ -22,9 +22,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * @param services      the four services and their HTTP ports (the one address of each, whatever the replicas)
  * @param replicas      how many instances of every service run; above one, a balancer in the launcher
  *                      answers on each service's port and spreads the requests over its instances
+ * @param durable       PostgreSQL flushes every commit to disk ({@code fsync}, {@code synchronous_commit},
+ *                      {@code full_page_writes} on): always for {@code ./platform up}, which may be a committee's
+ *                      only installation; off for the end-to-end tests, whose data is thrown away
  */
 public record PlatformSettings(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
-        int tracesPort, List<Service> services, int replicas) {
+        int tracesPort, List<Service> services, int replicas, boolean durable) {
 
     public static final String REALM = "petitions";
     public static final String KEYCLOAK_VERSION = "26.7.3";
@@ -63,7 +66,8 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         if (count < 1 || count > 5) {
             throw new IllegalArgumentException("--replicas takes 1 to 5, not " + count);
         }
-        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, tracesPort, services, count);
+        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, tracesPort, services, count,
+                durable);
     }
 
     /** The settings of {@code ./platform up}: API.md's ports unless the environment says otherwise. */
@@ -78,7 +82,7 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
                         new Service("assignment-service", port(env, "ASSIGNMENT_SERVICE_PORT", 8082), "assignment"),
                         new Service("followup-service", port(env, "FOLLOWUP_SERVICE_PORT", 8083), "followup"),
                         new Service("reporting-service", port(env, "REPORTING_SERVICE_PORT", 8084), "reporting")),
-                port(env, "PLATFORM_REPLICAS", 1));
+                port(env, "PLATFORM_REPLICAS", 1), true);
     }
 
     /**
@@ -93,7 +97,7 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
                 defaults.tracesPort + 10000,
                 defaults.services.stream()
                         .map(s -> new Service(s.module(), s.port() + 10000, s.database()))
-                        .toList(), replicas);
+                        .toList(), replicas, false);
     }
 
     public String issuer() {

@@ -45,6 +45,10 @@ final class PostgresPart implements Part {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // a transaction left idle (a stalled client) cannot hold back every relay on the server for long
                 .setServerConfig("idle_in_transaction_session_timeout", "60s")
+                // the embedded library turns these off; a committed petition must survive a power cut
+                .setServerConfig("fsync", settings.durable() ? "on" : "off")
+                .setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
+                .setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setRegisterShutdownHook(false)

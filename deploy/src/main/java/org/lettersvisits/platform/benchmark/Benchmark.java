@@ -1,0 +1,133 @@
+package org.lettersvisits.platform.benchmark;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lettersvisits.platform.PlatformSettings;
+import org.lettersvisits.platform.Tokens;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * {@code ./platform benchmark [--count N] [--smoke]}: against a running platform, intake through
+ * {@code POST /api/petitions} at 1, 8 and 32 connections, and in the same run the limits beside it on the same
+ * servers (a single-row insert and commit on the platform's PostgreSQL, in a scratch database; the raw Kafka
+ * producer on its broker), the CPU each part of the platform spends per registration, then each service's
+ * resident memory and start time. Prints one table with ratios
+ * and writes it as JSON ({@code .platform-data/benchmark/latest.json} and a copy per run). A measurement, not a
+ * test: nothing is asserted; {@code --smoke} runs tiny counts so the build can keep the command from rotting.
+ */
+public final class Benchmark {
+
+    /** What one run measured. */
+    public record Report(String at, Map<String, String> postgres, List<Intake> intake, List<RawRate> rawInsert,
+            RawRate rawKafka, Map<String, Double> cpuMillisPerRegistration, List<ServiceFootprint> services,
+            Map<String, Double> ratios) {
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
+        List<String> arguments = List.of(args);
+        boolean smoke = arguments.contains("--smoke");
+        int count = arguments.contains("--count") ? Integer.parseInt(arguments.get(arguments.indexOf("--count") + 1))
+                : smoke ? 40 : 2000;
+        Report report = run(settings, count, LocalDate.now(), System.out);
+        Path written = write(settings, report);
+        System.out.println("written to " + written);
+    }
+
+    /**
+     * Runs every measurement with {@code count} registrations (and as many raw inserts) per level, each petition
+     * received on {@code receivedOn} (the end-to-end test picks a year its other tests leave alone).
+     */
+    public static Report run(PlatformSettings settings, int count, LocalDate receivedOn, PrintStream out)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = Tokens.passwordGrant(http, settings, "reception1");
+        RawInsert raw = new RawInsert(settings);
+        Map<String, String> postgres = raw.durability();
+        out.printf("PostgreSQL on port %d: fsync=%s, synchronous_commit=%s%n", settings.postgresPort(),
+                postgres.get("fsync"), postgres.get("synchronous_commit"));
+
+        List<RawRate> rawInsert = new ArrayList<>();
+        List<Intake> intake = new ArrayList<>();
+        Map<String, Double> cpu = Map.of();
+        for (int connections : List.of(1, 8, 32)) {
+            out.printf("intake at %d connection(s): %d registrations...%n", connections, count);
+            Map<String, Double> before = CpuUsage.read(settings);
+            intake.add(IntakeLoad.run(settings, token, receivedOn, connections, count));
+            if (connections == 8) { // where the cores go, by part of the platform (warm-up included: a few %)
+                cpu = CpuUsage.perOperation(before, CpuUsage.read(settings), count);
+            }
+            if (connections <= 8) {
+                out.printf("raw insert + commit at %d connection(s)...%n", connections);
+                rawInsert.add(raw.run(connections, count));
+            }
+        }
+        out.println("raw Kafka producer...");
+        RawRate kafka = RawKafka.run(settings, Math.max(count * 10, 1000));
+        List<ServiceFootprint> services = ServiceFootprint.ofRunning(settings);
+
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (RawRate limit : rawInsert) {
+            intake.stream().filter(i -> i.connections() == limit.connections()).findFirst()
+                    .ifPresent(i -> ratios.put("intake/raw insert at " + limit.connections(), i.perSecond() / limit.perSecond()));
+        }
+        Report report = new Report(Instant.now().toString(), postgres, intake, rawInsert, kafka, cpu, services, ratios);
+        print(report, out);
+        return report;
+    }
+
+    static void print(Report report, PrintStream out) {
+        out.println();
+        out.println("| what | connections | per second | p50 ms | p99 ms | errors |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        for (Intake i : report.intake()) {
+            out.printf("| intake, POST /api/petitions | %d | %.0f | %.1f | %.1f | %d |%n", i.connections(), i.perSecond(),
+                    i.p50Millis(), i.p99Millis(), i.errors());
+        }
+        for (RawRate r : report.rawInsert()) {
+            out.printf("| raw INSERT + COMMIT, same PostgreSQL | %d | %.0f | %.2f | %.2f | |%n", r.connections(),
+                    r.perSecond(), r.p50Millis(), r.p99Millis());
+        }
+        out.printf("| raw Kafka producer (acks=all), same broker | 1 | %.0f | | | |%n", report.rawKafka().perSecond());
+        report.ratios().forEach((name, ratio) -> out.printf("| ratio %s | | %.1f %% | | | |%n", name, ratio * 100));
+        out.println();
+        out.println("| CPU per registration at 8 connections, by part | ms |");
+        out.println("|---|---:|");
+        report.cpuMillisPerRegistration().forEach((part, millis) -> out.printf("| %s | %.2f |%n", part, millis));
+        out.printf("| all | %.2f |%n", report.cpuMillisPerRegistration().values().stream().mapToDouble(d -> d).sum());
+        out.println();
+        out.println("| service | instance | RSS MB | start s |");
+        out.println("|---|---|---:|---:|");
+        for (ServiceFootprint s : report.services()) {
+            out.printf("| %s | %s | %.0f | %s |%n", s.service(), s.instance(), s.rssMegabytes(),
+                    s.startSeconds() == null ? "?" : String.format("%.2f", s.startSeconds()));
+        }
+        out.printf("%nPostgreSQL: fsync=%s, synchronous_commit=%s%n", report.postgres().get("fsync"),
+                report.postgres().get("synchronous_commit"));
+    }
+
+    /** Writes the report as JSON beside the platform's data; returns the file of this run. */
+    public static Path write(PlatformSettings settings, Report report) throws Exception {
+        Path folder = Files.createDirectories(settings.dataDir().resolve("benchmark"));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path run = folder.resolve("benchmark-" + report.at().replace(':', '-') + ".json");
+        json.writeValue(run.toFile(), report);
+        Files.copy(run, folder.resolve("latest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return run;
+    }
+}

@@ -1,0 +1,46 @@
+package org.lettersvisits.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lettersvisits.platform.benchmark.Benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code ./platform benchmark --smoke} against the end-to-end platform, so the command cannot rot: every
+ * measurement runs and lands in the JSON. No figure is asserted (figures belong to the benchmark, not to tests);
+ * only that registrations under concurrent load all succeed and every service instance is found.
+ */
+@ExtendWith(SharedPlatform.class)
+class BenchmarkSmokeIT {
+
+    @Test
+    void the_benchmark_runs_every_measurement_and_writes_its_table() throws Exception {
+        PlatformSettings settings = SharedPlatform.settings();
+        // received in 2024, a year no other end-to-end test counts (the seed year is 2026, journeys use 2025)
+        Benchmark.Report report = Benchmark.run(settings, 20, LocalDate.of(2024, 11, 27), System.out);
+        Path written = Benchmark.write(settings, report);
+
+        assertThat(report.intake()).extracting(i -> i.connections()).containsExactly(1, 8, 32);
+        assertThat(report.intake()).allSatisfy(i -> {
+            assertThat(i.registrations()).isEqualTo(20);
+            assertThat(i.errors()).as("registrations refused under load").isZero();
+        });
+        assertThat(report.rawInsert()).extracting(r -> r.connections()).containsExactly(1, 8);
+        assertThat(report.rawKafka().operations()).isPositive();
+        assertThat(report.services()).hasSize(settings.services().size() * settings.replicas());
+        assertThat(report.postgres()).containsKeys("fsync", "synchronous_commit");
+        assertThat(report.ratios()).containsKeys("intake/raw insert at 1", "intake/raw insert at 8");
+
+        JsonNode json = new ObjectMapper().readTree(written.toFile());
+        assertThat(json.path("intake")).hasSize(3);
+        assertThat(Files.readString(written.resolveSibling("latest.json"))).isEqualTo(Files.readString(written));
+    }
+}
