@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lettersvisits.platform.benchmark.Benchmark;
+import org.lettersvisits.platform.benchmark.StoredHistory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ class BenchmarkSmokeIT {
     @Test
     void the_benchmark_runs_every_measurement_and_writes_its_table() throws Exception {
         PlatformSettings settings = SharedPlatform.settings();
+        long stored = StoredHistory.fillTo(settings, 0);
+        assertThat(StoredHistory.fillTo(settings, stored + 30)).as("history loaded in bulk").isGreaterThanOrEqualTo(stored + 30);
         // received in 2024, a year no other end-to-end test counts (the seed year is 2026, journeys use 2025)
         Benchmark.Report report = Benchmark.run(settings, 20, LocalDate.of(2024, 11, 27), System.out);
         Path written = Benchmark.write(settings, report);
@@ -37,6 +40,7 @@ class BenchmarkSmokeIT {
         assertThat(report.rawKafka().operations()).isPositive();
         assertThat(report.services()).hasSize(settings.services().size() * settings.replicas());
         assertThat(report.postgres()).containsKeys("fsync", "synchronous_commit");
+        assertThat(report.storedEvents()).as("petition-service's stored events, counted").isPositive();
         assertThat(report.ratios()).containsKeys("intake/raw insert at 1", "intake/raw insert at 8");
 
         JsonNode json = new ObjectMapper().readTree(written.toFile());

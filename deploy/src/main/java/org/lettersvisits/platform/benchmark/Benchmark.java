@@ -18,18 +18,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * {@code ./platform benchmark [--count N] [--smoke]}: against a running platform, intake through
+ * {@code ./platform benchmark [--count N] [--history EVENTS] [--smoke]}: against a running platform, intake through
  * {@code POST /api/petitions} at 1, 8 and 32 connections, and in the same run the limits beside it on the same
  * servers (a single-row insert and commit on the platform's PostgreSQL, in a scratch database; the raw Kafka
  * producer on its broker), the CPU each part of the platform spends per registration, then each service's
- * resident memory and start time. Prints one table with ratios
- * and writes it as JSON ({@code .platform-data/benchmark/latest.json} and a copy per run). A measurement, not a
- * test: nothing is asserted; {@code --smoke} runs tiny counts so the build can keep the command from rotting.
+ * resident memory and start time. Prints one table with ratios and writes it as JSON
+ * ({@code .platform-data/benchmark/latest.json} and a copy per run). {@code --history} first loads
+ * petition-service's event store in bulk up to that many events, to show what stored history costs each
+ * registration. A measurement, not a test: nothing is asserted; {@code --smoke} runs tiny counts so the build can
+ * keep the command from rotting.
  */
 public final class Benchmark {
 
     /** What one run measured. */
-    public record Report(String at, Map<String, String> postgres, List<Intake> intake, List<RawRate> rawInsert,
+    public record Report(String at, long storedEvents, Map<String, String> postgres, List<Intake> intake,
+            List<RawRate> rawInsert,
             RawRate rawKafka, Map<String, Double> cpuMillisPerRegistration, List<ServiceFootprint> services,
             Map<String, Double> ratios) {
     }
@@ -44,6 +47,10 @@ public final class Benchmark {
         boolean smoke = arguments.contains("--smoke");
         int count = arguments.contains("--count") ? Integer.parseInt(arguments.get(arguments.indexOf("--count") + 1))
                 : smoke ? 40 : 2000;
+        if (arguments.contains("--history")) {
+            long events = Long.parseLong(arguments.get(arguments.indexOf("--history") + 1));
+            System.out.printf("loading history: petition-service stores %,d events%n", StoredHistory.fillTo(settings, events));
+        }
         Report report = run(settings, count, LocalDate.now(), System.out);
         Path written = write(settings, report);
         System.out.println("written to " + written);
@@ -86,7 +93,7 @@ public final class Benchmark {
             intake.stream().filter(i -> i.connections() == limit.connections()).findFirst()
                     .ifPresent(i -> ratios.put("intake/raw insert at " + limit.connections(), i.perSecond() / limit.perSecond()));
         }
-        Report report = new Report(Instant.now().toString(), postgres, intake, rawInsert, kafka, cpu, services, ratios);
+        Report report = new Report(Instant.now().toString(), StoredHistory.fillTo(settings, 0), postgres, intake, rawInsert, kafka, cpu, services, ratios);
         print(report, out);
         return report;
     }
@@ -117,8 +124,8 @@ public final class Benchmark {
             out.printf("| %s | %s | %.0f | %s |%n", s.service(), s.instance(), s.rssMegabytes(),
                     s.startSeconds() == null ? "?" : String.format("%.2f", s.startSeconds()));
         }
-        out.printf("%nPostgreSQL: fsync=%s, synchronous_commit=%s%n", report.postgres().get("fsync"),
-                report.postgres().get("synchronous_commit"));
+        out.printf("%nPostgreSQL: fsync=%s, synchronous_commit=%s; petition-service stores %,d events%n",
+                report.postgres().get("fsync"), report.postgres().get("synchronous_commit"), report.storedEvents());
     }
 
     /** Writes the report as JSON beside the platform's data; returns the file of this run. */
