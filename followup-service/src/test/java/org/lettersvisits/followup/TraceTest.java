@@ -39,10 +39,11 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTestResource(RealInfrastructure.class)
 class TraceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
+    /** Every span this service finished, in memory (test-support's RecordedSpans). */
     @Inject
     InMemorySpanExporter spans;
+
+    private final Duration wait = Duration.ofSeconds(60);
 
     @Test
     void the_return_visit_a_closure_schedules_continues_the_closures_trace_and_correlation_id() {
@@ -60,15 +61,15 @@ class TraceTest {
                 ConsumerTask<String, String> records = kafka.consumeStrings().withGroupId("trace-test-" + System.nanoTime())
                         .withOffsetReset(OffsetResetStrategy.EARLIEST)
                         .fromTopics(Topics.FOLLOWUP_EVENTS, r -> r.select().where(rec -> caseId.toString().equals(rec.key())))) {
-            kafka.produceStrings().fromRecords(closure).awaitCompletion(WAIT);
-            records.awaitRecords(1, WAIT);
+            kafka.produceStrings().fromRecords(closure).awaitCompletion(wait);
+            records.awaitRecords(1, wait);
             scheduled = records.getRecords().get(0);
         }
 
         assertThat(header(scheduled, EventEnvelope.header(EventEnvelope.TYPE))).isEqualTo("return-visit.scheduled.v1");
         assertThat(header(scheduled, "traceparent")).startsWith("00-" + traceId + "-");
         assertThat(header(scheduled, EventEnvelope.header(EventEnvelope.CORRELATION_ID))).isEqualTo(correlationId.toString());
-        await().atMost(WAIT).untilAsserted(() -> {
+        await().atMost(wait).untilAsserted(() -> {
             assertThat(spansOf(traceId, SpanKind.CONSUMER)).as("the consumer's span of the closure")
                     .anySatisfy(span -> assertThat(span.getName()).contains(Topics.ASSIGNMENT_EVENTS));
             assertThat(spansOf(traceId, SpanKind.PRODUCER)).as("the relay's send of the return visit")
