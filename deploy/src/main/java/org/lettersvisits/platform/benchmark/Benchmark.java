@@ -116,7 +116,7 @@ public final class Benchmark {
         out.println("| CPU per registration at 8 connections, by part | ms |");
         out.println("|---|---:|");
         report.cpuMillisPerRegistration().forEach((part, millis) -> out.printf("| %s | %.2f |%n", part, millis));
-        out.printf("| all | %.2f |%n", report.cpuMillisPerRegistration().values().stream().mapToDouble(d -> d).sum());
+        out.printf("| all | %.2f |%n", report.cpuMillisPerRegistration().values().stream().reduce(0.0, Double::sum));
         out.println();
         out.println("| service | instance | RSS MB | start s |");
         out.println("|---|---|---:|---:|");
