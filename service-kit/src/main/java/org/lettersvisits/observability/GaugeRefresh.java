@@ -1,6 +1,7 @@
 package org.lettersvisits.observability;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -25,10 +28,24 @@ public class GaugeRefresh {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "lettersvisits.metrics.refresh-every", defaultValue = "10s")
     Duration every;
 
-    /** Runs {@code refresh} now and then periodically. */
+    /**
+     * Registers a gauge that shows the value its refresh last read, e.g. {@code gauge("lettersvisits.cases.open",
+     * "...", null, "department", "COURT")}: a base unit (or null) and tags as name, value pairs.
+     */
+    public AtomicLong gauge(String name, String description, String baseUnit, String... tags) {
+        AtomicLong value = new AtomicLong();
+        Gauge.builder(name, value, AtomicLong::get).description(description).baseUnit(baseUnit).tags(tags)
+                .register(registry);
+        return value;
+    }
+
+    /** Runs {@code refresh} now and then periodically; a failed refresh keeps the last values. */
     public void periodically(String what, Supplier<Uni<Void>> refresh) {
         run(what, refresh);
         vertx.setPeriodic(every.toMillis(), id -> run(what, refresh));

@@ -6,8 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +22,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 @IfBuildProperty(name = "eventstore.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxMetrics {
 
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong oldestAgeSeconds = new AtomicLong();
-
-    @Inject
-    MeterRegistry registry;
+    private AtomicLong backlog;
+    private AtomicLong oldestAgeSeconds;
 
     @Inject
     GaugeRefresh refreshes;
@@ -38,10 +33,9 @@ public class OutboxMetrics {
 
     @PostConstruct
     void register() {
-        Gauge.builder("lettersvisits.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events in the outbox not yet published").register(registry);
-        Gauge.builder("lettersvisits.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
-                .description("How long the oldest unpublished event has waited").register(registry);
+        backlog = refreshes.gauge("lettersvisits.outbox.backlog", "Events in the outbox not yet published", null);
+        oldestAgeSeconds = refreshes.gauge("lettersvisits.outbox.oldest.age",
+                "How long the oldest unpublished event has waited", "seconds");
         refreshes.periodically("the outbox metrics", this::refresh);
     }
 
@@ -54,6 +48,6 @@ public class OutboxMetrics {
                     backlog.set(row.getLong("backlog"));
                     oldestAgeSeconds.set(row.getLong("oldest"));
                 }))
-                .replaceWithVoid().onFailure().recoverWithNull();
+                .replaceWithVoid();
     }
 }

@@ -54,12 +54,10 @@ public class CaseMetrics {
     @PostConstruct
     void register() {
         for (Department department : Department.values()) {
-            open.put(department, new AtomicLong());
-            overdue.put(department, new AtomicLong());
-            Gauge.builder("lettersvisits.cases.open", open.get(department), AtomicLong::get).tag("department", department.name())
-                    .description("Cases assigned or accepted, not closed or suspended").register(registry);
-            Gauge.builder("lettersvisits.cases.overdue", overdue.get(department), AtomicLong::get)
-                    .tag("department", department.name()).description("Open cases past their deadline").register(registry);
+            open.put(department, refreshes.gauge("lettersvisits.cases.open",
+                    "Cases assigned or accepted, not closed or suspended", null, "department", department.name()));
+            overdue.put(department, refreshes.gauge("lettersvisits.cases.overdue", "Open cases past their deadline", null,
+                    "department", department.name()));
         }
         Gauge.builder("lettersvisits.days.to.year.end.deadline", this, CaseMetrics::daysToYearEndDeadline)
                 .description("Days left to the difficult cases' deadline of this year").register(registry);
@@ -85,6 +83,6 @@ public class CaseMetrics {
                         overdue.get(department).set(row.getLong("overdue"));
                     });
                 })
-                .replaceWithVoid().onFailure().recoverWithNull();
+                .replaceWithVoid();
     }
 }

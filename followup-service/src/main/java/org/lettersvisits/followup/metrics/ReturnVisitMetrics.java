@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import org.lettersvisits.followup.app.FollowupDesk;
 import org.lettersvisits.observability.GaugeRefresh;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,11 +22,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReturnVisitMetrics {
 
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong overdue = new AtomicLong();
-
-    @Inject
-    MeterRegistry registry;
+    private AtomicLong pending;
+    private AtomicLong overdue;
 
     @Inject
     GaugeRefresh refreshes;
@@ -41,10 +36,8 @@ public class ReturnVisitMetrics {
 
     @PostConstruct
     void register() {
-        Gauge.builder("lettersvisits.return.visits", pending, AtomicLong::get).tag("status", "pending")
-                .description("Return visits not done yet").register(registry);
-        Gauge.builder("lettersvisits.return.visits", overdue, AtomicLong::get).tag("status", "overdue")
-                .description("Return visits not done yet").register(registry);
+        pending = refreshes.gauge("lettersvisits.return.visits", "Return visits not done yet", null, "status", "pending");
+        overdue = refreshes.gauge("lettersvisits.return.visits", "Return visits not done yet", null, "status", "overdue");
         refreshes.periodically("the return-visit metrics", this::refresh);
     }
 
@@ -57,6 +50,6 @@ public class ReturnVisitMetrics {
                     pending.set(row.getLong("pending"));
                     overdue.set(row.getLong("overdue"));
                 }))
-                .replaceWithVoid().onFailure().recoverWithNull();
+                .replaceWithVoid();
     }
 }
