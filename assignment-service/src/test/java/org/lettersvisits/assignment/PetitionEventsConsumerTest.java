@@ -5,11 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
@@ -74,6 +78,32 @@ class PetitionEventsConsumerTest {
         assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.PETITION_EVENTS);
         assertThat(header(dead, "ce_type")).isEqualTo("petition.registered.v1");
         assertThat(count("SELECT count(*) FROM known_petition WHERE id = $1", after)).isEqualTo(1);
+    }
+
+    @Test
+    void a_poison_record_among_others_read_in_one_batch_is_dead_lettered_alone_and_the_rest_applied() {
+        List<PetitionRegistered> petitions = Stream.generate(() -> CaseFixtures.petition(true)).limit(40).toList();
+        PetitionRegistered forged = CaseFixtures.petition(true);
+        UUID forgedEvent = UUID.randomUUID();
+        EventCodec.Encoded encoded = EventCodec.platform().encode(forged);
+        UUID sentinel = UUID.randomUUID();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        petitions.subList(0, 20).forEach(p -> records.add(CloudEventRecords.of(Topics.PETITION_EVENTS, p.petitionId(), p)));
+        records.add(CloudEventRecords.from("followup-service", Topics.PETITION_EVENTS, forged.petitionId().toString(),
+                forgedEvent.toString(), encoded.type(), encoded.json()));
+        petitions.subList(20, 40).forEach(p -> records.add(CloudEventRecords.of(Topics.PETITION_EVENTS, p.petitionId(), p)));
+        records.add(DeadLetterTopics.sentinel(Topics.PETITION_EVENTS, UUID.randomUUID(), sentinel));
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(records).awaitCompletion(WAIT);
+        }
+
+        List<ConsumerRecord<String, String>> dead = DeadLetterTopics.readUntil("assignment-service", sentinel, WAIT);
+        assertThat(dead).extracting(DeadLetterTopics::eventId).contains(forgedEvent.toString());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(petitions).allSatisfy(p -> assertThat(
+                count("SELECT count(*) FROM known_petition WHERE id = $1", p.petitionId())).isEqualTo(1)));
+        assertThat(dead).as("only the forged record is dead-lettered").extracting(r -> r.key())
+                .doesNotContainAnyElementsOf(petitions.stream().map(p -> p.petitionId().toString()).toList());
+        assertThat(count("SELECT count(*) FROM known_petition WHERE id = $1", forged.petitionId())).isZero();
     }
 
     @Test

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 
 /** Waits for something the platform does eventually (an event reaching another service), within a limit. */
-final class Polling {
+public final class Polling {
 
     /** A check that may call the platform. */
     @FunctionalInterface
-    interface Check {
+    public interface Check {
         boolean done() throws IOException, InterruptedException;
     }
 
@@ -16,7 +16,7 @@ final class Polling {
     }
 
     /** Checks every {@code interval} until {@code check} is done; fails after {@code timeout}. */
-    static void until(String what, Duration timeout, Duration interval, Check check)
+    public static void until(String what, Duration timeout, Duration interval, Check check)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!check.done()) {

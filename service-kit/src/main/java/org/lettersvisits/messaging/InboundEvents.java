@@ -2,6 +2,8 @@ package org.lettersvisits.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,16 +20,21 @@ import org.lettersvisits.observability.ConsumerMetrics;
 import org.lettersvisits.observability.RequestLogContext;
 import org.lettersvisits.observability.TraceParent;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Applies incoming events exactly once, and never loses one.
  * <ul>
  * <li>Once: in one transaction, the event id is recorded as processed and the subscription applies
  * the event; a redelivery finds the id and changes nothing. The record is acknowledged after the
- * commit.</li>
+ * commit. Live channels hand over a poll's batch ({@link #handleBatch}): one transaction for all its
+ * records, each still recorded by its own id.</li>
  * <li>Transient failures (the database away or refusing connections, a pool timeout, a deadlock, a
  * concurrent writer) are retried in place with capped exponential back-off for as long as it takes:
  * the consumer does not move past the record, so one aggregate's events stay in order. Meanwhile
@@ -94,6 +101,60 @@ public class InboundEvents {
     }
 
     /**
+     * Applies a batch of a live channel (what one poll returned, {@code batch=true} on the channel): every
+     * record in order, in one transaction, each still recorded as processed by its own event id, so a
+     * redelivery of any of them changes nothing. One commit for the batch instead of one per record. A
+     * transient failure rolls the batch back and retries it in place; a record that can never be applied (or
+     * any other failure) rolls the batch back and the batch is re-run one record at a time through
+     * {@link #handle}, so the poison record alone is dead-lettered and the rest applied.
+     */
+    public Uni<Void> handleBatch(KafkaRecordBatch<String, String> batch, Subscription subscription) {
+        List<KafkaRecord<String, String>> messages = batch.getRecords();
+        List<InboundEvent> events = new ArrayList<>(messages.size());
+        for (KafkaRecord<String, String> message : messages) {
+            try {
+                events.add(reader.read(ReceivedRecord.of(message)).continuedIn(TraceParent.ofMessage(message)));
+            } catch (Undeliverable unreadable) {
+                return oneByOne(messages, subscription);
+            }
+        }
+        ReceivedRecord first = events.get(0).record();
+        return Uni.createFrom().deferred(() -> applyAllOnce(events, subscription))
+                .onFailure(Failures::isTransient).invoke(f -> {
+                    health.failed(first, f);
+                    metrics.retried(subscription.name());
+                    LOG.warnf("could not apply the batch from %s (%d records), retrying in place: %s", first.position(),
+                            events.size(), f.getMessage());
+                })
+                .onFailure(Failures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).withJitter(0.2)
+                .indefinitely()
+                .eventually(() -> health.recovered(first))
+                .onItemOrFailure().transformToUni((deliveries, failure) -> {
+                    if (failure != null) {
+                        LOG.infof("the batch from %s failed (%s): applying its %d records one at a time", first.position(),
+                                failure.getMessage(), events.size());
+                        return oneByOne(messages, subscription);
+                    }
+                    deliveries.forEach(delivery -> metrics.handled(subscription.name(),
+                            delivery.name().toLowerCase(java.util.Locale.ROOT)));
+                    return Uni.createFrom().completionStage(batch.ack());
+                });
+    }
+
+    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> messages, Subscription subscription) {
+        return Multi.createFrom().iterable(messages).onItem()
+                .transformToUniAndConcatenate(message -> handle(message, subscription)).collect().last().replaceWithVoid();
+    }
+
+    private Uni<List<Delivery>> applyAllOnce(List<InboundEvent> events, Subscription subscription) {
+        return pool.withTransaction(tx -> Multi.createFrom().iterable(events).onItem()
+                .transformToUniAndConcatenate(event -> !event.known() && !subscription.receivesUnknownTypes()
+                        ? Uni.createFrom().item(Delivery.SKIPPED)
+                        : applyIn(tx, event, subscription))
+                .collect().asList());
+    }
+
+    /**
      * Applies one record through {@code subscription}.
      *
      * @param retryInPlace retry transient failures until they pass (live consumption); otherwise try
@@ -134,15 +195,20 @@ public class InboundEvents {
     }
 
     private Uni<Delivery> applyOnce(InboundEvent event, Subscription subscription) {
+        return pool.withTransaction(tx -> applyIn(tx, event, subscription));
+    }
+
+    /** Records the event as processed by the subscription and, the first time only, applies it, in {@code tx}. */
+    private Uni<Delivery> applyIn(SqlClient tx, InboundEvent event, Subscription subscription) {
         MDC.put("subscription", subscription.name());
         MDC.put("eventId", String.valueOf(event.eventId()));
         MDC.put("aggregateId", String.valueOf(event.aggregateId()));
         if (event.correlationId() != null) {
             MDC.put(RequestLogContext.CORRELATION_ID, event.correlationId().toString());
         }
-        return pool.withTransaction(tx -> processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
+        return processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
                 .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
-                        : Uni.createFrom().item(Delivery.ALREADY_APPLIED)));
+                        : Uni.createFrom().item(Delivery.ALREADY_APPLIED));
     }
 
     private static Throwable undeliverable(Throwable failure) {

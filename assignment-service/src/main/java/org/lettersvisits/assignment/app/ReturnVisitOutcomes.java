@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
@@ -13,6 +12,7 @@ import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -32,8 +32,8 @@ public class ReturnVisitOutcomes implements Subscription {
     CaseDesk desk;
 
     @Incoming(Topics.FOLLOWUP_EVENTS)
-    public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Override

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.messaging.InboundEvent;
@@ -15,6 +14,7 @@ import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -34,8 +34,8 @@ public class KnownPetitions implements Subscription {
     InboundEvents inbound;
 
     @Incoming(Topics.PETITION_EVENTS_CHANNEL)
-    public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Override

@@ -32,9 +32,25 @@ public final class Benchmark {
 
     /** What one run measured. */
     public record Report(String at, long storedEvents, Map<String, String> postgres, List<Intake> intake,
-            List<RawRate> rawInsert,
-            RawRate rawKafka, Map<String, Double> cpuMillisPerRegistration, List<ServiceFootprint> services,
-            Map<String, Double> ratios) {
+            List<RawRate> rawInsert, RawRate rawKafka, Map<String, Double> cpuMillisPerRegistration, List<Lag> reportLag,
+            List<Drain> drains, Rebuild rebuild, List<ServiceFootprint> services, Map<String, Double> ratios) {
+    }
+
+    /** How much each measurement does. */
+    public record Sizes(int registrations, List<Integer> lagRates, int lagSeconds, int backlog, long rebuildEvents) {
+
+        /** The command's options: {@code --count}, {@code --backlog}, {@code --rebuild}; {@code --smoke} for tiny ones. */
+        static Sizes of(List<String> arguments) {
+            boolean smoke = arguments.contains("--smoke");
+            return new Sizes(option(arguments, "--count", smoke ? 40 : 2000), smoke ? List.of(10) : List.of(50, 200),
+                    smoke ? 2 : 20, option(arguments, "--backlog", smoke ? 400 : 100_000),
+                    option(arguments, "--rebuild", smoke ? 0 : 1_000_000));
+        }
+
+        private static int option(List<String> arguments, String name, int otherwise) {
+            int at = arguments.indexOf(name);
+            return at < 0 ? otherwise : Integer.parseInt(arguments.get(at + 1));
+        }
     }
 
     private Benchmark() {
@@ -44,24 +60,22 @@ public final class Benchmark {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings = PlatformSettings.fromEnvironment(root, System.getenv());
         List<String> arguments = List.of(args);
-        boolean smoke = arguments.contains("--smoke");
-        int count = arguments.contains("--count") ? Integer.parseInt(arguments.get(arguments.indexOf("--count") + 1))
-                : smoke ? 40 : 2000;
         if (arguments.contains("--history")) {
             long events = Long.parseLong(arguments.get(arguments.indexOf("--history") + 1));
             System.out.printf("loading history: petition-service stores %,d events%n", StoredHistory.fillTo(settings, events));
         }
-        Report report = run(settings, count, LocalDate.now(), System.out);
+        Report report = run(settings, Sizes.of(arguments), LocalDate.now(), System.out);
         Path written = write(settings, report);
         System.out.println("written to " + written);
     }
 
     /**
-     * Runs every measurement with {@code count} registrations (and as many raw inserts) per level, each petition
-     * received on {@code receivedOn} (the end-to-end test picks a year its other tests leave alone).
+     * Runs every measurement in {@code sizes}, each petition received on {@code receivedOn} (the end-to-end test
+     * picks a year its other tests leave alone).
      */
-    public static Report run(PlatformSettings settings, int count, LocalDate receivedOn, PrintStream out)
+    public static Report run(PlatformSettings settings, Sizes sizes, LocalDate receivedOn, PrintStream out)
             throws Exception {
+        int count = sizes.registrations();
         HttpClient http = HttpClient.newHttpClient();
         String token = Tokens.passwordGrant(http, settings, "reception1");
         RawInsert raw = new RawInsert(settings);
@@ -86,6 +100,15 @@ public final class Benchmark {
         }
         out.println("raw Kafka producer...");
         RawRate kafka = RawKafka.run(settings, Math.max(count * 10, 1000));
+        List<Lag> lags = new ArrayList<>();
+        for (int perSecond : sizes.lagRates()) {
+            out.printf("register -> report lag at %d registrations/s for %d s...%n", perSecond, sizes.lagSeconds());
+            lags.add(ReportLag.run(settings, token, receivedOn, perSecond, sizes.lagSeconds()));
+        }
+        out.printf("every consumer draining a backlog of %,d events...%n", sizes.backlog());
+        List<Drain> drains = ConsumerDrain.run(settings, sizes.backlog());
+        out.printf("reporting's rebuild with %,d events in its log...%n", sizes.rebuildEvents());
+        Rebuild rebuild = RebuildRate.run(settings, http, Tokens.passwordGrant(http, settings, "admin1"), sizes.rebuildEvents());
         List<ServiceFootprint> services = ServiceFootprint.ofRunning(settings);
 
         Map<String, Double> ratios = new LinkedHashMap<>();
@@ -93,7 +116,7 @@ public final class Benchmark {
             intake.stream().filter(i -> i.connections() == limit.connections()).findFirst()
                     .ifPresent(i -> ratios.put("intake/raw insert at " + limit.connections(), i.perSecond() / limit.perSecond()));
         }
-        Report report = new Report(Instant.now().toString(), StoredHistory.fillTo(settings, 0), postgres, intake, rawInsert, kafka, cpu, services, ratios);
+        Report report = new Report(Instant.now().toString(), StoredHistory.fillTo(settings, 0), postgres, intake, rawInsert, kafka, cpu, lags, drains, rebuild, services, ratios);
         print(report, out);
         return report;
     }
@@ -117,6 +140,22 @@ public final class Benchmark {
         out.println("|---|---:|");
         report.cpuMillisPerRegistration().forEach((part, millis) -> out.printf("| %s | %.2f |%n", part, millis));
         out.printf("| all | %.2f |%n", report.cpuMillisPerRegistration().values().stream().reduce(0.0, Double::sum));
+        out.println();
+        out.println("| register -> report lag at a steady rate | asked per s | reached per s | p50 ms | p99 ms | errors |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        for (Lag lag : report.reportLag()) {
+            out.printf("| %d registrations | %d | %.0f | %.0f | %.0f | %d |%n", lag.registrations(), lag.targetPerSecond(),
+                    lag.perSecond(), lag.p50Millis(), lag.p99Millis(), lag.errors());
+        }
+        out.println();
+        out.println("| draining a backlog | consumer | events | events per s |");
+        out.println("|---|---|---:|---:|");
+        for (Drain drain : report.drains()) {
+            out.printf("| %s | %s | %,d | %.0f |%n", drain.service(), drain.consumer(), drain.events(), drain.perSecond());
+        }
+        out.printf("%nrebuild of reporting's read models: %,d events replayed at %.0f events/s (%.1f s)%n",
+                report.rebuild().replayed(), report.rebuild().perSecond(),
+                report.rebuild().replayed() / Math.max(report.rebuild().perSecond(), 1e-9));
         out.println();
         out.println("| service | instance | RSS MB | start s |");
         out.println("|---|---|---:|---:|");

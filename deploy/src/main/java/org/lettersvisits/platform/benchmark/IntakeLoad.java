@@ -27,9 +27,14 @@ final class IntakeLoad {
     private IntakeLoad() {
     }
 
+    /** A registration's body: a letter received on {@code receivedOn}, not law and litigation. */
+    static String body(LocalDate receivedOn) {
+        return BODY.formatted(receivedOn);
+    }
+
     static Intake run(PlatformSettings settings, String token, LocalDate receivedOn, int connections, int count)
             throws Exception {
-        String body = BODY.formatted(receivedOn);
+        String body = body(receivedOn);
         URI url = URI.create(settings.services().get(0).baseUrl() + "/api/petitions");
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < connections; i++) {

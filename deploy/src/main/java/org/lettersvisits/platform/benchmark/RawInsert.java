@@ -1,7 +1,6 @@
 package org.lettersvisits.platform.benchmark;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,9 +93,6 @@ final class RawInsert {
     }
 
     private Connection connect(String database) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
-        return DriverManager.getConnection(settings.postgresJdbcUrl(database), credentials);
+        return Databases.connect(settings, database);
     }
 }

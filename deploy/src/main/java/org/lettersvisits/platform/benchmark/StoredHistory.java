@@ -1,12 +1,10 @@
 package org.lettersvisits.platform.benchmark;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 import org.lettersvisits.platform.PlatformSettings;
 
@@ -30,10 +28,7 @@ public final class StoredHistory {
 
     /** Adds events until petition-service stores at least {@code events}; returns how many it stores then. */
     public static long fillTo(PlatformSettings settings, long events) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
-        try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl("petition"), credentials)) {
+        try (Connection connection = Databases.connect(settings, "petition")) {
             long stored = count(connection);
             if (stored < events) {
                 try (PreparedStatement load = connection.prepareStatement(LOAD)) {

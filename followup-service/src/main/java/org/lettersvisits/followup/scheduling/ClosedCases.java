@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.followup.app.FollowupDesk;
@@ -13,6 +12,7 @@ import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -31,8 +31,8 @@ public class ClosedCases implements Subscription {
     FollowupDesk desk;
 
     @Incoming(Topics.ASSIGNMENT_EVENTS)
-    public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Override

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.messaging.InboundEvent;
@@ -14,6 +13,7 @@ import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -32,8 +32,8 @@ public class CaseProgress implements Subscription {
     PetitionTimeline timeline;
 
     @Incoming(Topics.ASSIGNMENT_EVENTS)
-    public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Override

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.messaging.InboundEvent;
@@ -12,6 +11,7 @@ import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Shows a petition's return visits and their outcome in its timeline, from {@code followup-events}. */
@@ -25,8 +25,8 @@ public class ReturnVisitProgress implements Subscription {
     PetitionTimeline timeline;
 
     @Incoming(Topics.FOLLOWUP_EVENTS)
-    public Uni<Void> consume(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Override

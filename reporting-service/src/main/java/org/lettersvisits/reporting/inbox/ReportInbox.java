@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.messaging.InboundEvents;
@@ -15,6 +14,7 @@ import org.lettersvisits.reporting.projection.Generations;
 import org.lettersvisits.reporting.projection.ReportProjector;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,18 +37,18 @@ public class ReportInbox implements Subscription {
     ReportProjector projector;
 
     @Incoming(Topics.PETITION_EVENTS_CHANNEL)
-    public Uni<Void> petitionEvents(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> petitionEvents(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Incoming(Topics.ASSIGNMENT_EVENTS)
-    public Uni<Void> assignmentEvents(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> assignmentEvents(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Incoming(Topics.FOLLOWUP_EVENTS)
-    public Uni<Void> followupEvents(Message<String> message) {
-        return inbound.handle(message, this);
+    public Uni<Void> followupEvents(KafkaRecordBatch<String, String> batch) {
+        return inbound.handleBatch(batch, this);
     }
 
     @Override

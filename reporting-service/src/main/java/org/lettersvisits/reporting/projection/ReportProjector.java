@@ -21,6 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * status and department follow the rule each case event states (event-contracts), and an update is
  * applied only from an event newer than the aggregate version the row holds, so redelivery never
  * turns a row back. Events the reports do not need change nothing.
+ * <p>
+ * Each event is at most one statement that reads nothing back, so the rebuild can send a whole batch's
+ * statements at once (pipelined, in log order) instead of waiting for each answer; keep it so.
  */
 @ApplicationScoped
 public class ReportProjector {
