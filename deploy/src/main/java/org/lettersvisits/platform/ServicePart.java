@@ -3,6 +3,7 @@ package org.lettersvisits.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,16 @@ import java.util.Map;
 
 /** One instance of one of the four Quarkus services, run from its built jar with the platform's addresses. */
 public final class ServicePart extends ProcessPart {
+
+    /**
+     * The JVM sized for a service on a small machine, as measured by {@code ./platform benchmark} (docs/operations.md,
+     * "Performance"): the live heap after a load is about 30 MB, so a 96 MB heap under the serial collector instead
+     * of G1 growing towards 256 MB; only the C1 compiler (no C2: its compilations took more CPU than the event loops
+     * during a warm-up, and it needs memory and time of its own), which started the four services in 12 s instead
+     * of 17-21 s and left intake, consumers and the rebuild as fast, since the two cores are shared by the whole
+     * platform. {@code SERVICE_JAVA_OPTS} replaces them.
+     */
+    static final String JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx96m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
 
     private final PlatformSettings settings;
     private final PlatformSettings.Instance instance;
@@ -35,7 +46,10 @@ public final class ServicePart extends ProcessPart {
 
     @Override
     List<String> command() {
-        return List.of(javaExecutable(), "-Xmx256m", "-jar", settings.serviceJar(instance.service()).toString());
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(List.of(System.getenv().getOrDefault("SERVICE_JAVA_OPTS", JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(List.of("-jar", settings.serviceJar(instance.service()).toString()));
+        return command;
     }
 
     @Override
@@ -50,6 +64,9 @@ public final class ServicePart extends ProcessPart {
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "DB_PASSWORD", "postgres",
                 "QUARKUS_SWAGGER_UI_ENABLE", "true"));
+        // glibc keeps a malloc arena per thread that allocated (up to 8 per core): two are plenty for an event-loop
+        // service and keep its native memory down
+        environment.put("MALLOC_ARENA_MAX", "2");
         environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + settings.tracesPort());
         environment.put("PETITION_KEY_ENCRYPTION_KEY",
                 LocalSecrets.randomBase64(settings.keyEncryptionKeyFile(), 32, Base64.getEncoder()));
