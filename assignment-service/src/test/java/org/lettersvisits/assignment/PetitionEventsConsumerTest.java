@@ -92,7 +92,8 @@ class PetitionEventsConsumerTest {
         records.add(CloudEventRecords.from("followup-service", Topics.PETITION_EVENTS, forged.petitionId().toString(),
                 forgedEvent.toString(), encoded.type(), encoded.json()));
         petitions.subList(20, 40).forEach(p -> records.add(CloudEventRecords.of(Topics.PETITION_EVENTS, p.petitionId(), p)));
-        records.add(DeadLetterTopics.sentinel(Topics.PETITION_EVENTS, UUID.randomUUID(), sentinel));
+        // behind the forged record on its partition: dead-lettered after it
+        records.add(DeadLetterTopics.sentinel(Topics.PETITION_EVENTS, forged.petitionId(), sentinel));
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
             kafka.produceStrings().fromRecords(records).awaitCompletion(WAIT);
         }

@@ -2,6 +2,7 @@ package org.lettersvisits.petition;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lettersvisits.petition.PetitionBodies.visit;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.Channel;
+import org.lettersvisits.eventstore.ConcurrencyConflict;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventStore;
 import org.lettersvisits.eventstore.OutboxRelay;
@@ -48,6 +50,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 
@@ -156,6 +159,28 @@ class PetitionOutboxTest {
                     "petition.registered.v2@1", "petition.repeat-visit-recorded.v2@2",
                     "petition.repeat-visit-recorded.v2@3", "petition.repeat-visit-recorded.v2@4"));
         }
+    }
+
+    @Test
+    void a_second_append_at_the_same_version_is_a_concurrency_conflict_and_queues_nothing() {
+        UUID id = UUID.randomUUID();
+        Publishing<PetitionEvent> publishing = Publishing.<PetitionEvent>asIs(Topics.PETITION_EVENTS)
+                .publishedAs(PublicEvents::of);
+        PetitionRegistered first = new PetitionRegistered(id, "XF-RACE-" + id.toString().substring(0, 6), Channel.LETTER,
+                LocalDate.of(2026, 10, 14), null, new SealedPetitioner("v1:not-read-here"), 1, "the first writer", null,
+                false, null, false);
+        PetitionRegistered second = new PetitionRegistered(id, first.caseNumber(), Channel.LETTER, LocalDate.of(2026, 10, 14),
+                null, new SealedPetitioner("v1:not-read-here"), 1, "the second writer", null, false, null, false);
+        pool.withTransaction(tx -> store.append(tx, "petition", id, 0, List.<PetitionEvent>of(first),
+                EventMetadata.ofRequest("first-writer"), publishing)).await().atMost(WAIT);
+
+        assertThatThrownBy(() -> pool.withTransaction(tx -> store.append(tx, "petition", id, 0,
+                List.<PetitionEvent>of(second), EventMetadata.ofRequest("second-writer"), publishing)).await().atMost(WAIT))
+                .isInstanceOf(ConcurrencyConflict.class).hasMessageContaining("version 1 already exists");
+        assertThat(pool.preparedQuery("SELECT actor FROM event WHERE aggregate_id = $1").execute(Tuple.of(id))
+                .await().atMost(WAIT)).extracting(row -> row.getString("actor")).containsExactly("first-writer");
+        assertThat(pool.preparedQuery("SELECT count(*) FROM outbox WHERE aggregate_id = $1 AND actor = 'second-writer'")
+                .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next().getLong(0)).isZero();
     }
 
     @Test

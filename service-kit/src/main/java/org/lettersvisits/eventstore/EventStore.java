@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.EventCodec;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -97,7 +98,7 @@ public class EventStore {
             return Uni.createFrom().item(stored);
         }
         final int lastVersion = version;
-        return transaction.preparedQuery("""
+        Uni<Void> appended = transaction.preparedQuery("""
                 INSERT INTO event (event_id, aggregate_type, aggregate_id, version, type, payload, actor,
                                    correlation_id, causation_id, recorded_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
@@ -105,7 +106,11 @@ public class EventStore {
                 .onFailure(PgException.class).transform(e -> isUniqueViolation(e)
                         ? new ConcurrencyConflict(aggregateId, "version " + lastVersion + " already exists", false)
                         : e)
-                .chain(() -> queue(transaction, outboxRows))
+                .replaceWithVoid();
+        // the events and their outbox rows go out at once (pipelined, in this order): if the events fail (a concurrent
+        // append), the outbox insert fails with the aborted transaction, and the events' failure is the one reported
+        return Uni.join().all(appended, queue(transaction, outboxRows).replaceWithVoid()).andCollectFailures()
+                .onFailure(CompositeException.class).transform(e -> ((CompositeException) e).getCauses().get(0))
                 .replaceWith(stored);
     }
 

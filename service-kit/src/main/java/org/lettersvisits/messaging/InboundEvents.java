@@ -146,12 +146,21 @@ public class InboundEvents {
                 .transformToUniAndConcatenate(message -> handle(message, subscription)).collect().last().replaceWithVoid();
     }
 
+    /** Records the batch's events as processed in one statement, then applies the first deliveries in order. */
     private Uni<List<Delivery>> applyAllOnce(List<InboundEvent> events, Subscription subscription) {
-        return pool.withTransaction(tx -> Multi.createFrom().iterable(events).onItem()
-                .transformToUniAndConcatenate(event -> !event.known() && !subscription.receivesUnknownTypes()
-                        ? Uni.createFrom().item(Delivery.SKIPPED)
-                        : applyIn(tx, event, subscription))
-                .collect().asList());
+        List<InboundEvent> handled = events.stream().filter(event -> event.known() || subscription.receivesUnknownTypes())
+                .toList();
+        return pool.withTransaction(tx -> processed.firstDeliveries(tx, subscription.name(), handled)
+                .chain(first -> Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(event -> {
+                    if (!event.known() && !subscription.receivesUnknownTypes()) {
+                        return Uni.createFrom().item(Delivery.SKIPPED);
+                    }
+                    if (!first.remove(event.eventId())) {
+                        return Uni.createFrom().item(Delivery.ALREADY_APPLIED);
+                    }
+                    logContext(event, subscription);
+                    return subscription.apply(tx, event).replaceWith(Delivery.APPLIED);
+                }).collect().asList()));
     }
 
     /**
@@ -200,15 +209,19 @@ public class InboundEvents {
 
     /** Records the event as processed by the subscription and, the first time only, applies it, in {@code tx}. */
     private Uni<Delivery> applyIn(SqlClient tx, InboundEvent event, Subscription subscription) {
+        logContext(event, subscription);
+        return processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
+                .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
+                        : Uni.createFrom().item(Delivery.ALREADY_APPLIED));
+    }
+
+    private static void logContext(InboundEvent event, Subscription subscription) {
         MDC.put("subscription", subscription.name());
         MDC.put("eventId", String.valueOf(event.eventId()));
         MDC.put("aggregateId", String.valueOf(event.aggregateId()));
         if (event.correlationId() != null) {
             MDC.put(RequestLogContext.CORRELATION_ID, event.correlationId().toString());
         }
-        return processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
-                .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
-                        : Uni.createFrom().item(Delivery.ALREADY_APPLIED));
     }
 
     private static Throwable undeliverable(Throwable failure) {

@@ -93,12 +93,13 @@ public class PetitionDesk {
         boolean jointVisitDay = request.channel() == Channel.VISIT && calendar.isJointVisitDay(receivedOn);
         var p = request.petitioner();
         Petitioner petitioner = new Petitioner(p.name(), p.idNumber(), p.phone(), p.address(), p.town());
-        return petitioners.seal(tx, id, petitioner).chain(sealed -> caseNumbers.next(tx, today.getYear())
-                .chain(caseNumber -> petitions.handle(tx, id, new RegisterPetition(id, caseNumber, request.channel(),
-                        receivedOn, request.receivedBy(), sealed,
-                        request.headcount() == null ? 1 : request.headcount(), request.subject(), request.description(),
-                        request.involvesLawAndLitigation(), request.escalatedTo(), jointVisitDay), null,
-                        EventMetadata.ofRequest(actor))))
+        // the data key and the case number do not depend on each other: both statements go out at once (pipelined)
+        return Uni.combine().all().unis(petitioners.seal(tx, id, petitioner), caseNumbers.next(tx, today.getYear()))
+                .asTuple().chain(sealedAndNumber -> petitions.handle(tx, id, new RegisterPetition(id,
+                        sealedAndNumber.getItem2(), request.channel(), receivedOn, request.receivedBy(),
+                        sealedAndNumber.getItem1(), request.headcount() == null ? 1 : request.headcount(),
+                        request.subject(), request.description(), request.involvesLawAndLitigation(),
+                        request.escalatedTo(), jointVisitDay), null, EventMetadata.ofRequest(actor)))
                 .call(outcome -> projection.apply(tx, outcome.recorded()))
                 .map(outcome -> new RegistrationResult(id, outcome.aggregate().state().registration().caseNumber(),
                         "REGISTERED", jointVisitDay, outcome.aggregate().version()));
