@@ -39,17 +39,6 @@
         });
     }
 
-    function assignWithRetry(body, attempt) {
-        return LV.api('', '/api/cases', { method: 'POST', body: body }).catch(function (error) {
-            // 404 while the petition's registration is still on its way from petition-service
-            if (error.status === 404 && attempt < 10) {
-                return new Promise(function (resolve) { window.setTimeout(resolve, 1000); })
-                    .then(function () { return assignWithRetry(body, attempt + 1); });
-            }
-            throw error;
-        });
-    }
-
     function assignForm(petition) {
         var preview = el('p', { class: 'deadline-preview muted', 'aria-live': 'polite' });
         var details = LV.actionForm('assign', 'assign-' + petition.caseNumber, [
@@ -61,8 +50,8 @@
             { name: 'assignedOn', label: 'assign.assignedOn', type: 'date', value: LV.today() },
             { name: 'deadline', label: 'assign.deadline', type: 'date' }
         ], function (values) {
-            values.petitionId = petition.id;
-            return assignWithRetry(values, 0).then(function (created) {
+            values.petitionId = petition.petitionId;
+            return LV.api('', '/api/cases', { method: 'POST', body: values }).then(function (created) {
                 details.replaceWith(el('span', { class: 'success', text: t('assign.done', {
                     department: t('department.' + created.department), deadline: created.deadline }) }));
             });
@@ -79,22 +68,25 @@
         return details;
     }
 
-    function showUnassigned() {
+    var BOARD_PAGE_SIZE = 20;
+
+    /** The law-and-litigation petitions without a case, oldest first, a page at a time (from assignment-service). */
+    function showUnassigned(page) {
         var target = document.getElementById('unassigned');
-        return LV.api('petition', '/api/petitions?status=REGISTERED&size=100').then(function (page) {
-            var law = page.items.filter(function (p) { return p.involvesLawAndLitigation; });
-            if (law.length === 0) {
+        page = page || 0;
+        return LV.api('', '/api/cases/unassigned?size=' + BOARD_PAGE_SIZE + '&page=' + page).then(function (list) {
+            if (list.total === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('board.nothingUnassigned') }));
                 return;
             }
             target.replaceChildren(el('div', { class: 'table-wrap' }, [el('table', {}, [
-                el('thead', {}, [el('tr', {}, ['case.caseNumber', 'board.receivedOn', 'board.petitioner', 'case.subject', 'board.action']
+                el('thead', {}, [el('tr', {}, ['case.caseNumber', 'board.receivedOn', 'board.daysWaiting', 'case.subject', 'board.action']
                     .map(function (k) { return el('th', { scope: 'col', text: t(k) }); }))]),
-                el('tbody', {}, law.map(function (p) {
+                el('tbody', {}, list.items.map(function (p) {
                     return el('tr', { 'data-case-number': p.caseNumber }, [el('td', { text: p.caseNumber }),
-                        el('td', { text: p.receivedOn }), el('td', { text: p.petitionerErased ? t('board.petitionerErased') : p.petitionerName }),
+                        el('td', { text: p.receivedOn }), el('td', { class: 'num', text: String(p.daysWaiting) }),
                         el('td', { text: p.subject }), el('td', {}, [assignForm(p)])]);
-                }))])]));
+                }))])]), LV.pager(page, BOARD_PAGE_SIZE, list.total, showUnassigned));
         }, function (error) {
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });

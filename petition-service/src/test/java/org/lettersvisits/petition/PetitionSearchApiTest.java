@@ -55,6 +55,21 @@ class PetitionSearchApiTest {
     }
 
     @Test
+    void a_case_number_is_found_exactly_with_or_without_its_prefix() {
+        String id = register(visit());
+        String caseNumber = reception().get("/api/petitions/" + id).then().statusCode(200).extract().path("caseNumber");
+        register(visit());
+
+        for (String typed : new String[] { caseNumber, caseNumber.substring(3), caseNumber.toLowerCase(),
+                " " + caseNumber.substring(3) + " " }) {
+            reception().queryParam("q", typed).get("/api/petitions").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items.id", contains(id)).body("items.caseNumber", contains(caseNumber));
+        }
+        reception().queryParam("q", caseNumber.substring(0, caseNumber.length() - 1) + "9999").get("/api/petitions").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+    }
+
+    @Test
     void id_number_matches_exactly_and_shows_earlier_cases() {
         String idNumber = "11010519491231002X";
         String first = register(withPetitioner(with(visit(), "receivedOn", "2026-03-04"), "idNumber", idNumber));

@@ -495,11 +495,27 @@
         });
     }
 
+    /**
+     * "Showing x–y of N" and the previous and next page buttons for a paged list ({@code page} from 0); {@code go}
+     * is called with the page to show.
+     */
+    function pager(page, size, total, go) {
+        var from = total === 0 ? 0 : page * size + 1;
+        var to = Math.min(total, (page + 1) * size);
+        return el('nav', { class: 'pager', 'aria-label': t('pager.label') }, [
+            el('span', { class: 'pager-range', 'aria-live': 'polite', text: t('pager.showing', { from: from, to: to, total: total }) }),
+            el('button', { type: 'button', 'data-page': 'previous', disabled: page === 0, text: t('pager.previous'),
+                onclick: function () { go(page - 1); } }),
+            el('button', { type: 'button', 'data-page': 'next', disabled: to >= total, text: t('pager.next'),
+                onclick: function () { go(page + 1); } })
+        ]);
+    }
+
     window.LV = {
         start: start, api: api, t: t, translate: translate, el: el, hasRole: hasRole, roles: roles,
         showProblem: showProblem, clearProblems: clearProblems, formValues: formValues, today: today,
         daysBetween: daysBetween, formatInstant: formatInstant, announce: announce, language: language,
         services: function () { return config.services; }, ApiError: ApiError, logout: logout,
-        field: field, actionForm: actionForm
+        field: field, actionForm: actionForm, pager: pager
     };
 }());

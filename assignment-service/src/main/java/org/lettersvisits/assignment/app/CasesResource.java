@@ -1,6 +1,7 @@
 package org.lettersvisits.assignment.app;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,12 +38,14 @@ import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
 import org.lettersvisits.assignment.domain.CaseFile;
+import org.lettersvisits.assignment.petitions.UnassignedPetitions;
 import org.lettersvisits.assignment.queue.CaseQueries;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.problem.IfMatch;
+import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
@@ -71,6 +75,12 @@ public class CasesResource {
     @Inject
     DepartmentAccess access;
 
+    @Inject
+    UnassignedPetitions unassigned;
+
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
@@ -84,6 +94,16 @@ public class CasesResource {
     public Uni<Response> assign(@Valid @NotNull AssignRequest request) {
         return desk.assign(request, access.actor())
                 .map(aggregate -> withTag(Response.created(URI.create("/api/cases/" + aggregate.id())), aggregate));
+    }
+
+    @GET
+    @Path("unassigned")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "The assignment board: law-and-litigation petitions without a case",
+            description = "The law-and-litigation petitions known here that have no case yet, oldest first, with the "
+                    + "days each has waited; page from 0, size 1 to 100 (default 20); total counts them all.")
+    public Uni<UnassignedPetitions.Page> unassigned(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return unassigned.page(Paging.of(page, size, 20), LocalDate.now(clock));
     }
 
     @GET

@@ -29,7 +29,8 @@ public class PetitionQueries {
     }
 
     private static final String FILTER = """
-            WHERE ($1::text IS NULL OR subject ILIKE $1 ESCAPE '\\' OR petitioner_name ILIKE $1 ESCAPE '\\')
+            WHERE ($1::text IS NULL OR subject ILIKE $1 ESCAPE '\\' OR petitioner_name ILIKE $1 ESCAPE '\\'
+                   OR case_number = $4)
               AND ($2::text IS NULL OR id_number = $2)
               AND ($3::text IS NULL OR status = $3)""";
 
@@ -38,18 +39,29 @@ public class PetitionQueries {
 
     public Uni<Page> search(String text, String idNumber, String status, int page, int size) {
         String pattern = text == null || text.isBlank() ? null : "%" + escapeLike(text.trim()) + "%";
-        Tuple filter = Tuple.of(pattern, blankToNull(idNumber), status);
+        String caseNumber = pattern == null ? null : asCaseNumber(text);
+        Tuple filter = Tuple.of(pattern, blankToNull(idNumber), status, caseNumber);
         Uni<Long> total = pool.preparedQuery("SELECT count(*) AS total FROM petition_view " + FILTER)
                 .execute(filter).map(rows -> rows.iterator().next().getLong("total"));
         Uni<List<PetitionSummary>> items = pool.preparedQuery("SELECT * FROM petition_view " + FILTER
-                + " ORDER BY received_on DESC, case_number DESC LIMIT $4 OFFSET $5")
-                .execute(Tuple.of(pattern, blankToNull(idNumber), status, size, (long) page * size))
+                + " ORDER BY received_on DESC, case_number DESC LIMIT $5 OFFSET $6")
+                .execute(Tuple.of(pattern, blankToNull(idNumber), status, caseNumber).addInteger(size)
+                        .addLong((long) page * size))
                 .map(rows -> {
                     List<PetitionSummary> list = new ArrayList<>();
                     rows.forEach(row -> list.add(summary(row)));
                     return list;
                 });
         return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    /**
+     * The case number a search text names, exactly: {@code XF-2026-00042}, also typed without the prefix
+     * ({@code 2026-00042}) or in lower case.
+     */
+    static String asCaseNumber(String text) {
+        String number = text.trim().toUpperCase(java.util.Locale.ROOT);
+        return number.startsWith("XF-") ? number : "XF-" + number;
     }
 
     public Uni<Optional<PetitionSummary>> find(UUID id) {

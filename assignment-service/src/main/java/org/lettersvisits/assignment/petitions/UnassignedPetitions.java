@@ -1,0 +1,55 @@
+package org.lettersvisits.assignment.petitions;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.lettersvisits.problem.Paging;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The assignment board's list: the law-and-litigation petitions this service knows of (from petition-events) that
+ * have no case yet, oldest first, so nothing the supervisor must assign drops off the end of a page.
+ */
+@ApplicationScoped
+public class UnassignedPetitions {
+
+    /** A petition waiting for assignment, and how many days it has waited. */
+    public record Waiting(UUID petitionId, String caseNumber, String subject, LocalDate receivedOn, long daysWaiting) {
+    }
+
+    /** A page of the list and how many petitions wait in all. */
+    public record Page(List<Waiting> items, long total) {
+    }
+
+    private static final String WAITING = """
+            FROM known_petition k
+            WHERE k.involves_law_and_litigation AND NOT EXISTS (SELECT 1 FROM case_view c WHERE c.petition_id = k.id)""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Page> page(Paging paging, LocalDate today) {
+        Uni<List<Waiting>> items = pool.preparedQuery("SELECT k.id, k.case_number, k.subject, k.received_on " + WAITING
+                + " ORDER BY k.received_on, k.case_number, k.id LIMIT $1 OFFSET $2")
+                .execute(Tuple.of(paging.size(), paging.offset()))
+                .map(rows -> {
+                    List<Waiting> waiting = new ArrayList<>();
+                    rows.forEach(row -> waiting.add(new Waiting(row.getUUID("id"), row.getString("case_number"),
+                            row.getString("subject"), row.getLocalDate("received_on"),
+                            Math.max(0, ChronoUnit.DAYS.between(row.getLocalDate("received_on"), today)))));
+                    return waiting;
+                });
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n " + WAITING).execute()
+                .map(rows -> rows.iterator().next().getLong("n"));
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+}
