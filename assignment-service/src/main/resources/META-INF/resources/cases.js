@@ -164,17 +164,22 @@
             }))])]);
     }
 
-    function loadQueue(department, target) {
+    var QUEUE_PAGE_SIZE = 20;
+
+    /** A department's open and suspended cases, earliest deadline first, a page at a time. */
+    function loadQueue(department, target, page) {
+        page = page || 0;
         var path = '/api/queues/' + slug(department);
-        var reload = function () { return loadQueue(department, target); };
-        return Promise.all([LV.api('', path + '?size=100'), LV.api('', path + '?status=SUSPENDED&size=100')])
+        var reload = function () { return loadQueue(department, target, page); };
+        var go = function (other) { return loadQueue(department, target, other); };
+        return Promise.all([LV.api('', path + '?status=ASSIGNED,ACCEPTED,SUSPENDED&size=' + QUEUE_PAGE_SIZE + '&page=' + page),
+            LV.api('', path + '?status=SUSPENDED&size=1')])
             .then(function (pages) {
-                var items = pages[0].items.concat(pages[1].items);
+                var queue = pages[0];
                 target.replaceChildren(
                     el('p', { class: 'muted', text: t('queue.summary', { department: t('department.' + department),
-                        open: pages[0].total, suspended: pages[1].total,
-                        overdue: items.filter(function (i) { return i.overdue; }).length }) }),
-                    queueTable(department, items, reload));
+                        open: queue.total - pages[1].total, suspended: pages[1].total, overdue: queue.overdue }) }),
+                    queueTable(department, queue.items, reload), LV.pager(page, QUEUE_PAGE_SIZE, queue.total, go));
             }, function (error) {
                 target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
             });
@@ -202,7 +207,7 @@
         var select = document.getElementById('supervise-department');
         if (!select.options.length) {
             departmentOptions(select, 'PUBLIC_SECURITY');
-            select.addEventListener('change', function () { loadQueue(select.value, document.getElementById('supervised')); });
+            select.addEventListener('change', function () { loadQueue(select.value, document.getElementById('supervised'), 0); });
         }
         return Promise.all([showUnassigned(), loadQueue(select.value, document.getElementById('supervised'))]);
     }

@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,7 @@ class BrowserJourneyIT {
             browser.openAs("police1", ASSIGNMENT);
             assertThat(browser.all("header.lv-header nav a")).extracting(WebElement::getText).containsExactly("部门案件");
             String queued = "#queue-items tr[data-case-number='" + caseNumber + "']";
+            pageUntil(browser, "#queue-items", queued);
             browser.find(queued + " button[data-action='accept']").click();
             browser.find(queued + " details:has(form[data-action='close']) summary").click();
             browser.type(queued + " [name='resolution']", "已依法处理，欠薪已追回");
@@ -187,6 +191,7 @@ class BrowserJourneyIT {
 
             browser.openAs("procurator1", ASSIGNMENT + "#queue");
             String row = "#queue-items tr[data-case-number='" + caseNumber + "']";
+            pageUntil(browser, "#queue-items", row);
             browser.find(row + " button[data-action='accept']").click();
             browser.find(row + " details:has(form[data-action='suspend']) summary").click();
             browser.type(row + " form[data-action='suspend'] [name='reason']", "信访人申请暂缓处理");
@@ -198,6 +203,7 @@ class BrowserJourneyIT {
             browser.openAs("supervisor1", ASSIGNMENT + "#board");
             new Select(browser.find("#supervise-department")).selectByValue("PROCURATORATE");
             String supervised = "#supervised tr[data-case-number='" + caseNumber + "']";
+            pageUntil(browser, "#supervised", supervised);
             browser.find(supervised + " details:has(form[data-action='deadline']) summary").click();
             ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
                     browser.find(supervised + " form[data-action='deadline'] [name='deadline']"), newDeadline);
@@ -255,6 +261,45 @@ class BrowserJourneyIT {
             browser.type("#lookup [name='q']", "王敏");
             browser.find("#lookup button[type='submit']").click();
             browser.awaitLoginPage();
+        }
+    }
+
+    @Test
+    void an_officer_pages_through_a_queue_longer_than_a_page_and_sees_every_case_once() throws Exception {
+        ApiClient api = new ApiClient(SharedPlatform.settings());
+        Set<String> assigned = new HashSet<>();
+        for (int i = 0; i < 21; i++) {
+            ApiClient.Answer registered = api.post("reception1", 0, "/api/petitions", Map.of("channel", "LETTER",
+                    "receivedOn", "2025-05-0" + (1 + i % 9), "receivedBy", "窗口", "petitioner", Map.of("name", "赵" + i),
+                    "subject", "土地承包纠纷判决执行 " + i, "involvesLawAndLitigation", true));
+            assertThat(registered.status()).isEqualTo(201);
+            Map<String, Object> assignment = Map.of("petitionId", registered.body().path("id").asText(),
+                    "department", "JUSTICE_BUREAU", "responsibleLeader", "李副局长", "assignedOn", "2025-05-10");
+            // the registration may still be on its way to assignment-service (404 until then)
+            await().atMost(Browser.WAIT).until(() -> api.post("supervisor1", 1, "/api/cases", assignment).status() == 201);
+            assigned.add(registered.body().path("caseNumber").asText());
+        }
+        try (Browser browser = Browser.open()) {
+            browser.openAs("justice1", ASSIGNMENT + "#queue");
+            List<String> seen = new ArrayList<>();
+            while (true) {
+                String range = browser.find("#queue-items .pager-range").getText();
+                assertThat(range).matches("第 \\d+–\\d+ 件，共 \\d+ 件");
+                browser.all("#queue-items tbody tr").forEach(row -> seen.add(row.getAttribute("data-case-number")));
+                WebElement next = browser.find("#queue-items button[data-page='next']");
+                if (!next.isEnabled()) {
+                    break;
+                }
+                if (seen.size() == 20) {
+                    ((JavascriptExecutor) browser.driver()).executeScript(
+                            "arguments[0].scrollIntoView({block: 'end'})", browser.find("#queue-items .pager"));
+                    browser.screenshot("department-queue-pager");
+                }
+                next.click();
+                await().atMost(Browser.WAIT).until(() -> !browser.find("#queue-items .pager-range").getText().equals(range));
+            }
+            assertThat(seen).as("more than one page").hasSizeGreaterThan(20).doesNotHaveDuplicates().containsAll(assigned);
+            assertThat(browser.find("#queue-items button[data-page='previous']").isEnabled()).isTrue();
         }
     }
 

@@ -35,8 +35,8 @@ public class CaseQueries {
         }
     }
 
-    /** A page of a queue and how many cases it holds in all. */
-    public record Page(List<CaseLine> items, long total) {
+    /** A page of a queue, how many cases it holds in all and how many of them are overdue. */
+    public record Page(List<CaseLine> items, long total, long overdue) {
     }
 
     @Inject
@@ -47,17 +47,21 @@ public class CaseQueries {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(line(rows.iterator().next())));
     }
 
-    /** A department's cases with the given statuses, earliest deadline first. */
-    public Uni<Page> queue(Department department, List<CaseStatus> statuses, int page, int size) {
+    /** A department's cases with the given statuses, earliest deadline first; overdue counts open ones before {@code today}. */
+    public Uni<Page> queue(Department department, List<CaseStatus> statuses, int page, int size, LocalDate today) {
         String[] wanted = statuses.stream().map(Enum::name).toArray(String[]::new);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM case_view WHERE department = $1 AND status = ANY($2)")
-                .execute(Tuple.of(department.name(), wanted)).map(rows -> rows.iterator().next().getLong("n"));
+        Uni<Row> counts = pool.preparedQuery("""
+                SELECT count(*) AS n,
+                       count(*) FILTER (WHERE status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $3) AS overdue
+                FROM case_view WHERE department = $1 AND status = ANY($2)""")
+                .execute(Tuple.of(department.name(), wanted, today)).map(rows -> rows.iterator().next());
         Uni<List<CaseLine>> items = pool.preparedQuery("""
                 SELECT * FROM case_view WHERE department = $1 AND status = ANY($2)
                 ORDER BY deadline, case_number LIMIT $3 OFFSET $4""")
                 .execute(Tuple.of(department.name(), wanted, size, (long) page * size))
                 .map(CaseQueries::lines);
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+        return Uni.combine().all().unis(items, counts).asTuple()
+                .map(t -> new Page(t.getItem1(), t.getItem2().getLong("n"), t.getItem2().getLong("overdue")));
     }
 
     /** Open cases whose deadline is before {@code today}, most overdue first. */

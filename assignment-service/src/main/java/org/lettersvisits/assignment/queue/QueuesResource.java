@@ -40,8 +40,8 @@ public class QueuesResource {
             CaseStatus status, boolean overdue, long daysOverdue) {
     }
 
-    /** A page of a department's queue. */
-    public record Queue(Department department, List<QueueItem> items, long total) {
+    /** A page of a department's queue, how many cases match in all, and how many of those are overdue. */
+    public record Queue(Department department, List<QueueItem> items, long total, long overdue) {
     }
 
     @Inject
@@ -58,21 +58,23 @@ public class QueuesResource {
             Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
     @Operation(summary = "A department's queue",
             description = "department: public-security, procuratorate, court or justice-bureau. status: OPEN (default: "
-                    + "ASSIGNED and ACCEPTED), ALL, or one status. Officers see only their own department's queue.")
+                    + "ASSIGNED and ACCEPTED), ALL, or statuses separated by commas. total counts every matching case, "
+                    + "overdue those of them past their deadline. Officers see only their own department's queue.")
     public Uni<Queue> queue(@PathParam("department") String slug,
-            @Parameter(description = "OPEN (default), ALL, ASSIGNED, ACCEPTED, CLOSED or SUSPENDED") @QueryParam("status") String status,
+            @Parameter(description = "OPEN (default), ALL, or ASSIGNED, ACCEPTED, CLOSED, SUSPENDED separated by commas") @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         Department department = Department.fromSlug(slug).orElseThrow(() -> new NotFoundException("no department " + slug));
         access.requireHolding(department, List.of(Roles.SUPERVISOR, Roles.LEADER));
         LocalDate today = LocalDate.now(clock);
-        return queries.queue(department, statuses(status), Paging.of(page, size, 50).page(),
-                Paging.of(page, size, 50).size())
+        Paging paging = Paging.of(page, size, 50);
+        return queries.queue(department, statuses(status), paging.page(), paging.size(), today)
                 .map(p -> new Queue(department, p.items().stream()
                         .map(l -> new QueueItem(l.id(), l.caseNumber(), l.subject(), l.responsibleLeader(), l.deadline(),
                                 l.status(), l.overdueOn(today), l.overdueOn(today) ? l.daysOverdueOn(today) : 0))
-                        .toList(), p.total()));
+                        .toList(), p.total(), p.overdue()));
     }
 
+    /** OPEN (the default), ALL, or statuses separated by commas, e.g. {@code ASSIGNED,ACCEPTED,SUSPENDED}. */
     private static List<CaseStatus> statuses(String status) {
         if (status == null || status.isBlank() || status.equalsIgnoreCase("OPEN")) {
             return List.of(CaseStatus.ASSIGNED, CaseStatus.ACCEPTED);
@@ -81,9 +83,9 @@ public class QueuesResource {
             return Arrays.asList(CaseStatus.values());
         }
         try {
-            return List.of(CaseStatus.valueOf(status.trim().toUpperCase()));
+            return Arrays.stream(status.split(",")).map(s -> CaseStatus.valueOf(s.trim().toUpperCase())).distinct().toList();
         } catch (IllegalArgumentException e) {
-            throw new InvalidField("status", "must be OPEN, ALL, ASSIGNED, ACCEPTED, CLOSED or SUSPENDED");
+            throw new InvalidField("status", "must be OPEN, ALL, or ASSIGNED, ACCEPTED, CLOSED, SUSPENDED separated by commas");
         }
     }
 }
