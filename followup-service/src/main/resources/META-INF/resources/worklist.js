@@ -30,26 +30,21 @@
         return cell;
     }
 
-    function load(status) {
-        if (status !== 'OPEN') {
-            return LV.api('', '/api/return-visits?status=' + status + '&size=100').then(function (page) { return page.items; });
-        }
-        return Promise.all([LV.api('', '/api/return-visits?status=OVERDUE&size=100'),
-            LV.api('', '/api/return-visits?status=PENDING&size=100')]).then(function (pages) {
-            return pages[0].items.concat(pages[1].items);
-        });
-    }
+    var PAGE_SIZE = 20;
 
-    function show() {
+    /** The visits of the chosen status, not completed first and earliest due first, a page at a time. */
+    function show(page) {
+        page = typeof page === 'number' ? page : 0;
         var status = document.getElementById('worklist-status').value;
         var target = document.getElementById('worklist');
         var canComplete = LV.hasRole(['followup']);
-        return load(status).then(function (items) {
-            if (items.length === 0) {
+        return LV.api('', '/api/return-visits?status=' + status + '&size=' + PAGE_SIZE + '&page=' + page).then(function (list) {
+            var items = list.items;
+            if (list.total === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('worklist.empty') }));
                 return;
             }
-            target.replaceChildren(el('p', { class: 'muted', text: t('worklist.count', { count: items.length }) }),
+            target.replaceChildren(el('p', { class: 'muted', text: t('worklist.count', { count: list.total }) }),
                 el('div', { class: 'table-wrap' }, [el('table', {}, [
                     el('thead', {}, [el('tr', {}, ['worklist.caseNumber', 'worklist.department', 'worklist.closedOn',
                         'worklist.dueBy', 'worklist.status', 'worklist.action'].map(function (k) {
@@ -62,7 +57,7 @@
                             el('td', {}, [el('span', { class: v.status === 'OVERDUE' ? 'badge overdue' : 'badge',
                                 text: t('visitStatus.' + v.status) })]),
                             el('td', {}, [canComplete && v.status !== 'COMPLETED' ? completeForm(v) : null])]);
-                    }))])]));
+                    }))])]), LV.pager(page, PAGE_SIZE, list.total, show));
         }, function (error) {
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
@@ -72,7 +67,7 @@
         title: 'worklist.title',
         roles: ['followup', 'supervisor', 'leader'],
         render: function () {
-            document.getElementById('worklist-status').addEventListener('change', show);
+            document.getElementById('worklist-status').addEventListener('change', function () { return show(0); });
             return show();
         }
     });

@@ -126,7 +126,7 @@ class BrowserJourneyIT {
             await().atMost(Browser.WAIT).until(() -> {
                 browser.driver().navigate().refresh();
                 browser.awaitReady();
-                return browser.find("#worklist").isDisplayed() && !browser.all(visit).isEmpty();
+                return browser.find("#worklist").isDisplayed() && onSomePage(browser, "#worklist", visit);
             });
             browser.find(visit + " details summary").click();
             browser.type(visit + " [name='visitor']", "回访员李");
@@ -301,6 +301,21 @@ class BrowserJourneyIT {
             assertThat(seen).as("more than one page").hasSizeGreaterThan(20).doesNotHaveDuplicates().containsAll(assigned);
             assertThat(browser.find("#queue-items button[data-page='previous']").isEnabled()).isTrue();
         }
+    }
+
+    /** Whether {@code row} shows on some page of {@code list}, paging forward with its pager until the last page. */
+    private static boolean onSomePage(Browser browser, String list, String row) {
+        while (browser.all(row).isEmpty()) {
+            List<WebElement> next = browser.all(list + " button[data-page='next']");
+            if (next.isEmpty() || !next.get(0).isEnabled()) {
+                return false;
+            }
+            String range = browser.find(list + " .pager-range").getText();
+            next.get(0).click();
+            await().atMost(Browser.WAIT).until(() -> !browser.all(row).isEmpty()
+                    || !browser.find(list + " .pager-range").getText().equals(range));
+        }
+        return true;
     }
 
     /**

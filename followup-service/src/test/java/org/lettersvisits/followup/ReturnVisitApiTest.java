@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +66,30 @@ class ReturnVisitApiTest {
     static io.restassured.response.ValidatableResponse complete(String visitId, Map<String, Object> body) {
         return given().header("Authorization", Users.FOLLOWUP.bearer()).contentType(ContentType.JSON).body(body)
                 .post("/api/return-visits/" + visitId + "/complete").then();
+    }
+
+    @Test
+    void the_open_worklist_pages_to_its_end_showing_every_visit_not_completed_once() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID caseId = UUID.randomUUID();
+            close(caseId, LocalDate.of(2026, 9, 1 + i), UUID.randomUUID());
+            mine.add(visitsOf(caseId, 1).getString("items[0].id"));
+        }
+        List<String> seen = new ArrayList<>();
+        long total = -1;
+        for (int page = 0;; page++) {
+            JsonPath list = given().header("Authorization", Users.FOLLOWUP.bearer())
+                    .get("/api/return-visits?status=OPEN&size=2&page=" + page).then().statusCode(200).extract().jsonPath();
+            total = total < 0 ? list.getLong("total") : total;
+            assertThat(list.getLong("total")).isEqualTo(total);
+            assertThat(list.getList("items.status", String.class)).doesNotContain("COMPLETED");
+            if (list.getList("items").isEmpty()) {
+                break;
+            }
+            seen.addAll(list.getList("items.id", String.class));
+        }
+        assertThat(seen).hasSize((int) total).doesNotHaveDuplicates().containsAll(mine);
     }
 
     @Test

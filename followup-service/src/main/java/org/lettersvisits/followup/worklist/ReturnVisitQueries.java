@@ -25,6 +25,11 @@ public class ReturnVisitQueries {
         PENDING, COMPLETED, OVERDUE
     }
 
+    /** Which visits a worklist shows: one status, or OPEN for every visit not completed (overdue ones first). */
+    public enum WorklistFilter {
+        PENDING, COMPLETED, OVERDUE, OPEN
+    }
+
     /** One line of the worklist. */
     public record WorklistItem(UUID id, UUID caseId, String caseNumber, Department department, LocalDate closedOn,
             LocalDate dueBy, WorklistStatus status, LocalDate visitedOn, String visitor, String satisfaction,
@@ -39,13 +44,14 @@ public class ReturnVisitQueries {
             WHERE ($1::text IS NULL
                    OR ($1 = 'COMPLETED' AND completed)
                    OR ($1 = 'PENDING' AND NOT completed AND due_by >= $2)
-                   OR ($1 = 'OVERDUE' AND NOT completed AND due_by < $2))
+                   OR ($1 = 'OVERDUE' AND NOT completed AND due_by < $2)
+                   OR ($1 = 'OPEN' AND NOT completed))
               AND ($3::uuid IS NULL OR case_id = $3)""";
 
     @Inject
     Pool pool;
 
-    public Uni<Page> worklist(WorklistStatus status, UUID caseId, LocalDate today, int page, int size) {
+    public Uni<Page> worklist(WorklistFilter status, UUID caseId, LocalDate today, int page, int size) {
         String wanted = status == null ? null : status.name();
         Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM return_visit_view " + FILTER)
                 .execute(Tuple.of(wanted, today, caseId)).map(rows -> rows.iterator().next().getLong("n"));

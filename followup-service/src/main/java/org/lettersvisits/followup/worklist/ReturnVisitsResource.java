@@ -27,7 +27,7 @@ import org.lettersvisits.contracts.followup.Satisfaction;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.followup.app.FollowupDesk;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
-import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistStatus;
+import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistFilter;
 import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
@@ -59,11 +59,12 @@ public class ReturnVisitsResource {
 
     @GET
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
-    @Operation(summary = "The worklist", description = "status: PENDING, COMPLETED or OVERDUE (pending past its due "
-            + "date); caseId: the visits of one case. Pending first, earliest due first.")
+    @Operation(summary = "The worklist", description = "status: PENDING, COMPLETED, OVERDUE (pending past its due "
+            + "date) or OPEN (not completed); caseId: the visits of one case. Not completed first, earliest due first; "
+            + "page from 0, size 1 to 100 (default 50), total counts every match.")
     public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return queries.worklist(QueryParams.oneOf("status", status, WorklistStatus.class), QueryParams.id("caseId", caseId, "a case id"),
+        return queries.worklist(QueryParams.oneOf("status", status, WorklistFilter.class), QueryParams.id("caseId", caseId, "a case id"),
                 desk.today(), Paging.of(page, size, 50).page(),
                 Paging.of(page, size, 50).size());
     }
