@@ -154,7 +154,10 @@
                 if (item.overdue) {
                     deadlineCell.push(el('span', { class: 'badge overdue', text: t('queue.overdue', { days: item.daysOverdue }) }));
                 } else if (item.status !== 'SUSPENDED') {
-                    deadlineCell.push(el('span', { class: 'badge', text: t('queue.daysLeft', { days: LV.daysBetween(today, item.deadline) }) }));
+                    var left = LV.daysBetween(today, item.deadline);
+                    // due within a week: marked, so the head of department sees it before it is overdue
+                    deadlineCell.push(el('span', { class: left <= DUE_SOON_DAYS ? 'badge warn due-soon' : 'badge',
+                        text: t('queue.daysLeft', { days: left }) }));
                 }
                 return el('tr', { 'data-case-number': item.caseNumber, class: item.overdue ? 'overdue' : null }, [
                     el('td', { text: item.caseNumber }), el('td', { text: item.subject }),
@@ -165,6 +168,7 @@
     }
 
     var QUEUE_PAGE_SIZE = 20;
+    var DUE_SOON_DAYS = 7;
 
     /** A department's open and suspended cases, earliest deadline first, a page at a time. */
     function loadQueue(department, target, page) {

@@ -279,8 +279,22 @@ class BrowserJourneyIT {
             await().atMost(Browser.WAIT).until(() -> api.post("supervisor1", 1, "/api/cases", assignment).status() == 201);
             assigned.add(registered.body().path("caseNumber").asText());
         }
+        // and one due in three days from today, in the committee's time zone
+        ApiClient.Answer dueSoon = api.post("reception1", 0, "/api/petitions", Map.of("channel", "LETTER",
+                "receivedOn", "2025-05-01", "receivedBy", "窗口", "petitioner", Map.of("name", "钱"),
+                "subject", "执行款发放纠纷", "involvesLawAndLitigation", true));
+        String inThreeDays = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+        Map<String, Object> dueSoonAssignment = Map.of("petitionId", dueSoon.body().path("id").asText(),
+                "department", "JUSTICE_BUREAU", "responsibleLeader", "李副局长", "assignedOn", "2025-05-10",
+                "deadline", inThreeDays); // assigned in 2025: the seed year's table (2026) stays the committee's
+        await().atMost(Browser.WAIT).until(() -> api.post("supervisor1", 1, "/api/cases", dueSoonAssignment).status() == 201);
+        String dueSoonRow = "#queue-items tr[data-case-number='" + dueSoon.body().path("caseNumber").asText() + "']";
         try (Browser browser = Browser.open()) {
             browser.openAs("justice1", ASSIGNMENT + "#queue");
+            pageUntil(browser, "#queue-items", dueSoonRow);
+            assertThat(browser.find(dueSoonRow + " .badge.due-soon").getText()).isEqualTo("剩余 3 天");
+            browser.driver().navigate().refresh();
+            browser.awaitReady();
             List<String> seen = new ArrayList<>();
             while (true) {
                 String range = browser.find("#queue-items .pager-range").getText();
