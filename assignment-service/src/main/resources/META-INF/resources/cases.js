@@ -71,9 +71,9 @@
     var BOARD_PAGE_SIZE = 20;
 
     /** The law-and-litigation petitions without a case, oldest first, a page at a time (from assignment-service). */
-    function showUnassigned(page) {
+    function showUnassigned() {
         var target = document.getElementById('unassigned');
-        page = page || 0;
+        var page = LV.pageOf('board');
         return LV.api('', '/api/cases/unassigned?size=' + BOARD_PAGE_SIZE + '&page=' + page).then(function (list) {
             if (list.total === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('board.nothingUnassigned') }));
@@ -86,7 +86,7 @@
                     return el('tr', { 'data-case-number': p.caseNumber }, [el('td', { text: p.caseNumber }),
                         el('td', { text: p.receivedOn }), el('td', { class: 'num', text: String(p.daysWaiting) }),
                         el('td', { text: p.subject }), el('td', {}, [assignForm(p)])]);
-                }))])]), LV.pager(page, BOARD_PAGE_SIZE, list.total, showUnassigned));
+                }))])]), LV.pager(page, BOARD_PAGE_SIZE, list.total, showUnassigned, 'board'));
         }, function (error) {
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
@@ -169,24 +169,88 @@
 
     var QUEUE_PAGE_SIZE = 20;
     var DUE_SOON_DAYS = 7;
+    var QUEUE_STATUSES = ['ASSIGNED,ACCEPTED,SUSPENDED', 'ASSIGNED', 'ACCEPTED', 'SUSPENDED', 'CLOSED', 'ALL'];
 
-    /** A department's open and suspended cases, earliest deadline first, a page at a time. */
-    function loadQueue(department, target, page) {
-        page = page || 0;
-        var path = '/api/queues/' + slug(department);
-        var reload = function () { return loadQueue(department, target, page); };
-        var go = function (other) { return loadQueue(department, target, other); };
-        return Promise.all([LV.api('', path + '?status=ASSIGNED,ACCEPTED,SUSPENDED&size=' + QUEUE_PAGE_SIZE + '&page=' + page),
-            LV.api('', path + '?status=SUSPENDED&size=1')])
-            .then(function (pages) {
-                var queue = pages[0];
-                target.replaceChildren(
-                    el('p', { class: 'muted', text: t('queue.summary', { department: t('department.' + department),
-                        open: queue.total - pages[1].total, suspended: pages[1].total, overdue: queue.overdue }) }),
-                    queueTable(department, queue.items, reload), LV.pager(page, QUEUE_PAGE_SIZE, queue.total, go));
-            }, function (error) {
-                target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
+    /** A queue's filters as the address keeps them ({@code key.status}, {@code key.leader}, …). */
+    function queueSettings(key) {
+        return { status: LV.param(key + '.status', QUEUE_STATUSES[0]), leader: LV.param(key + '.leader', ''),
+            sort: LV.param(key + '.sort', 'deadline'), q: LV.param(key + '.q', ''), page: LV.pageOf(key) };
+    }
+
+    function queueQuery(settings) {
+        var query = new URLSearchParams({ status: settings.status, sort: settings.sort });
+        if (settings.leader) {
+            query.set('leader', settings.leader);
+        }
+        if (settings.q) {
+            query.set('q', settings.q);
+        }
+        return query;
+    }
+
+    /** The department's cases per status and how many are overdue, above the queue. */
+    function queueCounts(department, queue) {
+        var chips = ['ASSIGNED', 'ACCEPTED', 'SUSPENDED', 'CLOSED'].map(function (status) {
+            return el('span', { class: 'badge', 'data-status-count': status,
+                text: t('status.' + status) + ' ' + (queue.byStatus[status] || 0) });
+        });
+        chips.push(el('span', { class: 'badge overdue', 'data-status-count': 'OVERDUE',
+            text: t('queue.overdueCount', { overdue: queue.overdue }) }));
+        return el('p', { class: 'actions queue-counts' }, [el('strong', { text: t('department.' + department) })].concat(chips));
+    }
+
+    /** Status, responsible leader, order, a search within the department's cases, and the two exports. */
+    function queueFilters(department, queue, settings, key, reload) {
+        var form = el('form', { class: 'actions queue-filters', role: 'search' }, [
+            LV.field({ name: 'status', label: 'case.status', value: settings.status,
+                options: QUEUE_STATUSES.map(function (s) { return { value: s, label: t('queue.status.' + s) }; }) }, key),
+            LV.field({ name: 'leader', label: 'case.responsibleLeader', value: settings.leader,
+                options: [{ value: '', label: t('queue.allLeaders') }].concat(queue.leaders.map(function (l) {
+                    return { value: l, label: l };
+                })) }, key),
+            LV.field({ name: 'sort', label: 'queue.sort', value: settings.sort, options: [
+                { value: 'deadline', label: t('queue.sort.deadline') }, { value: 'overdue', label: t('queue.sort.overdue') }] }, key),
+            LV.field({ name: 'q', label: 'queue.search', type: 'search', value: settings.q }, key),
+            el('button', { type: 'submit', text: t('queue.find') }),
+            LV.exportButtons('', function (format) {
+                var query = queueQuery(settings);
+                query.set('format', format);
+                return '/api/queues/' + slug(department) + '/export?' + query.toString();
+            })
+        ]);
+        function apply(event) {
+            if (event) {
+                event.preventDefault();
+            }
+            var values = {};
+            ['status', 'leader', 'sort', 'q'].forEach(function (name) {
+                values[key + '.' + name] = form.elements[name].value.trim();
             });
+            values[key + '.page'] = 0;
+            LV.remember(values);
+            return reload();
+        }
+        form.addEventListener('submit', apply);
+        ['status', 'leader', 'sort'].forEach(function (name) { form.elements[name].addEventListener('change', apply); });
+        return form;
+    }
+
+    /** A department's cases, filtered and sorted as the address says, a page at a time. */
+    function loadQueue(department, target, key) {
+        var settings = queueSettings(key);
+        var reload = function () { return loadQueue(department, target, key); };
+        var query = queueQuery(settings);
+        query.set('size', QUEUE_PAGE_SIZE);
+        query.set('page', settings.page);
+        target.setAttribute('aria-busy', 'true');
+        return LV.api('', '/api/queues/' + slug(department) + '?' + query.toString()).then(function (queue) {
+            target.removeAttribute('aria-busy');
+            target.replaceChildren(queueCounts(department, queue), queueFilters(department, queue, settings, key, reload),
+                queueTable(department, queue.items, reload), LV.pager(settings.page, QUEUE_PAGE_SIZE, queue.total, reload, key));
+        }, function (error) {
+            target.removeAttribute('aria-busy');
+            target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
+        });
     }
 
     function ownDepartment() {
@@ -199,21 +263,28 @@
         var select = document.getElementById('queue-department');
         if (!own && !select.options.length) {
             document.getElementById('queue-picker').hidden = false;
-            departmentOptions(select, 'PUBLIC_SECURITY');
-            select.addEventListener('change', showQueue);
+            departmentOptions(select, LV.param('queue.department', 'PUBLIC_SECURITY'));
+            select.addEventListener('change', function () {
+                LV.remember({ 'queue.department': select.value, 'queue.page': 0, 'queue.leader': '', 'queue.q': '' });
+                showQueue();
+            });
         }
         var department = own || select.value;
         document.getElementById('queue-title').textContent = t('queue.titleOf', { department: t('department.' + department) });
-        return loadQueue(department, document.getElementById('queue-items'));
+        return loadQueue(department, document.getElementById('queue-items'), 'queue');
     }
 
     function showBoard() {
         var select = document.getElementById('supervise-department');
         if (!select.options.length) {
-            departmentOptions(select, 'PUBLIC_SECURITY');
-            select.addEventListener('change', function () { loadQueue(select.value, document.getElementById('supervised'), 0); });
+            departmentOptions(select, LV.param('supervised.department', 'PUBLIC_SECURITY'));
+            select.addEventListener('change', function () {
+                LV.remember({ 'supervised.department': select.value, 'supervised.page': 0, 'supervised.leader': '',
+                    'supervised.q': '' });
+                loadQueue(select.value, document.getElementById('supervised'), 'supervised');
+            });
         }
-        return Promise.all([showUnassigned(), loadQueue(select.value, document.getElementById('supervised'))]);
+        return Promise.all([showUnassigned(), loadQueue(select.value, document.getElementById('supervised'), 'supervised')]);
     }
 
     function route() {

@@ -39,7 +39,20 @@ final class CaseFixtures {
 
     /** Publishes a petition on petition-events as petition-service would, and waits until assignment knows it. */
     static UUID publishedPetition(boolean lawAndLitigation) {
-        PetitionRegistered petition = petition(lawAndLitigation);
+        return published(petition(lawAndLitigation));
+    }
+
+    /** A law-and-litigation petition about {@code subject} with a case number of digits, published and known to assignment. */
+    static PetitionRegistered publishedPetition(String subject) {
+        PetitionRegistered p = petition(true);
+        String caseNumber = String.format("XF-2031-%05d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000));
+        PetitionRegistered petition = new PetitionRegistered(p.petitionId(), caseNumber, p.channel(), p.receivedOn(),
+                p.headcount(), subject, true, null, p.jointVisitDay());
+        published(petition);
+        return petition;
+    }
+
+    private static UUID published(PetitionRegistered petition) {
         publish(petition.petitionId(), petition);
         Pool pool = Arc.container().instance(Pool.class).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> pool

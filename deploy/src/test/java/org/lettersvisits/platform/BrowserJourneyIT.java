@@ -293,8 +293,17 @@ class BrowserJourneyIT {
             browser.openAs("justice1", ASSIGNMENT + "#queue");
             pageUntil(browser, "#queue-items", dueSoonRow);
             assertThat(browser.find(dueSoonRow + " .badge.due-soon").getText()).isEqualTo("剩余 3 天");
+            // the page is kept in the address: a reload (or the link, shared) shows the same page
+            String shown = browser.find("#queue-items .pager-range").getText();
             browser.driver().navigate().refresh();
             browser.awaitReady();
+            await().atMost(Browser.WAIT).until(() -> !browser.all("#queue-items .pager-range").isEmpty()
+                    && browser.find("#queue-items .pager-range").getText().equals(shown));
+            while (browser.find("#queue-items button[data-page='previous']").isEnabled()) {
+                String range = browser.find("#queue-items .pager-range").getText();
+                browser.find("#queue-items button[data-page='previous']").click();
+                await().atMost(Browser.WAIT).until(() -> !browser.find("#queue-items .pager-range").getText().equals(range));
+            }
             List<String> seen = new ArrayList<>();
             while (true) {
                 String range = browser.find("#queue-items .pager-range").getText();
@@ -314,6 +323,42 @@ class BrowserJourneyIT {
             }
             assertThat(seen).as("more than one page").hasSizeGreaterThan(20).doesNotHaveDuplicates().containsAll(assigned);
             assertThat(browser.find("#queue-items button[data-page='previous']").isEnabled()).isTrue();
+
+            // the head of department: one leader's cases, most overdue first, a case found by its number, exported
+            new Select(browser.find("#queue-items select[name='leader']")).selectByValue("李副局长");
+            awaitShown(browser, "#queue-items", "queue.leader=");
+            new Select(browser.find("#queue-items select[name='sort']")).selectByValue("overdue");
+            awaitShown(browser, "#queue-items", "queue.sort=overdue");
+            assertThat(browser.find("#queue-items tbody tr").getAttribute("class")).contains("overdue");
+            assertThat(browser.find("#queue-items [data-status-count='ASSIGNED']").getText()).matches("已交办 \\d+");
+            String dueSoonNumber = dueSoon.body().path("caseNumber").asText();
+            browser.type("#queue-items input[name='q']", dueSoonNumber.substring("XF-".length()));
+            browser.find("#queue-items form.queue-filters button[type='submit']").click();
+            awaitShown(browser, "#queue-items", "queue.q=");
+            assertThat(browser.all("#queue-items tbody tr")).hasSize(1);
+            assertThat(browser.all(dueSoonRow)).hasSize(1);
+            browser.screenshot("department-queue-filters");
+            browser.find("#queue-items button[data-export='xlsx']").click();
+            await().atMost(Browser.WAIT).until(() -> exported(browser.downloads(), "queue-justice-bureau-", ".xlsx") != null);
+            byte[] workbook = Files.readAllBytes(exported(browser.downloads(), "queue-justice-bureau-", ".xlsx"));
+            assertThat(new String(workbook, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK"); // a zip: an .xlsx workbook
+        }
+    }
+
+    /** Waits until the address holds {@code setting} and {@code list} has shown what it asked for. */
+    private static void awaitShown(Browser browser, String list, String setting) {
+        await().atMost(Browser.WAIT).until(() -> browser.driver().getCurrentUrl().contains(setting)
+                && browser.all(list + "[aria-busy]").isEmpty());
+    }
+
+    /** The file a download saved under {@code prefix…suffix}, once it is complete, or null. */
+    private static Path exported(Path downloads, String prefix, String suffix) throws java.io.IOException {
+        if (!Files.isDirectory(downloads)) {
+            return null; // the browser makes its download folder with the first download
+        }
+        try (var files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(suffix))
+                    .filter(f -> f.toFile().length() > 0).findFirst().orElse(null);
         }
     }
 

@@ -86,7 +86,8 @@
         var verifier = randomString();
         var state = randomString();
         store.setItem('lv.pkce', JSON.stringify({ verifier: verifier, state: state,
-            returnTo: window.location.hash || '' }));
+            // a shared link's list settings (?queue.page=2) and section (#queue) survive the sign-in
+            returnTo: window.location.search + window.location.hash }));
         return crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (hash) {
             var query = new URLSearchParams({
                 client_id: config.clientId, redirect_uri: redirectUri(), response_type: 'code',
@@ -495,20 +496,88 @@
         });
     }
 
+    /* ---------- list state kept in the address ---------- */
+
+    /** A list's setting kept in the address ({@code ?queue.page=2}), so a reload or a shared link shows the same. */
+    function param(name, fallback) {
+        var value = new URLSearchParams(window.location.search).get(name);
+        return value === null || value === '' ? (fallback === undefined ? null : fallback) : value;
+    }
+
+    /** Writes settings into the address without a reload ({@code null} or '' removes one); the hash stays. */
+    function remember(values) {
+        var query = new URLSearchParams(window.location.search);
+        Object.keys(values).forEach(function (name) {
+            var value = values[name];
+            if (value === null || value === undefined || value === '' || value === 0) {
+                query.delete(name);
+            } else {
+                query.set(name, String(value));
+            }
+        });
+        var search = query.toString();
+        window.history.replaceState(null, '', window.location.pathname + (search ? '?' + search : '') + window.location.hash);
+    }
+
+    /** A list's page from the address ({@code key.page}, from 0). */
+    function pageOf(key) {
+        var page = parseInt(param(key + '.page', '0'), 10);
+        return isNaN(page) || page < 0 ? 0 : page;
+    }
+
     /**
      * "Showing x–y of N" and the previous and next page buttons for a paged list ({@code page} from 0); {@code go}
-     * is called with the page to show.
+     * is called with the page to show. With a {@code key}, the page is kept in the address ({@code key.page}) and
+     * the keyboard focus stays on the button pressed once the new page is shown.
      */
-    function pager(page, size, total, go) {
+    function pager(page, size, total, go, key) {
         var from = total === 0 ? 0 : page * size + 1;
         var to = Math.min(total, (page + 1) * size);
-        return el('nav', { class: 'pager', 'aria-label': t('pager.label') }, [
+        function turn(other, which) {
+            if (key) {
+                remember(Object.fromEntries([[key + '.page', other]]));
+            }
+            Promise.resolve(go(other)).then(function () {
+                var again = key && document.querySelector('nav.pager[data-list="' + key + '"] button[data-page="' + which + '"]');
+                if (again) {
+                    (again.disabled ? again.parentNode.querySelector('button:not([disabled])') || again : again).focus();
+                }
+            });
+        }
+        return el('nav', { class: 'pager', 'aria-label': t('pager.label'), 'data-list': key || null }, [
             el('span', { class: 'pager-range', 'aria-live': 'polite', text: t('pager.showing', { from: from, to: to, total: total }) }),
             el('button', { type: 'button', 'data-page': 'previous', disabled: page === 0, text: t('pager.previous'),
-                onclick: function () { go(page - 1); } }),
+                onclick: function () { turn(page - 1, 'previous'); } }),
             el('button', { type: 'button', 'data-page': 'next', disabled: to >= total, text: t('pager.next'),
-                onclick: function () { go(page + 1); } })
+                onclick: function () { turn(page + 1, 'next'); } })
         ]);
+    }
+
+    /** Downloads an export ({@code path} answers a file) under the name the service gives it. */
+    function download(service, path) {
+        return api(service, path, { raw: true, headers: { Accept: '*/*' } }).then(function (r) {
+            var disposition = r.headers.get('Content-Disposition') || '';
+            var match = /filename="([^"]+)"/.exec(disposition);
+            return r.blob().then(function (blob) {
+                var link = el('a', { href: URL.createObjectURL(blob), download: match ? match[1] : 'export' });
+                document.body.appendChild(link);
+                link.click();
+                link.remove();
+                setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+                announce(t('export.done', { file: link.download }));
+            });
+        });
+    }
+
+    /** The two export buttons of a list: CSV and Excel, each calling {@code path(format)}. */
+    function exportButtons(service, path) {
+        return el('span', { class: 'export' }, ['csv', 'xlsx'].map(function (format) {
+            return el('button', { type: 'button', 'data-export': format, text: t('export.' + format), onclick: function (e) {
+                e.target.disabled = true;
+                download(service, path(format)).catch(function (error) { announce(error.message); })
+                    .finally(function () { e.target.disabled = false; });
+            } });
+        }));
     }
 
     window.LV = {
@@ -516,6 +585,7 @@
         showProblem: showProblem, clearProblems: clearProblems, formValues: formValues, today: today,
         daysBetween: daysBetween, formatInstant: formatInstant, announce: announce, language: language,
         services: function () { return config.services; }, ApiError: ApiError, logout: logout,
-        field: field, actionForm: actionForm, pager: pager
+        field: field, actionForm: actionForm, pager: pager, param: param, remember: remember, pageOf: pageOf,
+        download: download, exportButtons: exportButtons
     };
 }());

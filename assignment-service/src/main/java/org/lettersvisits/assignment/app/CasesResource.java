@@ -39,11 +39,14 @@ import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
 import org.lettersvisits.assignment.domain.CaseFile;
 import org.lettersvisits.assignment.petitions.UnassignedPetitions;
-import org.lettersvisits.assignment.queue.CaseQueries;
+import org.lettersvisits.assignment.queue.CaseExports;
+import org.lettersvisits.assignment.queue.CaseViews;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.export.ExportFormat;
+import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
@@ -70,7 +73,7 @@ public class CasesResource {
     CaseDesk desk;
 
     @Inject
-    CaseQueries queries;
+    CaseViews views;
 
     @Inject
     DepartmentAccess access;
@@ -191,10 +194,23 @@ public class CasesResource {
     @Operation(summary = "Open cases past their deadline, most overdue first")
     public Uni<List<OverdueCase>> overdue() {
         LocalDate today = desk.today();
-        return queries.overdue(today).map(lines -> lines.stream()
-                .map(l -> new OverdueCase(l.id(), l.petitionId(), l.caseNumber(), l.subject(), l.department(),
-                        l.responsibleLeader(), l.deadline(), l.daysOverdueOn(today), l.status()))
+        return views.overdue(today, Integer.MAX_VALUE).map(lines -> lines.stream()
+                .map(l -> new OverdueCase(l.id, l.petitionId, l.caseNumber, l.subject, l.department,
+                        l.responsibleLeader, l.deadline, l.daysOverdueOn(today), l.status))
                 .toList());
+    }
+
+    @GET
+    @Path("overdue/export")
+    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "The overdue cases as a CSV file or an Excel workbook",
+            description = "format: csv (default) or xlsx. The same cases as GET /api/cases/overdue, most overdue first.")
+    public Uni<Response> exportOverdue(@QueryParam("format") String format) {
+        ExportFormat wanted = ExportFormat.of(format);
+        LocalDate today = desk.today();
+        return views.overdue(today, Exports.MAX_ROWS + 1)
+                .map(lines -> Exports.download(wanted, "overdue-cases", today, CaseExports.columns(today), lines));
     }
 
     /** 404 for an unknown case; 403 unless the caller may act for the department holding it in the command's transaction. */
@@ -207,9 +223,9 @@ public class CasesResource {
 
     /** Fails with 404 for an unknown case, 403 for a department that does not hold it. */
     private Uni<Void> visible(UUID id, List<String> unrestricted) {
-        return queries.find(id).map(found -> {
+        return views.find(id).map(found -> {
             var line = found.orElseThrow(() -> new NotFoundException("no case " + id));
-            access.requireHolding(line.department(), unrestricted);
+            access.requireHolding(line.department, unrestricted);
             return null;
         });
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,24 +17,32 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.assignment.app.DepartmentAccess;
+import org.lettersvisits.assignment.queue.QueueFilter.QueueOrder;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.export.ExportFormat;
+import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
-import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
 
-/** A department's queue: its open cases by default, earliest deadline first, overdue ones marked. */
+/**
+ * A department's queue: its open cases by default, earliest deadline first, overdue ones marked; filtered by status,
+ * responsible leader and a search within the department's own cases; exported with the same filters.
+ */
 @Path("/api/queues/{department}")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Queues")
+@RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE,
+        Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
 public class QueuesResource {
 
     /** One case in a queue. */
@@ -40,12 +50,21 @@ public class QueuesResource {
             CaseStatus status, boolean overdue, long daysOverdue) {
     }
 
-    /** A page of a department's queue, how many cases match in all, and how many of those are overdue. */
-    public record Queue(Department department, List<QueueItem> items, long total, long overdue) {
+    /**
+     * A page of a department's queue, how many cases match in all, how many of those are overdue, the department's
+     * cases per status (whatever the status filter) and the responsible leaders its cases name.
+     */
+    public record Queue(Department department, List<QueueItem> items, long total, long overdue,
+            Map<CaseStatus, Long> byStatus, List<String> leaders) {
     }
 
+    private static final String FILTERS = "status: OPEN (default: ASSIGNED and ACCEPTED), ALL, or statuses separated by "
+            + "commas. leader: one responsible leader's cases. q: a case number (also without XF-) or words of the "
+            + "subject, within this department's cases. sort: deadline (default, earliest first) or overdue (overdue "
+            + "cases first, most days overdue first). Officers see only their own department's queue.";
+
     @Inject
-    CaseQueries queries;
+    CaseViews views;
 
     @Inject
     DepartmentAccess access;
@@ -54,36 +73,71 @@ public class QueuesResource {
     Clock clock;
 
     @GET
-    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE,
-            Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
-    @Operation(summary = "A department's queue",
-            description = "department: public-security, procuratorate, court or justice-bureau. status: OPEN (default: "
-                    + "ASSIGNED and ACCEPTED), ALL, or statuses separated by commas. total counts every matching case, "
-                    + "overdue those of them past their deadline. Officers see only their own department's queue.")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A department's queue", description = "department: public-security, procuratorate, court or "
+            + "justice-bureau. " + FILTERS + " total counts every matching case, overdue those of them past their deadline.")
     public Uni<Queue> queue(@PathParam("department") String slug,
             @Parameter(description = "OPEN (default), ALL, or ASSIGNED, ACCEPTED, CLOSED, SUSPENDED separated by commas") @QueryParam("status") String status,
+            @QueryParam("leader") String leader, @QueryParam("q") String text, @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        Department department = Department.fromSlug(slug).orElseThrow(() -> new NotFoundException("no department " + slug));
-        access.requireHolding(department, List.of(Roles.SUPERVISOR, Roles.LEADER));
+        QueueFilter filter = filter(slug, status, leader, text, sort);
         LocalDate today = LocalDate.now(clock);
         Paging paging = Paging.of(page, size, 50);
-        return queries.queue(department, statuses(status), paging.page(), paging.size(), today)
-                .map(p -> new Queue(department, p.items().stream()
-                        .map(l -> new QueueItem(l.id(), l.caseNumber(), l.subject(), l.responsibleLeader(), l.deadline(),
-                                l.status(), l.overdueOn(today), l.overdueOn(today) ? l.daysOverdueOn(today) : 0))
-                        .toList(), p.total(), p.overdue()));
+        return views.queue(filter, paging, today).chain(p -> views.leaders(filter.department())
+                .map(leaders -> new Queue(filter.department(), p.items().stream()
+                        .map(c -> new QueueItem(c.id, c.caseNumber, c.subject, c.responsibleLeader, c.deadline,
+                                c.status, c.overdueOn(today), c.daysOverdueOn(today)))
+                        .toList(), p.total(), p.overdue(), p.byStatus(), leaders)));
+    }
+
+    @GET
+    @Path("export")
+    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Operation(summary = "A department's queue as a CSV file or an Excel workbook",
+            description = "format: csv (default) or xlsx. Every case the same filters select, in the same order: "
+                    + FILTERS + " At most 10,000 rows; more is a 400.")
+    public Uni<Response> export(@PathParam("department") String slug, @QueryParam("format") String format,
+            @QueryParam("status") String status, @QueryParam("leader") String leader, @QueryParam("q") String text,
+            @QueryParam("sort") String sort) {
+        QueueFilter filter = filter(slug, status, leader, text, sort);
+        ExportFormat wanted = ExportFormat.of(format);
+        LocalDate today = LocalDate.now(clock);
+        return views.all(filter, today, Exports.MAX_ROWS + 1).map(cases -> Exports.download(wanted,
+                "queue-" + filter.department().slug(), today, CaseExports.columns(today), cases));
+    }
+
+    /** The filter a request names; 404 for an unknown department, 403 for another department's officer. */
+    private QueueFilter filter(String slug, String status, String leader, String text, String sort) {
+        Department department = Department.fromSlug(slug).orElseThrow(() -> new NotFoundException("no department " + slug));
+        access.requireHolding(department, List.of(Roles.SUPERVISOR, Roles.LEADER));
+        if (text != null && text.length() > 200) {
+            throw new InvalidField("q", "at most 200 characters");
+        }
+        return new QueueFilter(department, statuses(status), leader, text, order(sort));
+    }
+
+    private static QueueOrder order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return QueueOrder.DEADLINE;
+        }
+        try {
+            return QueueOrder.valueOf(sort.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("sort", "must be deadline or overdue");
+        }
     }
 
     /** OPEN (the default), ALL, or statuses separated by commas, e.g. {@code ASSIGNED,ACCEPTED,SUSPENDED}. */
     private static List<CaseStatus> statuses(String status) {
         if (status == null || status.isBlank() || status.equalsIgnoreCase("OPEN")) {
-            return List.of(CaseStatus.ASSIGNED, CaseStatus.ACCEPTED);
+            return CaseViews.OPEN;
         }
         if (status.equalsIgnoreCase("ALL")) {
             return Arrays.asList(CaseStatus.values());
         }
         try {
-            return Arrays.stream(status.split(",")).map(s -> CaseStatus.valueOf(s.trim().toUpperCase())).distinct().toList();
+            return Arrays.stream(status.split(",")).map(s -> CaseStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)))
+                    .distinct().toList();
         } catch (IllegalArgumentException e) {
             throw new InvalidField("status", "must be OPEN, ALL, or ASSIGNED, ACCEPTED, CLOSED, SUSPENDED separated by commas");
         }

@@ -1,0 +1,63 @@
+package org.lettersvisits.assignment.queue;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseStatus;
+
+/**
+ * A case as queues, the overdue list and exports read it: a row of {@code case_view}. Read only: {@link CaseProjection}
+ * writes the row with the reactive client in the transaction that records the case's events, so the view never lags
+ * its case; Hibernate only reads it.
+ */
+@Entity
+@Immutable
+@Table(name = "case_view")
+public class CaseView {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "petition_id")
+    public UUID petitionId;
+
+    @Column(name = "case_number")
+    public String caseNumber;
+
+    public String subject;
+
+    @Enumerated(EnumType.STRING)
+    public Department department;
+
+    @Column(name = "responsible_leader")
+    public String responsibleLeader;
+
+    @Column(name = "assigned_on")
+    public LocalDate assignedOn;
+
+    public LocalDate deadline;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    public int version;
+
+    public boolean overdueOn(LocalDate today) {
+        return status.isOpen() && deadline.isBefore(today);
+    }
+
+    /** Whole days past the deadline on {@code today}, 0 for a case that is not overdue. */
+    public long daysOverdueOn(LocalDate today) {
+        return overdueOn(today) ? ChronoUnit.DAYS.between(deadline, today) : 0;
+    }
+}
