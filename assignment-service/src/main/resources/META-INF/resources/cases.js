@@ -86,7 +86,8 @@
                     return el('tr', { 'data-case-number': p.caseNumber }, [el('td', { text: p.caseNumber }),
                         el('td', { text: p.receivedOn }), el('td', { class: 'num', text: String(p.daysWaiting) }),
                         el('td', { text: p.subject }), el('td', {}, [assignForm(p)])]);
-                }))])]), LV.pager(page, BOARD_PAGE_SIZE, list.total, showUnassigned, 'board'));
+                }))])]), el('div', { class: 'actions' }, [LV.pager(page, BOARD_PAGE_SIZE, list.total, showUnassigned, 'board'),
+                LV.exportButtons('', function (format) { return '/api/cases/unassigned/export?format=' + format; })]));
         }, function (error) {
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
@@ -188,14 +189,12 @@
         return query;
     }
 
-    /** The department's cases per status and how many are overdue, above the queue. */
+    /** The department's cases per status (of the responsible leader chosen, whatever the other filters), above the queue. */
     function queueCounts(department, queue) {
         var chips = ['ASSIGNED', 'ACCEPTED', 'SUSPENDED', 'CLOSED'].map(function (status) {
             return el('span', { class: 'badge', 'data-status-count': status,
                 text: t('status.' + status) + ' ' + (queue.byStatus[status] || 0) });
         });
-        chips.push(el('span', { class: 'badge overdue', 'data-status-count': 'OVERDUE',
-            text: t('queue.overdueCount', { overdue: queue.overdue }) }));
         return el('p', { class: 'actions queue-counts' }, [el('strong', { text: t('department.' + department) })].concat(chips));
     }
 
@@ -246,6 +245,9 @@
         return LV.api('', '/api/queues/' + slug(department) + '?' + query.toString()).then(function (queue) {
             target.removeAttribute('aria-busy');
             target.replaceChildren(queueCounts(department, queue), queueFilters(department, queue, settings, key, reload),
+                el('p', { class: 'muted queue-found' }, [t('queue.found', { total: queue.total }), ' ',
+                    el('span', { class: queue.overdue ? 'badge overdue' : 'badge', 'data-overdue': queue.overdue,
+                        text: t('queue.overdueCount', { overdue: queue.overdue }) })]),
                 queueTable(department, queue.items, reload), LV.pager(settings.page, QUEUE_PAGE_SIZE, queue.total, reload, key));
         }, function (error) {
             target.removeAttribute('aria-busy');

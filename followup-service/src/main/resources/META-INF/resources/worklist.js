@@ -33,18 +33,23 @@
     var PAGE_SIZE = 20;
 
     /** The visits of the chosen status, not completed first and earliest due first, a page at a time. */
-    function show(page) {
-        page = typeof page === 'number' ? page : 0;
+    function show() {
+        var page = LV.pageOf('worklist');
         var status = document.getElementById('worklist-status').value;
         var target = document.getElementById('worklist');
         var canComplete = LV.hasRole(['followup']);
+        target.setAttribute('aria-busy', 'true');
         return LV.api('', '/api/return-visits?status=' + status + '&size=' + PAGE_SIZE + '&page=' + page).then(function (list) {
+            target.removeAttribute('aria-busy');
             var items = list.items;
             if (list.total === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('worklist.empty') }));
                 return;
             }
-            target.replaceChildren(el('p', { class: 'muted', text: t('worklist.count', { count: list.total }) }),
+            target.replaceChildren(el('p', { class: 'actions' }, [el('span', { class: 'muted',
+                text: t('worklist.count', { count: list.total }) }), LV.exportButtons('', function (format) {
+                return '/api/return-visits/export?format=' + format + '&status=' + status;
+            })]),
                 el('div', { class: 'table-wrap' }, [el('table', {}, [
                     el('thead', {}, [el('tr', {}, ['worklist.caseNumber', 'worklist.department', 'worklist.closedOn',
                         'worklist.dueBy', 'worklist.status', 'worklist.action'].map(function (k) {
@@ -57,8 +62,9 @@
                             el('td', {}, [el('span', { class: v.status === 'OVERDUE' ? 'badge overdue' : 'badge',
                                 text: t('visitStatus.' + v.status) })]),
                             el('td', {}, [canComplete && v.status !== 'COMPLETED' ? completeForm(v) : null])]);
-                    }))])]), LV.pager(page, PAGE_SIZE, list.total, show));
+                    }))])]), LV.pager(page, PAGE_SIZE, list.total, show, 'worklist'));
         }, function (error) {
+            target.removeAttribute('aria-busy');
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
     }
@@ -67,7 +73,12 @@
         title: 'worklist.title',
         roles: ['followup', 'supervisor', 'leader'],
         render: function () {
-            document.getElementById('worklist-status').addEventListener('change', function () { return show(0); });
+            var select = document.getElementById('worklist-status');
+            select.value = LV.param('worklist.status', select.value);
+            select.addEventListener('change', function () {
+                LV.remember({ 'worklist.status': select.value, 'worklist.page': 0 });
+                return show();
+            });
             return show();
         }
     });

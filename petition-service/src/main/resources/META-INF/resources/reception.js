@@ -52,38 +52,90 @@
             });
     }
 
-    function lookup(event) {
-        event.preventDefault();
-        var form = event.target;
+    var LOOKUP_PAGE_SIZE = 20;
+    var LOOKUP_FIELDS = ['q', 'idNumber', 'town', 'status', 'department', 'receivedFrom', 'receivedTo'];
+
+    /** The look-up as the form holds it; blank fields are left out. */
+    function lookupSearch(form) {
         var values = LV.formValues(form);
-        var search = { q: values.q || null, idNumber: values.idNumber || null, size: 50 };
+        var search = {};
+        LOOKUP_FIELDS.forEach(function (name) {
+            if (values[name]) {
+                search[name] = values[name];
+            }
+        });
+        return search;
+    }
+
+    function matchedOn(p) {
+        return (p.matchedOn || []).map(function (why) { return t('lookup.matched.' + why); }).join('、');
+    }
+
+    /**
+     * Runs the look-up, a page at a time. Names and ID numbers never go into the address (it ends up in histories
+     * and logs): the search is kept for this tab in sessionStorage, only its page in the address (lookup.page).
+     */
+    function runLookup(form, search) {
         var target = document.getElementById('lookup-results');
+        var page = LV.pageOf('lookup');
         LV.clearProblems(form);
-        // an ID number travels in the body, never in a URL
-        LV.api('', '/api/petitions/search', { method: 'POST', body: search }).then(function (page) {
-            if (page.items.length === 0) {
+        sessionStorage.setItem('lv.lookup', JSON.stringify(search));
+        target.setAttribute('aria-busy', 'true');
+        var body = Object.assign({ page: page, size: LOOKUP_PAGE_SIZE }, search);
+        return LV.api('', '/api/petitions/search', { method: 'POST', body: body }).then(function (found) {
+            target.removeAttribute('aria-busy');
+            if (found.total === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('lookup.nothing') }));
                 return;
             }
-            var rows = page.items.map(function (p) {
-                return el('tr', {}, [
+            var ranked = !!search.q;
+            var rows = found.items.map(function (p) {
+                return el('tr', { 'data-case-number': p.caseNumber }, [
                     el('td', {}, [el('a', { href: '#case/' + p.id, text: p.caseNumber })]),
                     el('td', { text: p.receivedOn }),
                     el('td', { text: p.petitionerErased ? t('petitioner.erased') : p.petitionerName }),
+                    el('td', { text: p.town || '' }),
                     el('td', { text: p.subject }),
                     el('td', {}, [statusBadge(p.status)]),
-                    el('td', { text: p.department ? t('department.' + p.department) : '' })]);
+                    el('td', { text: p.department ? t('department.' + p.department) : '' }),
+                    ranked ? el('td', { class: 'matched', text: matchedOn(p) }) : null]);
             });
-            target.replaceChildren(el('p', { class: 'muted', text: t('lookup.found', { total: page.total }) }),
+            var headings = ['lookup.caseNumber', 'register.receivedOn', 'register.name', 'register.town', 'register.subject',
+                'case.status', 'case.department'].concat(ranked ? ['lookup.matchedOn'] : []);
+            target.replaceChildren(
+                el('p', { class: 'actions' }, [el('span', { class: 'muted', text: t(ranked ? 'lookup.foundRanked' : 'lookup.found',
+                    { total: found.total }) }), LV.exportButtons('', function (format) {
+                    return '/api/petitions/export?format=' + format;
+                }, function () { return search; })]),
                 el('div', { class: 'table-wrap' }, [el('table', {}, [
-                    el('thead', {}, [el('tr', {}, ['lookup.caseNumber', 'register.receivedOn', 'register.name',
-                        'register.subject', 'case.status', 'case.department'].map(function (k) {
-                        return el('th', { scope: 'col', text: t(k) });
-                    }))]),
-                    el('tbody', {}, rows)])]));
+                    el('thead', {}, [el('tr', {}, headings.map(function (k) { return el('th', { scope: 'col', text: t(k) }); }))]),
+                    el('tbody', {}, rows)])]),
+                LV.pager(page, LOOKUP_PAGE_SIZE, found.total, function () { return runLookup(form, search); }, 'lookup'));
         }, function (error) {
+            target.removeAttribute('aria-busy');
             LV.showProblem(form, error);
         });
+    }
+
+    function lookup(event) {
+        event.preventDefault();
+        LV.remember({ 'lookup.page': 0 });
+        return runLookup(event.target, lookupSearch(event.target));
+    }
+
+    /** After a reload, the tab's last look-up again, on the page the address names. */
+    function restoreLookup() {
+        var kept = JSON.parse(sessionStorage.getItem('lv.lookup') || 'null');
+        var form = document.getElementById('lookup');
+        if (!kept || !form) {
+            return null;
+        }
+        Object.keys(kept).forEach(function (name) {
+            if (form.elements[name]) {
+                form.elements[name].value = kept[name];
+            }
+        });
+        return runLookup(form, kept);
     }
 
     var WORDED = { channel: 'channel.', difficulty: 'difficulty.', satisfaction: 'satisfaction.',
@@ -183,6 +235,7 @@
             document.getElementById('register').querySelector('[name=receivedOn]').value = LV.today();
             document.getElementById('register').closest('section').hidden = !LV.hasRole(['reception', 'supervisor']);
             document.getElementById('lookup').addEventListener('submit', lookup);
+            restoreLookup();
             document.getElementById('repeat-visit').addEventListener('submit', recordVisit);
             window.addEventListener('hashchange', route);
             route();

@@ -108,7 +108,9 @@
                 target.replaceChildren(el('p', { class: 'muted', text: t('dashboard.noOverdue') }));
                 return;
             }
-            target.replaceChildren(el('div', { class: 'table-wrap' }, [el('table', {}, [
+            target.replaceChildren(el('p', { class: 'actions' }, [LV.exportButtons('', function (format) {
+                return '/api/reports/overdue/export?format=' + format;
+            })]), el('div', { class: 'table-wrap' }, [el('table', {}, [
                 el('thead', {}, [el('tr', {}, ['dashboard.caseNumber', 'dashboard.department', 'dashboard.leader',
                     'dashboard.deadline', 'dashboard.daysOverdue', 'dashboard.toMidDecember'].map(function (k) {
                     return el('th', { scope: 'col', class: k === 'dashboard.daysOverdue' || k === 'dashboard.toMidDecember' ? 'num' : null, text: t(k) });

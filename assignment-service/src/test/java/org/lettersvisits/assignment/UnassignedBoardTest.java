@@ -86,6 +86,27 @@ class UnassignedBoardTest {
     }
 
     @Test
+    void the_board_exports_oldest_first_for_the_supervisor_and_leaders() {
+        PetitionRegistered waiting = petition(LocalDate.of(1996, 5, 1), true, "XF-1996-00007");
+        publish(waiting);
+        awaitKnown(waiting.petitionId());
+
+        byte[] xlsx = given().header("Authorization", Users.LEADER.bearer()).get("/api/cases/unassigned/export?format=xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        List<List<String>> rows = org.lettersvisits.testsupport.ExportedRows.ofXlsx(xlsx);
+        assertThat(rows.get(0)).containsExactly("信访编号", "接待日期", "已等待天数", "信访事由");
+        List<List<String>> petitions = rows.subList(1, rows.size());
+        assertThat(petitions).contains(List.of("XF-1996-00007", "1996-05-01",
+                String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(1996, 5, 1),
+                        LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))), "land dispute ruling"));
+        assertThat(petitions.stream().map(r -> r.get(1)).toList()).as("oldest first").isSorted();
+        byte[] csv = given().header("Authorization", Users.SUPERVISOR.bearer()).get("/api/cases/unassigned/export")
+                .then().statusCode(200).contentType("text/csv").extract().asByteArray();
+        assertThat(org.lettersvisits.testsupport.ExportedRows.ofCsv(csv)).isEqualTo(rows);
+        given().header("Authorization", Users.POLICE.bearer()).get("/api/cases/unassigned/export").then().statusCode(403);
+    }
+
+    @Test
     void only_the_supervisor_and_leaders_see_the_board_and_a_page_beyond_the_cap_is_refused() {
         page(Users.POLICE, 0, 10).statusCode(403);
         page(Users.RECEPTION, 0, 10).statusCode(403);

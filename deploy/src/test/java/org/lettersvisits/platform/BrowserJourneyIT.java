@@ -91,6 +91,16 @@ class BrowserJourneyIT {
             browser.find("#lookup button[type='submit']").click();
             browser.find("#lookup-results a[href='#case/" + caseId + "']");
             browser.screenshot("reception-desk");
+            // by the petitioner's name: ranked, each row saying why it matched, paged
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('lookup-results').replaceChildren()");
+            browser.type("#lookup [name='idNumber']", "");
+            browser.type("#lookup [name='q']", "王敏");
+            browser.find("#lookup button[type='submit']").click();
+            String byName = "#lookup-results tr[data-case-number='" + caseNumber + "']";
+            pageUntil(browser, "#lookup-results", byName);
+            assertThat(browser.find(byName + " td.matched").getText()).isEqualTo("姓名");
+            assertThat(browser.find("#lookup-results .pager-range").getText()).matches("第 \\d+–\\d+ 件，共 \\d+ 件");
+            browser.screenshot("reception-search-ranked");
             browser.signOut();
 
             // supervisor: assigns it to public security, with the default deadline previewed

@@ -24,6 +24,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.followup.scheduling.ReturnVisitWatcher;
 import org.lettersvisits.testsupport.CloudEventRecords;
+import org.lettersvisits.testsupport.ExportedRows;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.Users;
 
@@ -90,6 +91,33 @@ class ReturnVisitApiTest {
             seen.addAll(list.getList("items.id", String.class));
         }
         assertThat(seen).hasSize((int) total).doesNotHaveDuplicates().containsAll(mine);
+    }
+
+    @Test
+    void the_worklist_exports_as_csv_and_excel_for_return_visit_staff_and_leaders_only() {
+        UUID caseId = UUID.randomUUID();
+        close(caseId, LocalDate.of(2026, 9, 7), UUID.randomUUID());
+        String visitId = visitsOf(caseId, 1).getString("items[0].id");
+        complete(visitId, Map.of("visitor", "回访员 陈", "satisfaction", "BASICALLY_SATISFIED", "petitionerWithdraws", true,
+                "visitedOn", "2026-09-15")).statusCode(200);
+        String caseNumber = "XF-2026-" + caseId.toString().substring(0, 5);
+
+        byte[] csv = given().header("Authorization", Users.FOLLOWUP.bearer())
+                .get("/api/return-visits/export?format=csv&status=COMPLETED&caseId=" + caseId).then().statusCode(200)
+                .contentType("text/csv").extract().asByteArray();
+        List<List<String>> rows = ExportedRows.ofCsv(csv);
+        assertThat(rows).containsExactly(
+                List.of("信访编号", "承办单位", "办结日期", "回访期限", "回访状态", "回访日期", "回访人", "满意度"),
+                List.of(caseNumber, "法院", "2026-09-07", "2026-09-22", "已回访", "2026-09-15", "回访员 陈", "基本满意"));
+        byte[] xlsx = given().header("Authorization", Users.LEADER.bearer())
+                .get("/api/return-visits/export?format=xlsx&caseId=" + caseId).then().statusCode(200).extract().asByteArray();
+        assertThat(ExportedRows.ofXlsx(xlsx)).isEqualTo(rows);
+
+        for (Users outsider : List.of(Users.RECEPTION, Users.JUDGE, Users.ADMIN)) {
+            given().header("Authorization", outsider.bearer()).get("/api/return-visits/export").then().statusCode(403);
+        }
+        given().header("Authorization", Users.FOLLOWUP.bearer()).get("/api/return-visits/export?format=ods").then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test

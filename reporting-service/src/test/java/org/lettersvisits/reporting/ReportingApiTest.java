@@ -34,6 +34,7 @@ import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.Escalation;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.testsupport.CloudEventRecords;
+import org.lettersvisits.testsupport.ExportedRows;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.Users;
 
@@ -170,6 +171,24 @@ class ReportingApiTest {
         List<String> ids = list.getList("caseId");
         assertThat(ids.indexOf(overdue.toString())).isLessThan(ids.indexOf(transferred.toString()));
         assertThat(list.getString("find { it.caseId == '" + transferred + "' }.department")).isEqualTo("COURT");
+    }
+
+    @Test
+    void the_leaders_overdue_list_exports_as_csv_and_excel_in_the_same_order() {
+        List<String> numbers = given().header("Authorization", Users.LEADER.bearer()).get("/api/reports/overdue").then()
+                .statusCode(200).extract().jsonPath().getList("caseNumber", String.class);
+        byte[] csv = given().header("Authorization", Users.LEADER.bearer()).get("/api/reports/overdue/export?format=csv")
+                .then().statusCode(200).contentType("text/csv").extract().asByteArray();
+        List<List<String>> rows = ExportedRows.ofCsv(csv);
+        assertThat(rows.get(0)).containsExactly("信访编号", "单位", "责任领导", "办理期限", "已超期");
+        assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(numbers);
+        assertThat(rows.stream().filter(r -> r.contains("法院")).count()).isGreaterThanOrEqualTo(1);
+        byte[] xlsx = given().header("Authorization", Users.SUPERVISOR.bearer())
+                .get("/api/reports/overdue/export?format=xlsx").then().statusCode(200).extract().asByteArray();
+        assertThat(ExportedRows.ofXlsx(xlsx)).isEqualTo(rows);
+        for (Users outsider : List.of(Users.RECEPTION, Users.JUDGE, Users.FOLLOWUP)) {
+            given().header("Authorization", outsider.bearer()).get("/api/reports/overdue/export").then().statusCode(403);
+        }
     }
 
     @Test

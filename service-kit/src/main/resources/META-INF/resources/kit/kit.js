@@ -179,7 +179,8 @@
 
     function logout() {
         var held = tokens();
-        store.removeItem('lv.tokens');
+        // the tokens and whatever the pages kept for this tab (a look-up naming a petitioner) go with the user
+        store.clear();
         var query = new URLSearchParams({ client_id: config.clientId, post_logout_redirect_uri: redirectUri() });
         if (held && held.id) {
             query.set('id_token_hint', held.id);
@@ -553,9 +554,17 @@
         ]);
     }
 
-    /** Downloads an export ({@code path} answers a file) under the name the service gives it. */
-    function download(service, path) {
-        return api(service, path, { raw: true, headers: { Accept: '*/*' } }).then(function (r) {
+    /**
+     * Downloads an export ({@code path} answers a file) under the name the service gives it; with a {@code body}
+     * the export is POSTed (a search that names people travels in a body, never in a URL).
+     */
+    function download(service, path, body) {
+        var options = { raw: true, headers: { Accept: '*/*' } };
+        if (body !== undefined) {
+            options.method = 'POST';
+            options.body = body;
+        }
+        return api(service, path, options).then(function (r) {
             var disposition = r.headers.get('Content-Disposition') || '';
             var match = /filename="([^"]+)"/.exec(disposition);
             return r.blob().then(function (blob) {
@@ -569,12 +578,12 @@
         });
     }
 
-    /** The two export buttons of a list: CSV and Excel, each calling {@code path(format)}. */
-    function exportButtons(service, path) {
+    /** The two export buttons of a list: CSV and Excel, each fetching {@code path(format)} (POSTing {@code body()}). */
+    function exportButtons(service, path, body) {
         return el('span', { class: 'export' }, ['csv', 'xlsx'].map(function (format) {
             return el('button', { type: 'button', 'data-export': format, text: t('export.' + format), onclick: function (e) {
                 e.target.disabled = true;
-                download(service, path(format)).catch(function (error) { announce(error.message); })
+                download(service, path(format), body ? body() : undefined).catch(function (error) { announce(error.message); })
                     .finally(function () { e.target.disabled = false; });
             } });
         }));

@@ -45,7 +45,9 @@ import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.export.Column;
 import org.lettersvisits.export.ExportFormat;
+import org.lettersvisits.export.ExportLabels;
 import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.Paging;
@@ -108,6 +110,27 @@ public class CasesResource {
     public Uni<UnassignedPetitions.Page> unassigned(@QueryParam("page") String page, @QueryParam("size") String size) {
         return unassigned.page(Paging.of(page, size, 20), LocalDate.now(clock));
     }
+
+    @GET
+    @Path("unassigned/export")
+    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "The assignment board as a CSV file or an Excel workbook",
+            description = "format: csv (default) or xlsx. Every petition waiting for assignment, oldest first; at most "
+                    + "10,000 rows, more is a 400.")
+    public Uni<Response> exportUnassigned(@QueryParam("format") String format) {
+        ExportFormat wanted = ExportFormat.of(format);
+        LocalDate today = LocalDate.now(clock);
+        return unassigned.all(today, Exports.MAX_ROWS + 1).map(waiting -> Exports.download(wanted, "unassigned", today,
+                UNASSIGNED_COLUMNS, waiting));
+    }
+
+    /** The board's columns in an export, headed as the board heads them. */
+    private static final List<Column<UnassignedPetitions.Waiting>> UNASSIGNED_COLUMNS = List.of(
+            Column.of(ExportLabels.message("case.caseNumber"), w -> w.caseNumber()),
+            Column.of(ExportLabels.message("board.receivedOn"), w -> w.receivedOn()),
+            Column.of(ExportLabels.message("board.daysWaiting"), w -> w.daysWaiting()),
+            Column.of(ExportLabels.message("case.subject"), w -> w.subject()));
 
     @GET
     @Path("{id}")

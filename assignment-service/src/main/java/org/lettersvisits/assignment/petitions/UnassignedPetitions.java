@@ -38,9 +38,21 @@ public class UnassignedPetitions {
     Pool pool;
 
     public Uni<Page> page(Paging paging, LocalDate today) {
-        Uni<List<Waiting>> items = pool.preparedQuery("SELECT k.id, k.case_number, k.subject, k.received_on " + WAITING
+        Uni<List<Waiting>> items = waiting(paging.size(), paging.offset(), today);
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n " + WAITING).execute()
+                .map(rows -> rows.iterator().next().getLong("n"));
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    /** Every waiting petition, oldest first, at most {@code limit}: for exports. */
+    public Uni<List<Waiting>> all(LocalDate today, int limit) {
+        return waiting(limit, 0, today);
+    }
+
+    private Uni<List<Waiting>> waiting(int limit, long offset, LocalDate today) {
+        return pool.preparedQuery("SELECT k.id, k.case_number, k.subject, k.received_on " + WAITING
                 + " ORDER BY k.received_on, k.case_number, k.id LIMIT $1 OFFSET $2")
-                .execute(Tuple.of(paging.size(), paging.offset()))
+                .execute(Tuple.of(limit, offset))
                 .map(rows -> {
                     List<Waiting> waiting = new ArrayList<>();
                     rows.forEach(row -> waiting.add(new Waiting(row.getUUID("id"), row.getString("case_number"),
@@ -48,8 +60,5 @@ public class UnassignedPetitions {
                             Math.max(0, ChronoUnit.DAYS.between(row.getLocalDate("received_on"), today)))));
                     return waiting;
                 });
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n " + WAITING).execute()
-                .map(rows -> rows.iterator().next().getLong("n"));
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
 }

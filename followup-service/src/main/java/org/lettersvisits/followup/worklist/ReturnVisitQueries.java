@@ -66,6 +66,11 @@ public class ReturnVisitQueries {
         return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
 
+    /** Every visit the filter matches, in the worklist's order, at most {@code limit}: for exports. */
+    public Uni<List<WorklistItem>> all(WorklistFilter status, UUID caseId, LocalDate today, int limit) {
+        return worklist(status, caseId, today, 0, limit).map(Page::items);
+    }
+
     public Uni<Optional<WorklistItem>> find(UUID id, LocalDate today) {
         return pool.preparedQuery("SELECT * FROM return_visit_view WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(item(rows.iterator().next(), today)));

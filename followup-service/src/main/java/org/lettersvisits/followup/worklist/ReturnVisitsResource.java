@@ -1,5 +1,7 @@
 package org.lettersvisits.followup.worklist;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.contracts.followup.Satisfaction;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.export.Column;
+import org.lettersvisits.export.ExportFormat;
+import org.lettersvisits.export.ExportLabels;
+import org.lettersvisits.export.Exports;
 import org.lettersvisits.followup.app.FollowupDesk;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
 import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistFilter;
@@ -68,6 +75,34 @@ public class ReturnVisitsResource {
                 desk.today(), Paging.of(page, size, 50).page(),
                 Paging.of(page, size, 50).size());
     }
+
+    @GET
+    @Path("export")
+    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "The worklist as a CSV file or an Excel workbook",
+            description = "format: csv (default) or xlsx; status and caseId as for the worklist. Every matching visit "
+                    + "in the worklist's order; at most 10,000 rows, more is a 400.")
+    public Uni<Response> export(@QueryParam("format") String format, @QueryParam("status") String status,
+            @QueryParam("caseId") String caseId) {
+        ExportFormat wanted = ExportFormat.of(format);
+        LocalDate today = desk.today();
+        return queries.all(QueryParams.oneOf("status", status, WorklistFilter.class),
+                QueryParams.id("caseId", caseId, "a case id"), today, Exports.MAX_ROWS + 1)
+                .map(visits -> Exports.download(wanted, "return-visits", today, WORKLIST_COLUMNS, visits));
+    }
+
+    /** The worklist's columns in an export, headed as the page heads them. */
+    private static final List<Column<ReturnVisitQueries.WorklistItem>> WORKLIST_COLUMNS = List.of(
+            Column.of(ExportLabels.message("worklist.caseNumber"), v -> v.caseNumber()),
+            Column.of(ExportLabels.message("worklist.department"), v -> ExportLabels.of("department", v.department())),
+            Column.of(ExportLabels.message("worklist.closedOn"), v -> v.closedOn()),
+            Column.of(ExportLabels.message("worklist.dueBy"), v -> v.dueBy()),
+            Column.of(ExportLabels.message("worklist.status"), v -> ExportLabels.of("visitStatus", v.status())),
+            Column.of(ExportLabels.message("complete.visitedOn"), v -> v.visitedOn()),
+            Column.of(ExportLabels.message("complete.visitor"), v -> v.visitor()),
+            Column.of(ExportLabels.message("complete.satisfaction"), v -> v.satisfaction() == null ? null
+                    : ExportLabels.of("satisfaction", v.satisfaction())));
 
     @POST
     @Path("{id}/complete")

@@ -37,6 +37,11 @@ import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.registering.PetitionRequest;
 import org.lettersvisits.petition.registering.RegistrationResult;
 import org.lettersvisits.petition.registering.VisitRequest;
+import org.lettersvisits.export.ExportFormat;
+import org.lettersvisits.export.Exports;
+import org.lettersvisits.petition.search.PetitionCursor;
+import org.lettersvisits.petition.search.PetitionExports;
+import org.lettersvisits.petition.search.PetitionFilter;
 import org.lettersvisits.petition.search.PetitionQueries;
 import org.lettersvisits.petition.search.PetitionStatus;
 import org.lettersvisits.petition.domain.Petitioner;
@@ -84,6 +89,9 @@ public class PetitionsResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    java.time.Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -160,35 +168,84 @@ public class PetitionsResource {
     @Path("search")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
-    @Operation(summary = "Search petitions, by resident ID number too",
-            description = "As GET /api/petitions, with the ID number in the body, never in a URL; it matches exactly.")
+    @Operation(summary = "Search petitions, by resident ID number or name too",
+            description = "As GET /api/petitions, with the text and ID number in the body, never in a URL; the ID "
+                    + "number matches exactly.")
     public Uni<PetitionQueries.Page> searchByBody(@Valid @NotNull SearchRequest request) {
-        PetitionStatus wanted = QueryParams.oneOf("status", request.status(), PetitionStatus.class);
-        Paging paging = Paging.of(request.page(), request.size(), 20);
-        return queries.search(request.q(), request.idNumber(), wanted == null ? null : wanted.name(), paging.page(),
-                paging.size());
+        PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
+                request.department(), request.receivedFrom(), request.receivedTo());
+        return search(filter, Paging.of(request.page(), request.size(), 20), request.after());
+    }
+
+    @POST
+    @Path("export")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
+    @Operation(summary = "The petitions a search finds, as a CSV file or an Excel workbook",
+            description = "format: csv (default) or xlsx. The body is a search (POST /api/petitions/search; page, size "
+                    + "and after are ignored): every petition it finds, in its order, the ID number masked. At most "
+                    + "10,000 rows; more is a 400.")
+    public Uni<Response> export(@QueryParam("format") String format, @Valid @NotNull SearchRequest request) {
+        ExportFormat wanted = ExportFormat.of(format);
+        PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
+                request.department(), request.receivedFrom(), request.receivedTo());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return queries.search(filter, 0, Exports.MAX_ROWS + 1, null).map(page -> Exports.download(wanted, "petitions",
+                today, PetitionExports.columns(), page.items()));
     }
 
     @GET
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "Search petitions",
-            description = "q searches subject and petitioner name; newest first; ID numbers masked. To look up an ID "
-                    + "number, POST it to /api/petitions/search: an idNumber here is refused with 400, because URLs "
-                    + "end up in logs and histories.")
+            description = "q: a case number (exactly, also without XF-), or part of the petitioner's name or the "
+                    + "subject, also a name only like it (trigram similarity); results are ranked best first and each "
+                    + "says why it matched (matchedOn: CASE_NUMBER, NAME, NAME_SIMILAR, SUBJECT, SUBJECT_SIMILAR). "
+                    + "Without q, newest first; after= the previous page's next pages deep lists by keyset. Filters: "
+                    + "status, town, department, receivedFrom, receivedTo. ID numbers masked. To look up an ID number, "
+                    + "POST it to /api/petitions/search: an idNumber here is refused with 400, because URLs end up in "
+                    + "logs and histories.")
     public Uni<PetitionQueries.Page> search(@QueryParam("q") String q,
             @Parameter(hidden = true) @QueryParam("idNumber") String idNumber,
             @Parameter(schema = @Schema(implementation = PetitionStatus.class)) @QueryParam("status") String status,
+            @QueryParam("town") String town,
+            @Parameter(description = "PUBLIC_SECURITY, PROCURATORATE, COURT or JUSTICE_BUREAU") @QueryParam("department") String department,
+            @Parameter(description = "Received on or after (date)") @QueryParam("receivedFrom") String receivedFrom,
+            @Parameter(description = "Received on or before (date)") @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100; a page beyond the first 10,000 items is refused", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @Parameter(description = "Without q: the next value of the previous page (keyset paging)") @QueryParam("after") String after) {
         if (idNumber != null) {
             throw new InvalidField("idNumber", "send a resident ID number in the body of POST /api/petitions/search, "
                     + "never in a URL");
         }
-        PetitionStatus wanted = QueryParams.oneOf("status", status, PetitionStatus.class);
-        return queries.search(q, null, wanted == null ? null : wanted.name(),
-                Paging.of(page, size, 20).page(), Paging.of(page, size, 20).size());
+        PetitionFilter filter = filter(q, null, status, town, department, QueryParams.date("receivedFrom", receivedFrom),
+                QueryParams.date("receivedTo", receivedTo));
+        return search(filter, Paging.of(page, size, 20), after);
+    }
+
+    private Uni<PetitionQueries.Page> search(PetitionFilter filter, Paging paging, String after) {
+        PetitionCursor cursor = PetitionCursor.of(after);
+        if (cursor != null && filter.ranked()) {
+            throw new InvalidField("after", "a search with q is ranked and pages by page number, not after a cursor");
+        }
+        return queries.search(filter, cursor == null ? paging.page() : 0, paging.size(), cursor);
+    }
+
+    private static PetitionFilter filter(String q, String idNumber, String status, String town, String department,
+            java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo) {
+        if (q != null && q.length() > 200) {
+            throw new InvalidField("q", "at most 200 characters");
+        }
+        if (receivedFrom != null && receivedTo != null && receivedTo.isBefore(receivedFrom)) {
+            throw new InvalidField("receivedTo", "must not be before receivedFrom");
+        }
+        PetitionStatus wantedStatus = QueryParams.oneOf("status", status, PetitionStatus.class);
+        Department wantedDepartment = QueryParams.oneOf("department", department, Department.class);
+        return new PetitionFilter(q, idNumber, wantedStatus == null ? null : wantedStatus.name(), town,
+                wantedDepartment == null ? null : wantedDepartment.name(), receivedFrom, receivedTo);
     }
 
     /** The petitioner as someone who does not need the numbers whole sees them. */

@@ -42,17 +42,18 @@ public class PetitionProjection {
         if (stored.event() instanceof PetitionRegistered r) {
             return petitioners.open(tx, r.petitionId(), r.petitioner()).chain(petitioner -> tx.preparedQuery("""
                     INSERT INTO petition_view (id, case_number, channel, received_on, joint_visit_day, petitioner_name,
-                        id_number, subject, involves_law_and_litigation, status, version, registered_at, petitioner_erased)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'REGISTERED', $10, $11, $12)""")
+                        id_number, subject, involves_law_and_litigation, status, version, registered_at, petitioner_erased, town)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'REGISTERED', $10, $11, $12, $13)""")
                     .execute(Tuple.from(Arrays.asList(r.petitionId(), r.caseNumber(), r.channel().name(), r.receivedOn(),
                             r.jointVisitDay(), petitioner.map(Petitioner::name).orElse(null),
                             petitioner.map(Petitioner::idNumber).orElse(null), r.subject(), r.involvesLawAndLitigation(),
-                            stored.version(), stored.recordedAt(), petitioner.isEmpty())))
+                            stored.version(), stored.recordedAt(), petitioner.isEmpty(),
+                            petitioner.map(Petitioner::town).orElse(null))))
                     .replaceWithVoid());
         }
         if (stored.event() instanceof PetitionerErased) {
             return tx.preparedQuery("""
-                    UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, petitioner_erased = true,
+                    UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, town = NULL, petitioner_erased = true,
                         version = $2 WHERE id = $1""")
                     .execute(Tuple.of(stored.aggregateId(), stored.version())).replaceWithVoid();
         }

@@ -1,0 +1,44 @@
+package org.lettersvisits.petition.search;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * What a petition search asks for: a text (a case number exactly, also without {@code XF-}; or any part of the
+ * petitioner's name or the subject, ranked), a resident ID number (exactly), a status, a town, the department
+ * holding the case and a range of dates received. Every part is optional; blank parts are absent.
+ */
+public record PetitionFilter(String text, String idNumber, String status, String town, String department,
+        LocalDate receivedFrom, LocalDate receivedTo) {
+
+    public PetitionFilter {
+        text = blankToNull(text);
+        idNumber = blankToNull(idNumber);
+        town = blankToNull(town);
+        department = blankToNull(department);
+    }
+
+    public static PetitionFilter text(String text) {
+        return new PetitionFilter(text, null, null, null, null, null, null);
+    }
+
+    /** A ranked search: results are ordered by how well they match, not by date. */
+    public boolean ranked() {
+        return text != null;
+    }
+
+    /** The case number the text names, exactly: {@code XF-2026-00042}, also typed as {@code 2026-00042} or in lower case. */
+    String caseNumber() {
+        String number = text.toUpperCase(Locale.ROOT);
+        return number.startsWith("XF-") ? number : "XF-" + number;
+    }
+
+    /** The text as a LIKE pattern matching it anywhere. */
+    String pattern() {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
