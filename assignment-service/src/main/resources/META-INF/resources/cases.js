@@ -74,7 +74,12 @@
     function showUnassigned() {
         var target = document.getElementById('unassigned');
         var page = LV.pageOf('board');
-        return LV.api('', '/api/cases/unassigned?size=' + BOARD_PAGE_SIZE + '&page=' + page).then(function (list) {
+        var q = LV.param('board.q', '');
+        var query = new URLSearchParams({ size: BOARD_PAGE_SIZE, page: page });
+        if (q) {
+            query.set('q', q);
+        }
+        return LV.api('', '/api/cases/unassigned?' + query.toString()).then(function (list) {
             if (list.total === 0) {
                 target.replaceChildren(el('p', { class: 'muted', text: t('board.nothingUnassigned') }));
                 return;
@@ -87,7 +92,10 @@
                         el('td', { text: p.receivedOn }), el('td', { class: 'num', text: String(p.daysWaiting) }),
                         el('td', { text: p.subject }), el('td', {}, [assignForm(p)])]);
                 }))])]), el('div', { class: 'actions' }, [LV.pager(page, BOARD_PAGE_SIZE, list.total, showUnassigned, 'board'),
-                LV.exportButtons('', function (format) { return '/api/cases/unassigned/export?format=' + format; })]));
+                LV.exportButtons('', function (format) {
+                    query.set('format', format);
+                    return '/api/cases/unassigned/export?' + query.toString();
+                })]));
         }, function (error) {
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
@@ -276,7 +284,23 @@
         return loadQueue(department, document.getElementById('queue-items'), 'queue');
     }
 
+    /** The board's search box: a case number or words of the subject, kept in the address (board.q). */
+    function boardSearch() {
+        var form = document.getElementById('board-search');
+        if (form.dataset.ready) {
+            return;
+        }
+        form.dataset.ready = 'true';
+        form.elements.q.value = LV.param('board.q', '');
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            LV.remember({ 'board.q': form.elements.q.value.trim(), 'board.page': 0 });
+            showUnassigned();
+        });
+    }
+
     function showBoard() {
+        boardSearch();
         var select = document.getElementById('supervise-department');
         if (!select.options.length) {
             departmentOptions(select, LV.param('supervised.department', 'PUBLIC_SECURITY'));

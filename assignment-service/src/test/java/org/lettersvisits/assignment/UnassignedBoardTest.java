@@ -107,6 +107,27 @@ class UnassignedBoardTest {
     }
 
     @Test
+    void the_board_finds_a_waiting_petition_by_case_number_or_subject_words() {
+        PetitionRegistered waiting = new PetitionRegistered(UUID.randomUUID(), "XF-1997-04242", Channel.VISIT,
+                LocalDate.of(1997, 6, 1), 1, "集体土地征收补偿纠纷", true, null, false);
+        publish(waiting);
+        awaitKnown(waiting.petitionId());
+
+        for (String q : new String[] { "XF-1997-04242", "1997-04242", "xf-1997-04242", "征收补偿" }) {
+            JsonPath found = given().header("Authorization", Users.SUPERVISOR.bearer()).queryParam("q", q)
+                    .get("/api/cases/unassigned").then().statusCode(200).extract().jsonPath();
+            assertThat(found.getList("items.caseNumber", String.class)).as(q).containsExactly("XF-1997-04242");
+            assertThat(found.getLong("total")).isEqualTo(1);
+        }
+        assertThat(given().header("Authorization", Users.LEADER.bearer()).queryParam("q", "1997-0424")
+                .get("/api/cases/unassigned").then().statusCode(200).extract().jsonPath().getLong("total"))
+                .as("a case number matches whole, not in part").isZero();
+        byte[] csv = given().header("Authorization", Users.LEADER.bearer()).queryParam("q", "征收补偿")
+                .get("/api/cases/unassigned/export").then().statusCode(200).extract().asByteArray();
+        assertThat(org.lettersvisits.testsupport.ExportedRows.ofCsv(csv)).hasSize(2);
+    }
+
+    @Test
     void only_the_supervisor_and_leaders_see_the_board_and_a_page_beyond_the_cap_is_refused() {
         page(Users.POLICE, 0, 10).statusCode(403);
         page(Users.RECEPTION, 0, 10).statusCode(403);

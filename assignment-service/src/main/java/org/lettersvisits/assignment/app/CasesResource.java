@@ -50,6 +50,7 @@ import org.lettersvisits.export.ExportFormat;
 import org.lettersvisits.export.ExportLabels;
 import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.IfMatch;
+import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 
@@ -106,9 +107,11 @@ public class CasesResource {
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The assignment board: law-and-litigation petitions without a case",
             description = "The law-and-litigation petitions known here that have no case yet, oldest first, with the "
-                    + "days each has waited; page from 0, size 1 to 100 (default 20); total counts them all.")
-    public Uni<UnassignedPetitions.Page> unassigned(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return unassigned.page(Paging.of(page, size, 20), LocalDate.now(clock));
+                    + "days each has waited; q finds a case number (exactly, also without XF-) or words of the "
+                    + "subject; page from 0, size 1 to 100 (default 20); total counts every match.")
+    public Uni<UnassignedPetitions.Page> unassigned(@QueryParam("q") String q, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return unassigned.page(searchText(q), Paging.of(page, size, 20), LocalDate.now(clock));
     }
 
     @GET
@@ -116,12 +119,12 @@ public class CasesResource {
     @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The assignment board as a CSV file or an Excel workbook",
-            description = "format: csv (default) or xlsx. Every petition waiting for assignment, oldest first; at most "
-                    + "10,000 rows, more is a 400.")
-    public Uni<Response> exportUnassigned(@QueryParam("format") String format) {
+            description = "format: csv (default) or xlsx; q as for the board. Every petition waiting for assignment "
+                    + "that it finds, oldest first; at most 10,000 rows, more is a 400.")
+    public Uni<Response> exportUnassigned(@QueryParam("format") String format, @QueryParam("q") String q) {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = LocalDate.now(clock);
-        return unassigned.all(today, Exports.MAX_ROWS + 1).map(waiting -> Exports.download(wanted, "unassigned", today,
+        return unassigned.all(searchText(q), today, Exports.MAX_ROWS + 1).map(waiting -> Exports.download(wanted, "unassigned", today,
                 UNASSIGNED_COLUMNS, waiting));
     }
 
@@ -234,6 +237,13 @@ public class CasesResource {
         LocalDate today = desk.today();
         return views.overdue(today, Exports.MAX_ROWS + 1)
                 .map(lines -> Exports.download(wanted, "overdue-cases", today, CaseExports.columns(today), lines));
+    }
+
+    private static String searchText(String q) {
+        if (q != null && q.length() > 200) {
+            throw new InvalidField("q", "at most 200 characters");
+        }
+        return q;
     }
 
     /** 404 for an unknown case; 403 unless the caller may act for the department holding it in the command's transaction. */

@@ -32,27 +32,29 @@ public class UnassignedPetitions {
 
     private static final String WAITING = """
             FROM known_petition k
-            WHERE k.involves_law_and_litigation AND NOT EXISTS (SELECT 1 FROM case_view c WHERE c.petition_id = k.id)""";
+            WHERE k.involves_law_and_litigation AND NOT EXISTS (SELECT 1 FROM case_view c WHERE c.petition_id = k.id)
+              AND ($1::text IS NULL OR k.case_number = $2 OR k.subject ILIKE $1 ESCAPE '\\')""";
 
     @Inject
     Pool pool;
 
-    public Uni<Page> page(Paging paging, LocalDate today) {
-        Uni<List<Waiting>> items = waiting(paging.size(), paging.offset(), today);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n " + WAITING).execute()
+    /** A page of the waiting petitions; {@code text}, when given, finds a case number or words of the subject. */
+    public Uni<Page> page(String text, Paging paging, LocalDate today) {
+        Uni<List<Waiting>> items = waiting(text, paging.size(), paging.offset(), today);
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n " + WAITING).execute(search(text))
                 .map(rows -> rows.iterator().next().getLong("n"));
         return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
 
-    /** Every waiting petition, oldest first, at most {@code limit}: for exports. */
-    public Uni<List<Waiting>> all(LocalDate today, int limit) {
-        return waiting(limit, 0, today);
+    /** Every waiting petition the text finds, oldest first, at most {@code limit}: for exports. */
+    public Uni<List<Waiting>> all(String text, LocalDate today, int limit) {
+        return waiting(text, limit, 0, today);
     }
 
-    private Uni<List<Waiting>> waiting(int limit, long offset, LocalDate today) {
+    private Uni<List<Waiting>> waiting(String text, int limit, long offset, LocalDate today) {
         return pool.preparedQuery("SELECT k.id, k.case_number, k.subject, k.received_on " + WAITING
-                + " ORDER BY k.received_on, k.case_number, k.id LIMIT $1 OFFSET $2")
-                .execute(Tuple.of(limit, offset))
+                + " ORDER BY k.received_on, k.case_number, k.id LIMIT $3 OFFSET $4")
+                .execute(search(text).addInteger(limit).addLong(offset))
                 .map(rows -> {
                     List<Waiting> waiting = new ArrayList<>();
                     rows.forEach(row -> waiting.add(new Waiting(row.getUUID("id"), row.getString("case_number"),
@@ -60,5 +62,16 @@ public class UnassignedPetitions {
                             Math.max(0, ChronoUnit.DAYS.between(row.getLocalDate("received_on"), today)))));
                     return waiting;
                 });
+    }
+
+    /** $1: the text as a LIKE pattern, $2: the case number it names (also without XF-); both null without a text. */
+    private static Tuple search(String text) {
+        if (text == null || text.isBlank()) {
+            return Tuple.of(null, null);
+        }
+        String trimmed = text.trim();
+        String number = trimmed.toUpperCase(java.util.Locale.ROOT);
+        return Tuple.of("%" + trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                number.startsWith("XF-") ? number : "XF-" + number);
     }
 }
