@@ -17,7 +17,8 @@
     }
 
     function period() {
-        return { from: document.getElementById('period-from').value, to: document.getElementById('period-to').value };
+        return { from: document.getElementById('period-from').value, to: document.getElementById('period-to').value,
+            asOf: document.getElementById('period-as-of').value };
     }
 
     function query() {
@@ -28,6 +29,9 @@
         }
         if (p.to) {
             q.set('to', p.to);
+        }
+        if (p.asOf) {
+            q.set('asOf', p.asOf);
         }
         return q.toString();
     }
@@ -133,8 +137,11 @@
         return Promise.all([LV.api('', '/api/reports/summary?' + query()).then(function (summary) {
             document.getElementById('period-from').value = summary.from;
             document.getElementById('period-to').value = summary.to;
-            // the period stays in the address, so a reload or a bookmark shows the same figures
-            window.history.replaceState(null, '', '#from=' + summary.from + '&to=' + summary.to);
+            // the period (and the day the board is shown as of) stays in the address, so a reload or a bookmark shows
+            // the same figures
+            window.history.replaceState(null, '', '#from=' + summary.from + '&to=' + summary.to
+                + (summary.asOf ? '&asOf=' + summary.asOf : ''));
+            document.getElementById('as-of-note').textContent = summary.asOf ? t('dashboard.asOfNote', { date: summary.asOf }) : '';
             showTable(summary);
             showChart(summary);
         }, function (error) {
@@ -162,7 +169,8 @@
             .then(function (response) { return response.blob(); })
             .then(function (blob) {
                 var p = period();
-                var link = el('a', { href: URL.createObjectURL(blob), download: 'report-' + p.from + '-' + p.to + '.csv' });
+                var link = el('a', { href: URL.createObjectURL(blob), download: 'report-' + p.from + '-' + p.to
+                    + (p.asOf ? '-as-of-' + p.asOf : '') + '.csv' });
                 document.body.appendChild(link);
                 link.click();
                 link.remove();
@@ -178,6 +186,8 @@
             var wanted = new URLSearchParams(window.location.hash.slice(1));
             document.getElementById('period-from').value = wanted.get('from') || '';
             document.getElementById('period-to').value = wanted.get('to') || '';
+            document.getElementById('period-as-of').value = wanted.get('asOf') || '';
+            document.getElementById('period-as-of').max = LV.today();
             document.getElementById('period').addEventListener('submit', function (event) {
                 event.preventDefault();
                 show();

@@ -47,11 +47,18 @@ public final class SeedLoader {
     }
 
     /** What was loaded: the file's {@code expect}, every case's id, and the deadlines of the cases left open. */
-    public record Result(JsonNode expect, Set<String> caseIds, Map<String, LocalDate> openCaseDeadlines) {
+    /**
+     * What was loaded: the file's {@code expect}, the case ids, the open cases' deadlines, and every case's deadline
+     * with its seed entry (for checks of the board as of a past day).
+     */
+    public record Result(JsonNode expect, Set<String> caseIds, Map<String, LocalDate> openCaseDeadlines,
+            Map<String, LocalDate> deadlines, Map<String, JsonNode> seedCases) {
     }
 
     private final Set<String> caseIds = new HashSet<>();
     private final Map<String, LocalDate> openCaseDeadlines = new HashMap<>();
+    private final Map<String, LocalDate> deadlines = new HashMap<>();
+    private final Map<String, JsonNode> seedCases = new HashMap<>();
 
     /** Loads the file. */
     public Result load(Path file) throws IOException, InterruptedException {
@@ -71,7 +78,8 @@ public final class SeedLoader {
         }
         out.println();
         out.printf("loaded %d petitions (%d cases) in %.1f s%n", total, cases.size(), (System.nanoTime() - started) / 1e9);
-        return new Result(year.get("expect"), Set.copyOf(caseIds), Map.copyOf(openCaseDeadlines));
+        return new Result(year.get("expect"), Set.copyOf(caseIds), Map.copyOf(openCaseDeadlines), Map.copyOf(deadlines),
+                Map.copyOf(seedCases));
     }
 
     private void progress(int done, int total, long started) {
@@ -90,6 +98,8 @@ public final class SeedLoader {
         }
         LocalDate deadline = LocalDate.parse(assignWhenKnown(assignment).get("deadline").asText());
         caseIds.add(id);
+        deadlines.put(id, deadline);
+        seedCases.put(id, c);
         if (transferFrom != null) {
             call("supervisor1", 1, "POST", "/api/cases/" + id + "/transfer",
                     JSON.createObjectNode().put("department", department).put("reason", "transferred at the enlarged meeting"), 200);

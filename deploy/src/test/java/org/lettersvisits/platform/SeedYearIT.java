@@ -66,6 +66,8 @@ class SeedYearIT {
         seedOverdue.retainAll(seeded.caseIds());
         assertThat(seedOverdue).isEqualTo(expectedOverdue);
 
+        theBoardAsOfTheEnlargedMeetingFollowsTheSeedsDates(seeded);
+
         String summaryBefore = as("leader1", REPORTING).get("/api/reports/summary" + year).asString();
         String overdueBefore = as("leader1", REPORTING).get("/api/reports/overdue").asString();
         as("admin1", REPORTING).post("/api/admin/projections/rebuild").then().statusCode(202);
@@ -80,6 +82,78 @@ class SeedYearIT {
         assertThat(((Number) status.get("replayed")).longValue()).as("each event replayed once (a watcher may add one meanwhile)")
                 .isBetween(toReplay, toReplay + 5);
         leaderSeesTheTableInTheBrowser(expect, year, expectedOverdue.size());
+    }
+
+    /**
+     * The board as it stood at the end of 17 October 2026 (the enlarged meeting), counted here straight from the
+     * seed's own dates: a case counts from the day it was assigned, as closed or suspended from the day it ended so,
+     * as overdue when still open that day past its deadline; petitions from the day they were received. The seed was
+     * entered today, all at once, so only the business dates the events carry can give this table.
+     */
+    private static void theBoardAsOfTheEnlargedMeetingFollowsTheSeedsDates(SeedLoader.Result seeded) throws Exception {
+        LocalDate meeting = LocalDate.of(2026, 10, 17);
+        Map<String, long[]> expected = new java.util.HashMap<>(); // received, closed, suspended, open, overdue
+        for (String department : List.of("PUBLIC_SECURITY", "PROCURATORATE", "COURT", "JUSTICE_BUREAU")) {
+            expected.put(department, new long[5]);
+        }
+        seeded.seedCases().forEach((id, c) -> {
+            if (LocalDate.parse(c.get("assignment").get("assignedOn").asText()).isAfter(meeting)) {
+                return;
+            }
+            long[] line = expected.get(c.get("assignment").get("department").asText());
+            line[0]++;
+            JsonNode outcome = c.get("outcome");
+            boolean ended = !"OPEN".equals(outcome.get("status").asText())
+                    && !LocalDate.parse(outcome.get("on").asText()).isAfter(meeting);
+            if (ended) {
+                line["CLOSED".equals(outcome.get("status").asText()) ? 1 : 2]++;
+            } else {
+                line[3]++;
+                if (seeded.deadlines().get(id).isBefore(meeting)) {
+                    line[4]++;
+                }
+            }
+        });
+        long registered = 0;
+        Path file = Path.of(System.getProperty("platform.root", "..")).resolve("deploy/seed/seed-year.json");
+        JsonNode year = JSON.readTree(file.toFile());
+        for (JsonNode c : year.get("cases")) {
+            registered += LocalDate.parse(c.get("petition").get("receivedOn").asText()).isAfter(meeting) ? 0 : 1;
+        }
+        for (JsonNode p : year.get("otherPetitions")) {
+            registered += LocalDate.parse(p.get("receivedOn").asText()).isAfter(meeting) ? 0 : 1;
+        }
+
+        JsonNode board = JSON.readTree(as("leader1", REPORTING).get("/api/reports/summary?asOf=2026-10-17").then()
+                .statusCode(200).extract().asString());
+        assertThat(board.get("asOf").asText()).isEqualTo("2026-10-17");
+        String[] measures = { "received", "closed", "suspended", "open", "overdue" };
+        for (JsonNode line : board.get("departments")) {
+            long[] wanted = expected.get(line.get("department").asText());
+            for (int i = 0; i < measures.length; i++) {
+                assertThat(line.get(measures[i]).asLong()).as("as of 17 October: " + line.get("department") + " "
+                        + measures[i]).isEqualTo(wanted[i]);
+            }
+        }
+        assertThat(board.get("petitions").get("registered").asLong()).as("petitions received by 17 October")
+                .isEqualTo(registered);
+        // not the year's end: a suspension of 30 October and three petitions received later are not counted yet
+        assertThat(board.get("total").get("suspended").asLong()).as("suspended by 17 October")
+                .isLessThan(seeded.expect().get("total").get("suspended").asLong());
+        assertThat(board.get("petitions").get("registered").asLong()).as("registered by 17 October")
+                .isLessThan(seeded.expect().get("petitions").get("registered").asLong());
+        System.out.println("the board as of 2026-10-17: " + board);
+
+        // the leader asks the dashboard the same question
+        long receivedByThen = expected.values().stream().mapToLong(line -> line[0]).sum();
+        try (Browser browser = Browser.open()) {
+            browser.openAs("leader1", SharedPlatform.settings().services().get(3).baseUrl() + "/#asOf=2026-10-17");
+            await().atMost(Browser.WAIT).until(() -> browser.find("#as-of-note").getText().contains("2026-10-17"));
+            await().atMost(Browser.WAIT).until(() -> browser.find("#summary tr.total td[data-measure='received']").getText()
+                    .equals(String.valueOf(receivedByThen)));
+            assertThat(browser.find("#period-as-of").getAttribute("value")).isEqualTo("2026-10-17");
+            browser.screenshot("leader-dashboard-as-of");
+        }
     }
 
     /** The leader's dashboard page shows the same table, department by department, and the overdue list. */

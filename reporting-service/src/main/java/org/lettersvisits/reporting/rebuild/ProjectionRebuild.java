@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.reporting.projection.Generations;
+import org.lettersvisits.reporting.projection.LoggedEvents;
 import org.lettersvisits.reporting.projection.ReportProjector;
 
 import io.smallrye.mutiny.Uni;
@@ -69,7 +69,7 @@ public class ProjectionRebuild {
     ReportProjector projector;
 
     @Inject
-    EventCodec codec;
+    LoggedEvents events;
 
     @ConfigProperty(name = "reporting.rebuild.batch-size", defaultValue = "1000")
     int batchSize;
@@ -157,7 +157,7 @@ public class ProjectionRebuild {
         Position last = from;
         for (Row row : rows) {
             String type = row.getString("type");
-            Object event = decodeOrSkip(type, row);
+            Object event = events.decodeOrSkip(row.getLong("seq"), type, row.getString("body"));
             if (event != null) {
                 statements.add(projector.apply(tx, generation, event, row.getInteger("aggregate_version")));
             }
@@ -166,23 +166,6 @@ public class ProjectionRebuild {
         Position end = last;
         return statements.isEmpty() ? Uni.createFrom().item(end)
                 : Uni.join().all(statements).andFailFast().replaceWith(end);
-    }
-
-    /**
-     * The record's event, or null for a type this version does not know (it stays in the log for a later
-     * version) or a body that does not fit a type learnt since it was kept (logged, never counted).
-     */
-    private Object decodeOrSkip(String type, Row row) {
-        if (!codec.knows(type)) {
-            return null;
-        }
-        try {
-            return codec.decode(type, row.getString("body"));
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("report_event %d (%s) does not decode and is not counted: %s", row.getLong("seq"), type,
-                    e.getMessage());
-            return null;
-        }
     }
 
     /**

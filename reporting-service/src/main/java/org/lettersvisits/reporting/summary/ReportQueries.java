@@ -43,7 +43,12 @@ public class ReportQueries {
     Generations generations;
 
     public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate today) {
-        return generations.read((c, generation) -> Uni.combine().all()
+        return generations.read((c, generation) -> summaryOf(c, generation, from, to, today));
+    }
+
+    /** The summary of one generation of the read models, overdue counted against {@code today}. */
+    public Uni<Summary> summaryOf(SqlClient c, int generation, LocalDate from, LocalDate to, LocalDate today) {
+        return Uni.combine().all()
                 .unis(departments(c, generation, from, to, today), returnVisits(c, generation, from, to, today),
                         petitions(c, generation, from, to))
                 .asTuple()
@@ -51,8 +56,8 @@ public class ReportQueries {
                     Counts total = t.getItem1().values().stream().reduce(Counts.of(0, 0, 0, 0), Counts::plus);
                     List<DepartmentLine> lines = new ArrayList<>();
                     t.getItem1().forEach((department, counts) -> lines.add(DepartmentLine.of(department, counts)));
-                    return new Summary(from, to, lines, total, t.getItem2(), t.getItem3());
-                }));
+                    return new Summary(from, to, null, lines, total, t.getItem2(), t.getItem3());
+                });
     }
 
     private static Uni<Map<Department, Counts>> departments(SqlClient c, int generation, LocalDate from, LocalDate to,

@@ -42,6 +42,9 @@ public class ReportsResource {
     ReportQueries queries;
 
     @Inject
+    SummaryAsOf asOfDay;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -49,16 +52,25 @@ public class ReportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
     @Operation(summary = "Cases received, closed, suspended, open and overdue per department",
-            description = "from/to default to the current calendar year (committee time zone). All four departments "
-                    + "are always present. Also return visits and petitions of the period.")
-    public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+            description = "from/to default to the current calendar year (committee time zone; with asOf, asOf's "
+                    + "year). All four departments are always present. Also return visits and petitions of the period. "
+                    + "asOf (a past day or today): the table as it stood at the end of that day, by the business dates "
+                    + "the events carry (received, assigned, closed, suspended on ...), not by when they were recorded; "
+                    + "overdue then means open with a deadline before that day.")
+    public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = Optional.ofNullable(QueryParams.date("from", from)).orElse(today.withDayOfYear(1));
+        LocalDate day = QueryParams.date("asOf", asOf);
+        if (day != null && day.isAfter(today)) {
+            throw new InvalidField("asOf", "must not be in the future (today is " + today + ")");
+        }
+        LocalDate start = Optional.ofNullable(QueryParams.date("from", from))
+                .orElse((day == null ? today : day).withDayOfYear(1));
         LocalDate end = Optional.ofNullable(QueryParams.date("to", to)).orElse(start.withMonth(12).withDayOfMonth(31));
         if (end.isBefore(start)) {
             throw new InvalidField("to", "must not be before from");
         }
-        return queries.summary(start, end, today);
+        return day == null ? queries.summary(start, end, today) : asOfDay.summary(start, end, day);
     }
 
     @GET
@@ -66,8 +78,9 @@ public class ReportsResource {
     @Produces("text/csv")
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
     @Operation(summary = "The department table as CSV (UTF-8 with BOM, so Excel shows the Chinese names)")
-    public Uni<Response> summaryCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return summary(from, to).map(s -> {
+    public Uni<Response> summaryCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf) {
+        return summary(from, to, asOf).map(s -> {
             StringBuilder csv = new StringBuilder("\uFEFF");
             csv.append("部门,department,受理 received,办结 closed,驳回或中止 suspended,未结 open,逾期 overdue\r\n");
             for (Summary.DepartmentLine line : s.departments()) {
@@ -80,7 +93,8 @@ public class ReportsResource {
                     .append(t.suspended()).append(',').append(t.open()).append(',').append(t.overdue()).append("\r\n");
             return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8))
                     .type("text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"petitions-" + s.from() + "-" + s.to() + ".csv\"")
+                    .header("Content-Disposition", "attachment; filename=\"petitions-" + s.from() + "-" + s.to()
+                            + (s.asOf() == null ? "" : "-as-of-" + s.asOf()) + ".csv\"")
                     .build();
         });
     }

@@ -5,9 +5,19 @@ import java.util.List;
 
 import org.lettersvisits.contracts.Department;
 
-/** {@code GET /api/reports/summary}: the committee's year-end table for any period. */
-public record Summary(LocalDate from, LocalDate to, List<DepartmentLine> departments, Counts total,
-        ReturnVisits returnVisits, Petitions petitions) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code GET /api/reports/summary}: the committee's year-end table for any period; with {@code asOf}, the table as it
+ * stood at the end of that day (absent otherwise).
+ */
+public record Summary(LocalDate from, LocalDate to, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf,
+        List<DepartmentLine> departments, Counts total, ReturnVisits returnVisits, Petitions petitions) {
+
+    /** The same table, said to stand as of the end of {@code day}. */
+    public Summary asOf(LocalDate day) {
+        return new Summary(from, to, day, departments, total, returnVisits, petitions);
+    }
 
     /** The counts of one department, or of all. */
     public record Counts(long received, long closed, long suspended, long open, long overdue) {
