@@ -141,6 +141,13 @@
                 { name: 'reason', label: 'transfer.reason', type: 'textarea', required: true }
             ], function (values) { return post(id, 'transfer', values).then(done); }));
         }
+        if (supervisor && item.status === 'ACCEPTED' && !item.handlingExtendedBy) {
+            // the one statutory extension, with the head's approval and the reason the petitioner is told
+            actions.push(LV.actionForm('extension', prefix + '-extension', [
+                { name: 'days', label: 'extension.days', type: 'number', value: '30' },
+                { name: 'reason', label: 'extension.reason', type: 'textarea', required: true }
+            ], function (values) { return post(id, 'extension', values).then(done); }));
+        }
         if (LV.hasRole(['supervisor', 'leader']) && item.status !== 'CLOSED') {
             actions.push(LV.actionForm('deadline', prefix + '-deadline', [
                 { name: 'deadline', label: 'deadline.new', type: 'date', value: item.deadline },
@@ -167,6 +174,12 @@
                     // due within a week: marked, so the head of department sees it before it is overdue
                     deadlineCell.push(el('span', { class: left <= DUE_SOON_DAYS ? 'badge warn due-soon' : 'badge',
                         text: t('queue.daysLeft', { days: left }) }));
+                }
+                if (item.statutoryHandlingDue) {
+                    // the Regulations' 60 days from acceptance, beside the leadership's deadline
+                    deadlineCell.push(el('div', { class: 'muted statutory', 'data-date': item.statutoryHandlingDue.date,
+                        text: t('queue.statutory', { date: item.statutoryHandlingDue.date })
+                            + (item.statutoryHandlingDue.provisional ? t('queue.provisional') : '') }));
                 }
                 return el('tr', { 'data-case-number': item.caseNumber, class: item.overdue ? 'overdue' : null }, [
                     el('td', { text: item.caseNumber }), el('td', { text: item.subject }),

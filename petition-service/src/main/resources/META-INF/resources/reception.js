@@ -43,7 +43,8 @@
                 form.querySelector('[name=receivedOn]').value = LV.today();
                 result.dataset.caseNumber = created.caseNumber;
                 result.replaceChildren(t('register.done', { caseNumber: created.caseNumber }) + ' ',
-                    el('a', { href: '#case/' + created.id, id: 'registered-case', text: t('register.open') }));
+                    el('a', { href: '#case/' + created.id, id: 'registered-case', text: t('register.open') }), ' ',
+                    el('a', { href: '#receipt/' + created.id, id: 'registered-receipt', text: t('receipt.open') }));
                 LV.announce(t('register.done', { caseNumber: created.caseNumber }));
             }, function (error) {
                 LV.showProblem(form, error);
@@ -141,7 +142,7 @@
     var WORDED = { channel: 'channel.', difficulty: 'difficulty.', satisfaction: 'satisfaction.',
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
-    var FACT_ORDER = ['channel', 'receivedBy', 'note', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
+    var FACT_ORDER = ['channel', 'receivedBy', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
         'difficulty', 'previousDeadline', 'deadline', 'resolution', 'reason', 'dueBy', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
@@ -164,6 +165,12 @@
         list.appendChild(el('dd', {}, [value === null || value === undefined || value === '' ? t('kit.none') : value]));
     }
 
+    /** A statutory deadline: its day, marked when provisional (that year's holiday arrangement is not published). */
+    function statutory(deadline, id) {
+        return el('span', { id: id, class: 'statutory', 'data-date': deadline.date }, [deadline.date,
+            deadline.provisional ? el('span', { class: 'muted', text: ' ' + t('case.provisional') }) : null]);
+    }
+
     function showCase(id) {
         document.getElementById('desk').hidden = true;
         var section = document.getElementById('case');
@@ -183,6 +190,11 @@
             fact(facts, 'register.description', p.description);
             fact(facts, 'register.law', t(p.involvesLawAndLitigation ? 'yes' : 'no'));
             fact(facts, 'register.escalatedTo', p.escalatedTo ? t('escalation.' + p.escalatedTo) : null);
+            var limits = p.statutoryDeadlines;
+            fact(facts, 'case.acceptanceNoticeDue', statutory(limits.acceptanceNotice, 'acceptance-notice-due'));
+            fact(facts, 'case.handlingDue', limits.handling ? el('span', {}, [statutory(limits.handling, 'handling-due'),
+                limits.handlingExtendedBy ? t('case.extendedBy', { days: limits.handlingExtendedBy }) : ''])
+                : el('span', { class: 'muted', text: t('case.handlingNotStarted') }));
             document.getElementById('case-timeline').replaceChildren.apply(document.getElementById('case-timeline'),
                 p.timeline.map(function (entry) {
                     return el('li', { 'data-type': entry.type }, [
@@ -217,10 +229,36 @@
             });
     }
 
+    /** The visitor's receipt, to print (or save as PDF from the print dialog): nothing on it is shown whole. */
+    function showReceipt(id) {
+        document.getElementById('desk').hidden = true;
+        document.getElementById('case').hidden = true;
+        var section = document.getElementById('receipt');
+        section.hidden = false;
+        return LV.api('', '/api/petitions/' + encodeURIComponent(id) + '/receipt').then(function (r) {
+            var facts = document.getElementById('receipt-facts');
+            facts.replaceChildren();
+            fact(facts, 'lookup.caseNumber', el('strong', { id: 'receipt-case-number', text: r.caseNumber }));
+            fact(facts, 'register.receivedOn', r.receivedOn);
+            fact(facts, 'register.name', r.petitionerName);
+            fact(facts, 'register.idNumber', r.idNumber);
+            fact(facts, 'register.subject', r.subject);
+            fact(facts, 'receipt.acceptanceNoticeDue', statutory(r.acceptanceNoticeDue, 'receipt-notice-due'));
+            document.getElementById('receipt-enquiries').textContent = r.enquiries;
+            document.getElementById('main').focus();
+        }, function (error) {
+            document.getElementById('receipt-facts').replaceChildren(el('p', { class: 'form-error', text: error.message }));
+        });
+    }
+
     function route() {
         var hash = window.location.hash;
+        document.getElementById('receipt').hidden = true;
         if (hash.indexOf('#case/') === 0) {
             return showCase(hash.slice('#case/'.length));
+        }
+        if (hash.indexOf('#receipt/') === 0) {
+            return showReceipt(hash.slice('#receipt/'.length));
         }
         document.getElementById('case').hidden = true;
         document.getElementById('desk').hidden = false;
@@ -237,6 +275,7 @@
             document.getElementById('lookup').addEventListener('submit', lookup);
             restoreLookup();
             document.getElementById('repeat-visit').addEventListener('submit', recordVisit);
+            document.getElementById('print-receipt').addEventListener('click', function () { window.print(); });
             window.addEventListener('hashchange', route);
             route();
             return showToday();

@@ -83,6 +83,22 @@ final class CaseFixtures {
         return id;
     }
 
+    /** One case as its department's queue lists it, found page by page. */
+    static io.restassured.path.json.JsonPath queueItem(Users officer, String department, UUID caseId) {
+        for (int page = 0;; page++) {
+            io.restassured.path.json.JsonPath queue = given().header("Authorization", officer.bearer())
+                    .get("/api/queues/" + department + "?size=100&page=" + page).then().statusCode(200).extract().jsonPath();
+            List<String> ids = queue.getList("items.id", String.class);
+            if (ids.isEmpty()) {
+                throw new AssertionError("case " + caseId + " is not in the " + department + " queue");
+            }
+            int at = ids.indexOf(caseId.toString());
+            if (at >= 0) {
+                return new io.restassured.path.json.JsonPath(queue.prettify()).setRootPath("items[" + at + "]");
+            }
+        }
+    }
+
     /** Every case id in a queue, page by page: other tests fill the queues, so the case may be past page one. */
     static List<String> queueIds(Users officer, String department) {
         List<String> ids = new ArrayList<>();

@@ -52,7 +52,15 @@ class CaseLifecycleApiTest {
                 .body("responsibleLeader", equalTo("Deputy Director Zhang"))
                 .body("version", equalTo(1));
 
-        post(Users.POLICE, id, "accept", null, null).statusCode(200).body("status", equalTo("ACCEPTED"));
+        // accepted today: the Regulations' 60 days run from today, to a working day
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var statutory = new org.lettersvisits.time.WorkingDayCalendar().periodEnd(today, 60);
+        post(Users.POLICE, id, "accept", null, null).statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("acceptedOn", equalTo(today.toString()))
+                .body("statutoryHandlingDue.date", equalTo(statutory.date().toString()))
+                .body("statutoryHandlingDue.provisional", equalTo(statutory.provisional()));
+        assertThat(CaseFixtures.queueItem(Users.POLICE, "public-security", id).getString("statutoryHandlingDue.date"),
+                equalTo(statutory.date().toString()));
         post(Users.POLICE, id, "close", Map.of("resolution", "resolved according to law", "closedOn", "2026-11-20"), "\"2\"")
                 .statusCode(200).body("status", equalTo("CLOSED")).header("ETag", "\"3\"");
 
@@ -113,6 +121,30 @@ class CaseLifecycleApiTest {
         assertThat(CaseFixtures.queueIds(Users.JUDGE, "court"), hasItem(id.toString()));
         assertThat(CaseFixtures.queueIds(Users.SUPERVISOR, "public-security"), not(hasItem(id.toString())));
         post(Users.POLICE, id, "accept", null, null).statusCode(403);
+    }
+
+    @Test
+    void a_supervisor_extends_the_statutory_handling_period_once_by_at_most_thirty_days() {
+        UUID id = assignedCase("COURT");
+        post(Users.SUPERVISOR, id, "extension", Map.of("days", 30, "reason", "expert appraisal pending"), null)
+                .statusCode(409).contentType("application/problem+json"); // not accepted yet
+        post(Users.JUDGE, id, "accept", null, null).statusCode(200);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        post(Users.SUPERVISOR, id, "extension", Map.of("days", 31, "reason", "too long"), null).statusCode(400)
+                .body("violations.field", hasItem("days"));
+        post(Users.SUPERVISOR, id, "extension", Map.of("days", 30), null).statusCode(400)
+                .body("violations.field", hasItem("reason"));
+        post(Users.JUDGE, id, "extension", Map.of("days", 30, "reason", "x"), null).statusCode(403);
+        post(Users.SUPERVISOR, id, "extension", Map.of("days", 30, "reason", "expert appraisal pending"), null)
+                .statusCode(200).body("handlingExtendedBy", equalTo(30))
+                .body("statutoryHandlingDue.date", equalTo(
+                        new org.lettersvisits.time.WorkingDayCalendar().periodEnd(today, 90).date().toString()))
+                .body("history.type", hasItem("HandlingExtended"));
+        post(Users.SUPERVISOR, id, "extension", Map.of("days", 5, "reason", "once more"), null).statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("extended once"));
+        assertThat(CaseFixtures.queueItem(Users.JUDGE, "court", id).getString("statutoryHandlingDue.date"),
+                equalTo(new org.lettersvisits.time.WorkingDayCalendar().periodEnd(today, 90).date().toString()));
     }
 
     @Test

@@ -114,7 +114,8 @@ class QueueViewsTest {
                 .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"queue-court-"))
                 .extract().asByteArray();
         List<List<String>> rows = ExportedRows.ofCsv(csv);
-        assertThat(rows.get(0)).containsExactly("信访编号", "信访事由", "承办单位", "责任领导", "交办日期", "办理期限", "状态", "超期天数");
+        assertThat(rows.get(0)).containsExactly("信访编号", "信访事由", "承办单位", "责任领导", "交办日期", "办理期限", "法定办理期限",
+                "状态", "超期天数");
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(expected);
         assertThat(rows.get(1)).contains("法院", court.leader(), "已交办", "2020-03-31");
         assertThat(rows.get(3)).contains("已中止");
@@ -144,7 +145,7 @@ class QueueViewsTest {
                 .doesNotContain(court.suspended().caseNumber(), court.dueLater().caseNumber());
         assertThat(numbers.indexOf(court.longOverdue().caseNumber())).isLessThan(numbers.indexOf(court.overdue().caseNumber()));
         List<String> line = rows.get(numbers.indexOf(court.longOverdue().caseNumber()));
-        assertThat(Long.parseLong(line.get(7))).isGreaterThan(365);
+        assertThat(Long.parseLong(line.get(8))).isGreaterThan(365);
 
         given().header("Authorization", Users.JUDGE.bearer()).get("/api/cases/overdue/export").then().statusCode(403);
     }

@@ -80,6 +80,16 @@ class BrowserJourneyIT {
             String caseId = registered.getAttribute("href").substring(registered.getAttribute("href").indexOf("#case/") + 6);
             String caseNumber = browser.find("#register-result").getAttribute("data-case-number");
             assertThat(caseNumber).isNotBlank();
+            // the visitor's receipt: the case number, the statutory notice day (received 18 June 2025: 3 July), the
+            // ID number masked
+            browser.find("#registered-receipt").click();
+            await().atMost(Browser.WAIT).until(() -> browser.find("#receipt-case-number").getText().equals(caseNumber));
+            assertThat(browser.find("#receipt-notice-due").getAttribute("data-date")).isEqualTo("2025-07-03");
+            assertThat(browser.find("#receipt-facts").getText()).contains("130100********6955")
+                    .doesNotContain("130100199312266955");
+            browser.screenshot("receipt");
+            browser.find("#receipt a[href='#']").click();
+            await().atMost(Browser.WAIT).until(() -> browser.find("#lookup").isDisplayed());
             // found by its case number typed without the XF- prefix, then by the petitioner's ID number
             browser.type("#lookup [name='q']", caseNumber.substring("XF-".length()));
             browser.find("#lookup button[type='submit']").click();
@@ -174,6 +184,9 @@ class BrowserJourneyIT {
             });
             assertThat(browser.all("#case-timeline li")).extracting(li -> li.getAttribute("data-type"))
                     .contains("PetitionRegistered", "CaseAssigned", "CaseAccepted", "CaseClosed", "ReturnVisitCompleted");
+            // the statutory limits: the notice from the day received, handling from the day accepted
+            assertThat(browser.find("#acceptance-notice-due").getAttribute("data-date")).isEqualTo("2025-07-03");
+            assertThat(browser.find("#handling-due").getAttribute("data-date")).isNotBlank();
             browser.screenshot("case-page");
         }
     }

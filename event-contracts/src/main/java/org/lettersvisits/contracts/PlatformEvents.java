@@ -12,6 +12,7 @@ import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
@@ -36,6 +37,7 @@ final class PlatformEvents {
             DeadlineChanged.class,
             CaseReopened.class,
             CaseBecameOverdue.class,
+            HandlingExtended.class,
             ReturnVisitScheduled.class,
             ReturnVisitCompleted.class,
             ReturnVisitBecameOverdue.class);

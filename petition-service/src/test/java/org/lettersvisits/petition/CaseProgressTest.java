@@ -72,6 +72,29 @@ class CaseProgressTest {
     }
 
     @Test
+    void the_case_page_shows_the_statutory_notice_deadline_from_receipt_and_the_handling_deadline_from_acceptance() {
+        // received 16 September 2026: 15 days end on 1 October, in the National Day holidays, so on 8 October
+        UUID id = UUID.fromString(given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(PetitionBodies.with(visit(), "receivedOn", "2026-09-16")).post("/api/petitions").then().statusCode(201)
+                .extract().path("id"));
+        given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id).then().statusCode(200)
+                .body("statutoryDeadlines.acceptanceNotice.date", equalTo("2026-10-08"))
+                .body("statutoryDeadlines.acceptanceNotice.provisional", equalTo(false))
+                .body("statutoryDeadlines.handling", org.hamcrest.Matchers.nullValue());
+
+        // accepted on 23 October 2026: 60 days end on 22 December, a Tuesday
+        publish(id, UUID.randomUUID(), new CaseAssigned(id, id, "XF", "subject", Department.COURT, "Judge W",
+                Difficulty.ROUTINE, LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 19)));
+        publish(id, UUID.randomUUID(), new CaseAccepted(id, Department.COURT, LocalDate.of(2026, 10, 23)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.SUPERVISOR.bearer())
+                .get("/api/petitions/" + id).then().statusCode(200)
+                .body("statutoryDeadlines.acceptedOn", equalTo("2026-10-23"))
+                .body("statutoryDeadlines.handling.date", equalTo("2026-12-22"))
+                .body("statutoryDeadlines.handling.provisional", equalTo(false))
+                .body("timeline.find { it.type == 'CaseAccepted' }.facts.acceptedOn", equalTo("2026-10-23")));
+    }
+
+    @Test
     void an_older_case_event_arriving_late_never_turns_the_status_back() {
         UUID id = UUID.fromString(given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
                 .body(visit()).post("/api/petitions").then().statusCode(201).extract().path("id"));

@@ -11,20 +11,29 @@ import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.contracts.assignment.Difficulty;
 import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.time.StatutoryDeadline;
+import org.lettersvisits.time.StatutoryLimits;
 
-/** {@code GET /api/cases/{id}} and the answer to every transition: the case with its history. */
+/**
+ * {@code GET /api/cases/{id}} and the answer to every transition: the case with its history. {@code deadline} is the
+ * leadership's (assigned, changed with a reason); {@code statutoryHandlingDue} the Regulations' 60 days from the day
+ * the holding department accepted it, plus its one extension ({@code handlingExtendedBy} days), null until then.
+ */
 public record CaseDetails(UUID id, UUID petitionId, String caseNumber, String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
-        boolean overdue, List<HistoryEntry> history, int version) {
+        boolean overdue, LocalDate acceptedOn, int handlingExtendedBy, StatutoryDeadline statutoryHandlingDue,
+        List<HistoryEntry> history, int version) {
 
     /** One event of the case: what happened, when, who did it, and its content. */
     public record HistoryEntry(String type, OffsetDateTime at, String actor, CaseEvent details) {
     }
 
-    public static CaseDetails of(Aggregate<CaseEvent, CaseFile> aggregate, LocalDate today) {
+    public static CaseDetails of(Aggregate<CaseEvent, CaseFile> aggregate, LocalDate today, StatutoryLimits limits) {
         CaseFile c = aggregate.state();
         return new CaseDetails(c.caseId(), c.petitionId(), c.caseNumber(), c.subject(), c.department(),
                 c.responsibleLeader(), c.difficulty(), c.assignedOn(), c.deadline(), c.status(), c.isOverdueOn(today),
+                c.acceptedOn(), c.extensionDays(),
+                c.acceptedOn() == null ? null : limits.handlingDue(c.acceptedOn(), c.extensionDays()),
                 aggregate.history().stream().map(e -> new HistoryEntry(e.event().getClass().getSimpleName(),
                         e.recordedAt(), e.metadata().actor(), e.event())).toList(),
                 aggregate.version());

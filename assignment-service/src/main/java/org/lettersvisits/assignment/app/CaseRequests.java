@@ -2,6 +2,7 @@ package org.lettersvisits.assignment.app;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -29,5 +30,9 @@ public final class CaseRequests {
 
     @Schema(name = "DeadlineRequest", example = "{\"deadline\": \"2026-12-15\", \"reason\": \"expert opinion pending\"}")
     public record Deadline(@NotNull LocalDate deadline, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Schema(name = "ExtensionRequest", example = "{\"days\": 30, \"reason\": \"expert appraisal of the injury pending\"}")
+    public record Extension(@NotNull @Min(1) Integer days, @NotBlank @Size(max = 2000) String reason, LocalDate extendedOn) {
     }
 }

@@ -34,6 +34,7 @@ import org.lettersvisits.assignment.domain.CaseCommand;
 import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
@@ -53,6 +54,7 @@ import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
+import org.lettersvisits.time.StatutoryLimits;
 
 import io.smallrye.mutiny.Uni;
 
@@ -86,6 +88,9 @@ public class CasesResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StatutoryLimits limits;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -208,6 +213,22 @@ public class CasesResource {
                 () -> new ChangeDeadline(request.deadline(), request.reason()));
     }
 
+    @POST
+    @Path("{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Extend the statutory handling period of an accepted case, once",
+            description = "With the head's approval: days from 1 to the limit (30 by default), and the reason the "
+                    + "petitioner is told. A second extension, or one of a case not accepted, is 409.")
+    public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseRequests.Extension request) {
+        if (request.days() > limits.extensionMaxDays()) {
+            throw new InvalidField("days", "at most " + limits.extensionMaxDays() + " days");
+        }
+        return transition(id, ifMatch, List.of(Roles.SUPERVISOR),
+                () -> new ExtendHandling(request.days(), request.reason(), desk.notInFuture("extendedOn", request.extendedOn())));
+    }
+
     /** An overdue case as leaders chase it. */
     public record OverdueCase(UUID id, UUID petitionId, String caseNumber, String subject,
             org.lettersvisits.contracts.Department department, String responsibleLeader, LocalDate deadline,
@@ -236,7 +257,7 @@ public class CasesResource {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = desk.today();
         return views.overdue(today, Exports.MAX_ROWS + 1)
-                .map(lines -> Exports.download(wanted, "overdue-cases", today, CaseExports.columns(today), lines));
+                .map(lines -> Exports.download(wanted, "overdue-cases", today, CaseExports.columns(today, limits), lines));
     }
 
     private static String searchText(String q) {
@@ -264,7 +285,7 @@ public class CasesResource {
     }
 
     private Response withTag(Response.ResponseBuilder builder, Aggregate<CaseEvent, CaseFile> aggregate) {
-        return builder.entity(CaseDetails.of(aggregate, desk.today()))
+        return builder.entity(CaseDetails.of(aggregate, desk.today(), limits))
                 .tag(new EntityTag(String.valueOf(aggregate.version())))
                 .build();
     }

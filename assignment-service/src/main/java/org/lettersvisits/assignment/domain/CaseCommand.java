@@ -32,6 +32,10 @@ public sealed interface CaseCommand {
     record ChangeDeadline(LocalDate deadline, String reason) implements CaseCommand {
     }
 
+    /** Extend the statutory handling period of an accepted case, once, by {@code days} (the limit is checked before). */
+    record ExtendHandling(int days, String reason, LocalDate extendedOn) implements CaseCommand {
+    }
+
     /** A dissatisfied return visit sends the case back to its department. */
     record ReopenCase(String reason, LocalDate reopenedOn) implements CaseCommand {
     }

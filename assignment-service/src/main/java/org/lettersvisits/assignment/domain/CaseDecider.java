@@ -17,6 +17,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
@@ -30,6 +31,7 @@ import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.eventstore.Decider;
@@ -49,6 +51,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             TransferCase.class, EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED),
             ChangeDeadline.class, EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED),
             ReopenCase.class, EnumSet.of(CLOSED),
+            ExtendHandling.class, EnumSet.of(ACCEPTED),
             MarkOverdue.class, EnumSet.allOf(CaseStatus.class));
 
     @Override
@@ -106,6 +109,17 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         if (command instanceof ReopenCase c) {
             return List.of(new CaseReopened(state.caseId(), state.department(), c.reason(), c.reopenedOn()));
         }
+        if (command instanceof ExtendHandling c) {
+            if (state.extensionDays() > 0) {
+                throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the handling period was extended already (by "
+                        + state.extensionDays() + " days); it is extended once");
+            }
+            if (c.extendedOn().isBefore(state.acceptedOn())) {
+                throw new CommandRejected(Reason.UNPROCESSABLE, "a case cannot be extended before it was accepted ("
+                        + state.acceptedOn() + ")");
+            }
+            return List.of(new HandlingExtended(state.caseId(), c.days(), c.reason(), c.extendedOn()));
+        }
         MarkOverdue check = (MarkOverdue) command;
         if (!state.isOverdueOn(check.today()) || state.deadline().equals(state.overdueRecordedFor())) {
             return List.of();
@@ -129,6 +143,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             case "TransferCase" -> "transferred";
             case "ChangeDeadline" -> "given a new deadline";
             case "ReopenCase" -> "reopened";
+            case "ExtendHandling" -> "extended";
             default -> command.getClass().getSimpleName();
         };
     }
@@ -138,7 +153,8 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
     public CaseFile evolve(CaseFile state, CaseEvent event) {
         if (event instanceof CaseAssigned e) {
             return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
-                    e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null);
+                    e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null,
+                    null, 0);
         }
         CaseFile next = event.newHolder().map(state::withDepartment).orElse(state);
         next = event.newStatus().map(next::with).orElse(next);
@@ -147,6 +163,12 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         }
         if (event instanceof CaseBecameOverdue e) {
             return next.withOverdueRecordedFor(e.deadline());
+        }
+        if (event instanceof CaseAccepted e) {
+            return next.withAcceptedOn(e.acceptedOn());
+        }
+        if (event instanceof HandlingExtended e) {
+            return next.withExtension(e.days());
         }
         return next;
     }

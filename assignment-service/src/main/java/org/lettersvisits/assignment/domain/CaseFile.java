@@ -9,13 +9,15 @@ import org.lettersvisits.contracts.assignment.Difficulty;
 
 /**
  * The state of a case as its events leave it. {@code overdueRecordedFor} is the deadline for which
- * CaseBecameOverdue was last recorded, so each passed deadline is recorded once.
+ * CaseBecameOverdue was last recorded, so each passed deadline is recorded once; {@code acceptedOn} the day the
+ * holding department last accepted it, from which the statutory handling period runs; {@code extensionDays} the one
+ * extension of that period (0 for none).
  */
 public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
-        LocalDate overdueRecordedFor) {
+        LocalDate overdueRecordedFor, LocalDate acceptedOn, int extensionDays) {
 
-    public static final CaseFile NONE = new CaseFile(null, null, null, null, null, null, null, null, null, null, null);
+    public static final CaseFile NONE = new CaseFile(null, null, null, null, null, null, null, null, null, null, null, null, 0);
 
     public boolean exists() {
         return status != null;
@@ -28,21 +30,31 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
 
     CaseFile with(CaseStatus newStatus) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, newStatus, overdueRecordedFor);
+                assignedOn, deadline, newStatus, overdueRecordedFor, acceptedOn, extensionDays);
     }
 
     CaseFile withDepartment(Department newDepartment) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, newDepartment, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor);
+                assignedOn, deadline, status, overdueRecordedFor, acceptedOn, extensionDays);
     }
 
     CaseFile withDeadline(LocalDate newDeadline) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, newDeadline, status, overdueRecordedFor);
+                assignedOn, newDeadline, status, overdueRecordedFor, acceptedOn, extensionDays);
     }
 
     CaseFile withOverdueRecordedFor(LocalDate passedDeadline) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, passedDeadline);
+                assignedOn, deadline, status, passedDeadline, acceptedOn, extensionDays);
+    }
+
+    CaseFile withAcceptedOn(LocalDate day) {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, deadline, status, overdueRecordedFor, day, extensionDays);
+    }
+
+    CaseFile withExtension(int days) {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, deadline, status, overdueRecordedFor, acceptedOn, days);
     }
 }

@@ -18,14 +18,16 @@ public class CaseProjection {
         CaseFile c = aggregate.state();
         return tx.preparedQuery("""
                 INSERT INTO case_view (id, petition_id, case_number, subject, department, responsible_leader, difficulty,
-                                       assigned_on, deadline, status, overdue_recorded_for, version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                       assigned_on, deadline, status, overdue_recorded_for, version, accepted_on,
+                                       extension_days)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 ON CONFLICT (id) DO UPDATE SET department = EXCLUDED.department, deadline = EXCLUDED.deadline,
                     status = EXCLUDED.status, overdue_recorded_for = EXCLUDED.overdue_recorded_for,
-                    version = EXCLUDED.version""")
+                    version = EXCLUDED.version, accepted_on = EXCLUDED.accepted_on,
+                    extension_days = EXCLUDED.extension_days""")
                 .execute(Tuple.from(new Object[] { c.caseId(), c.petitionId(), c.caseNumber(), c.subject(),
                         c.department().name(), c.responsibleLeader(), c.difficulty().name(), c.assignedOn(), c.deadline(),
-                        c.status().name(), c.overdueRecordedFor(), aggregate.version() }))
+                        c.status().name(), c.overdueRecordedFor(), aggregate.version(), c.acceptedOn(), c.extensionDays() }))
                 .replaceWithVoid();
     }
 }

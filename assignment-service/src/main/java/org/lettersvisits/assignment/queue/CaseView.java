@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.time.StatutoryDeadline;
+import org.lettersvisits.time.StatutoryLimits;
 
 /**
  * A case as queues, the overdue list and exports read it: a row of {@code case_view}. Read only: {@link CaseProjection}
@@ -46,6 +48,19 @@ public class CaseView {
     public LocalDate assignedOn;
 
     public LocalDate deadline;
+
+    /** The day the holding department last accepted the case; the statutory handling period runs from it. */
+    @Column(name = "accepted_on")
+    public LocalDate acceptedOn;
+
+    /** The one extension of the statutory handling period, in days (0 for none). */
+    @Column(name = "extension_days")
+    public int extensionDays;
+
+    /** The statutory handling deadline, or null while the case was never accepted. */
+    public StatutoryDeadline statutoryHandlingDue(StatutoryLimits limits) {
+        return acceptedOn == null ? null : limits.handlingDue(acceptedOn, extensionDays);
+    }
 
     @Enumerated(EnumType.STRING)
     public CaseStatus status;

@@ -32,6 +32,8 @@ import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
+import org.lettersvisits.time.StatutoryDeadline;
+import org.lettersvisits.time.StatutoryLimits;
 
 import io.smallrye.mutiny.Uni;
 
@@ -47,7 +49,8 @@ public class QueuesResource {
 
     /** One case in a queue. */
     public record QueueItem(UUID id, String caseNumber, String subject, String responsibleLeader, LocalDate deadline,
-            CaseStatus status, boolean overdue, long daysOverdue) {
+            CaseStatus status, boolean overdue, long daysOverdue, StatutoryDeadline statutoryHandlingDue,
+            int handlingExtendedBy) {
     }
 
     /**
@@ -72,6 +75,9 @@ public class QueuesResource {
     @Inject
     Clock clock;
 
+    @Inject
+    StatutoryLimits limits;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A department's queue", description = "department: public-security, procuratorate, court or "
@@ -86,7 +92,8 @@ public class QueuesResource {
         return views.queue(filter, paging, today).chain(p -> views.leaders(filter.department())
                 .map(leaders -> new Queue(filter.department(), p.items().stream()
                         .map(c -> new QueueItem(c.id, c.caseNumber, c.subject, c.responsibleLeader, c.deadline,
-                                c.status, c.overdueOn(today), c.daysOverdueOn(today)))
+                                c.status, c.overdueOn(today), c.daysOverdueOn(today),
+                                c.statutoryHandlingDue(limits), c.extensionDays))
                         .toList(), p.total(), p.overdue(), p.byStatus(), leaders)));
     }
 
@@ -103,7 +110,7 @@ public class QueuesResource {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = LocalDate.now(clock);
         return views.all(filter, today, Exports.MAX_ROWS + 1).map(cases -> Exports.download(wanted,
-                "queue-" + filter.department().slug(), today, CaseExports.columns(today), cases));
+                "queue-" + filter.department().slug(), today, CaseExports.columns(today, limits), cases));
     }
 
     /** The filter a request names; 404 for an unknown department, 403 for another department's officer. */

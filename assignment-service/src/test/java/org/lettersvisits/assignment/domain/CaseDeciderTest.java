@@ -18,6 +18,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
 import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
@@ -36,6 +37,7 @@ import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 
@@ -69,7 +71,8 @@ class CaseDeciderTest {
             new ResumeCase(LATER), CaseResumed.class,
             new TransferCase(Department.COURT, "the dispute is before the court", LATER), CaseTransferred.class,
             new ChangeDeadline(DEADLINE.plusDays(30), "expert opinion pending"), DeadlineChanged.class,
-            new ReopenCase("dissatisfied at the return visit", LATER), CaseReopened.class);
+            new ReopenCase("dissatisfied at the return visit", LATER), CaseReopened.class,
+            new ExtendHandling(30, "expert appraisal pending", LATER), HandlingExtended.class);
 
     static Stream<Arguments> everyStatusWithEveryCommand() {
         List<Arguments> all = new ArrayList<>();
@@ -102,6 +105,24 @@ class CaseDeciderTest {
 
         assertThat(then).containsExactly(ASSIGNED);
         assertThat(decider.fold(then).status()).isEqualTo(CaseStatus.ASSIGNED);
+    }
+
+    @Test
+    void the_statutory_handling_period_runs_from_acceptance_and_is_extended_once() {
+        CaseFile accepted = decider.fold(List.of(ASSIGNED, ACCEPTED));
+        assertThat(accepted.acceptedOn()).isEqualTo(ASSIGNED_ON);
+        assertThat(accepted.extensionDays()).isZero();
+
+        List<CaseEvent> extended = decider.decide(new ExtendHandling(30, "expert appraisal pending", LATER), accepted);
+        assertThat(extended).containsExactly(new HandlingExtended(ID, 30, "expert appraisal pending", LATER));
+        CaseFile once = decider.fold(List.of(ASSIGNED, ACCEPTED, extended.get(0)));
+        assertThat(once.extensionDays()).isEqualTo(30);
+
+        assertThatThrownBy(() -> decider.decide(new ExtendHandling(10, "again", LATER), once))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION))
+                .hasMessageContaining("extended once");
+        assertThatThrownBy(() -> decider.decide(new ExtendHandling(10, "too early", ASSIGNED_ON.minusDays(1)), accepted))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.lettersvisits.contracts.Department;
  * compile until it says so.
  */
 public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed, CaseSuspended, CaseResumed,
-        CaseTransferred, DeadlineChanged, CaseReopened, CaseBecameOverdue {
+        CaseTransferred, DeadlineChanged, CaseReopened, CaseBecameOverdue, HandlingExtended {
 
     UUID caseId();
 

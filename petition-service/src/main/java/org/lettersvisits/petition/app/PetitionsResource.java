@@ -53,6 +53,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.time.StatutoryLimits;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -92,6 +93,13 @@ public class PetitionsResource {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    StatutoryLimits limits;
+
+    /** How a visitor asks about progress, as the receipt tells them (the committee's reception office and phone). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petitions.receipt.enquiries")
+    String enquiries;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -159,8 +167,26 @@ public class PetitionsResource {
                                 registration.involvesLawAndLitigation(),
                                 registration.escalatedTo() == null ? null : registration.escalatedTo().name(),
                                 view.status(), view.department(), t.getItem1().state().visits(), t.getItem2(),
+                                PetitionDeadlines.of(registration.receivedOn(), t.getItem2(), limits, clock.getZone()),
                                 t.getItem1().version());
                     });
+        });
+    }
+
+    @GET
+    @Path("{id}/receipt")
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR })
+    @Operation(summary = "The visitor's receipt",
+            description = "Case number, day received, subject, the statutory day by which the petitioner is told in "
+                    + "writing whether the matter is accepted, and how to ask about progress; the ID number masked. "
+                    + "Not a record view: nothing is shown whole.")
+    @APIResponse(responseCode = "404", description = "No such petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Receipt> receipt(@PathParam("id") UUID id) {
+        return queries.find(id).map(found -> {
+            var view = found.orElseThrow(() -> new NotFoundException("no petition " + id));
+            return new Receipt(view.caseNumber(), view.receivedOn(), view.petitionerErased() ? null : view.petitionerName(),
+                    view.idNumber(), view.subject(), limits.acceptanceNoticeDue(view.receivedOn()), enquiries);
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
@@ -11,6 +12,7 @@ import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.petition.domain.PetitionRegistered;
@@ -40,6 +42,8 @@ final class TimelineFacts {
             facts.put("responsibleLeader", e.responsibleLeader());
             facts.put("difficulty", e.difficulty());
             facts.put("deadline", e.deadline());
+        } else if (event instanceof CaseAccepted e) {
+            facts.put("acceptedOn", e.acceptedOn());
         } else if (event instanceof CaseTransferred e) {
             facts.put("fromDepartment", e.fromDepartment());
             facts.put("toDepartment", e.toDepartment());
@@ -54,6 +58,9 @@ final class TimelineFacts {
             facts.put("reason", e.reason());
         } else if (event instanceof CaseReopened e) {
             facts.put("department", e.department());
+            facts.put("reason", e.reason());
+        } else if (event instanceof HandlingExtended e) {
+            facts.put("days", e.days());
             facts.put("reason", e.reason());
         } else if (event instanceof CaseBecameOverdue e) {
             facts.put("deadline", e.deadline());
