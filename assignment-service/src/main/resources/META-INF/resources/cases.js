@@ -172,7 +172,9 @@
                 } else if (item.status !== 'SUSPENDED') {
                     var left = LV.daysBetween(today, item.deadline);
                     // due within a week: marked, so the head of department sees it before it is overdue
-                    deadlineCell.push(el('span', { class: left <= DUE_SOON_DAYS ? 'badge warn due-soon' : 'badge',
+                    // reminders before, not only after: due within 7, 3 and 1 days, each marked more strongly
+                    var soon = left <= 1 ? ' due-1' : left <= 3 ? ' due-3' : '';
+                    deadlineCell.push(el('span', { class: left <= DUE_SOON_DAYS ? 'badge warn due-soon' + soon : 'badge',
                         text: t('queue.daysLeft', { days: left }) }));
                 }
                 if (item.statutoryHandlingDue) {

@@ -142,7 +142,7 @@
     var WORDED = { channel: 'channel.', difficulty: 'difficulty.', satisfaction: 'satisfaction.',
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
-    var FACT_ORDER = ['channel', 'receivedBy', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
+    var FACT_ORDER = ['channel', 'receivedBy', 'sentOn', 'accepted', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
         'difficulty', 'previousDeadline', 'deadline', 'resolution', 'reason', 'dueBy', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
@@ -191,7 +191,22 @@
             fact(facts, 'register.law', t(p.involvesLawAndLitigation ? 'yes' : 'no'));
             fact(facts, 'register.escalatedTo', p.escalatedTo ? t('escalation.' + p.escalatedTo) : null);
             var limits = p.statutoryDeadlines;
-            fact(facts, 'case.acceptanceNoticeDue', statutory(limits.acceptanceNotice, 'acceptance-notice-due'));
+            fact(facts, 'case.acceptanceNoticeDue', el('span', {}, [statutory(limits.acceptanceNotice, 'acceptance-notice-due'),
+                limits.acceptanceNoticeSentOn ? el('span', { id: 'acceptance-notice-sent', class: limits.acceptanceNoticeInTime
+                    ? 'badge ok' : 'badge overdue', text: t(limits.acceptanceNoticeInTime ? 'case.noticeSentInTime' : 'case.noticeSentLate',
+                    { date: limits.acceptanceNoticeSentOn }) }) : null]));
+            if (!limits.acceptanceNoticeSentOn && LV.hasRole(['supervisor'])) {
+                fact(facts, 'case.recordNotice', LV.actionForm('notice', 'notice-' + p.caseNumber, [
+                    { name: 'accepted', label: 'notice.accepted', options: [{ value: 'true', label: t('yes') },
+                        { value: 'false', label: t('no') }] },
+                    { name: 'sentOn', label: 'notice.sentOn', type: 'date', value: LV.today() },
+                    { name: 'note', label: 'notice.note', type: 'textarea' }
+                ], function (values) {
+                    values.accepted = values.accepted === 'true';
+                    return LV.api('', '/api/petitions/' + encodeURIComponent(id) + '/acceptance-notice',
+                        { method: 'POST', body: values }).then(function () { return showCase(id); });
+                }));
+            }
             fact(facts, 'case.handlingDue', limits.handling ? el('span', {}, [statutory(limits.handling, 'handling-due'),
                 limits.handlingExtendedBy ? t('case.extendedBy', { days: limits.handlingExtendedBy }) : ''])
                 : el('span', { class: 'muted', text: t('case.handlingNotStarted') }));

@@ -82,6 +82,24 @@ class CaseProgressTest {
                 .body("statutoryDeadlines.acceptanceNotice.provisional", equalTo(false))
                 .body("statutoryDeadlines.handling", org.hamcrest.Matchers.nullValue());
 
+        // the supervisor records the written notice, once, not before the day received
+        given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("accepted", true)).post("/api/petitions/" + id + "/acceptance-notice").then()
+                .statusCode(403);
+        given().header("Authorization", Users.SUPERVISOR.bearer()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("accepted", true, "sentOn", "2026-09-15")).post("/api/petitions/" + id + "/acceptance-notice")
+                .then().statusCode(422).contentType("application/problem+json");
+        given().header("Authorization", Users.SUPERVISOR.bearer()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("accepted", true, "sentOn", "2026-10-09")).post("/api/petitions/" + id + "/acceptance-notice")
+                .then().statusCode(201).body("sentOn", equalTo("2026-10-09"));
+        given().header("Authorization", Users.SUPERVISOR.bearer()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("accepted", false)).post("/api/petitions/" + id + "/acceptance-notice").then()
+                .statusCode(409);
+        given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id).then().statusCode(200)
+                .body("statutoryDeadlines.acceptanceNoticeSentOn", equalTo("2026-10-09"))
+                .body("statutoryDeadlines.acceptanceNoticeInTime", equalTo(false)) // a day after the 8 October limit
+                .body("timeline.type", org.hamcrest.Matchers.hasItem("AcceptanceNoticeSent"));
+
         // accepted on 23 October 2026: 60 days end on 22 December, a Tuesday
         publish(id, UUID.randomUUID(), new CaseAssigned(id, id, "XF", "subject", Department.COURT, "Judge W",
                 Difficulty.ROUTINE, LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 19)));

@@ -17,6 +17,7 @@ import org.lettersvisits.petition.calendar.JointVisitCalendar;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
+import org.lettersvisits.petition.domain.PetitionCommand.RecordAcceptanceNotice;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
 import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
 import org.lettersvisits.petition.privacy.PetitionerKeys;
@@ -122,6 +123,15 @@ public class PetitionDesk {
         LocalDate receivedOn = BusinessDates.todayOrPast("receivedOn", request.receivedOn(), LocalDate.now(clock));
         return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
                 new RecordRepeatVisit(receivedOn, request.receivedBy(), request.note()), null, EventMetadata.ofRequest(actor))
+                .call(outcome -> projection.apply(tx, outcome.recorded())));
+    }
+
+    /** Records the written notice whether the matter is accepted, once; the day sent defaults to today. */
+    public Uni<Outcome<PetitionEvent, Petition>> recordAcceptanceNotice(UUID petitionId, AcceptanceNoticeRequest request,
+            String actor) {
+        LocalDate sentOn = BusinessDates.todayOrPast("sentOn", request.sentOn(), LocalDate.now(clock));
+        return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
+                new RecordAcceptanceNotice(sentOn, request.accepted(), request.note()), null, EventMetadata.ofRequest(actor))
                 .call(outcome -> projection.apply(tx, outcome.recorded())));
     }
 }

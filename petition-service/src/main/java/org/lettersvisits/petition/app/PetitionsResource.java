@@ -173,6 +173,22 @@ public class PetitionsResource {
         });
     }
 
+    @POST
+    @Path("{id}/acceptance-notice")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Record the written notice telling the petitioner whether the matter is accepted",
+            description = "Once per petition (a second is 409); due within 15 days of receipt under the Regulations on "
+                    + "Letters and Visits Work. The case page shows it beside the deadline.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Uni<Response> recordAcceptanceNotice(@PathParam("id") UUID id, @Valid @NotNull AcceptanceNoticeRequest request) {
+        return desk.recordAcceptanceNotice(id, request, actor())
+                .map(outcome -> Response.created(URI.create("/api/petitions/" + id))
+                        .entity(Map.of("id", id, "sentOn", outcome.aggregate().state().acceptanceNotice().sentOn(),
+                                "version", outcome.aggregate().version()))
+                        .build());
+    }
+
     @GET
     @Path("{id}/receipt")
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR })

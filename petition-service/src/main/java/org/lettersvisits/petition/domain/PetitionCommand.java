@@ -26,4 +26,8 @@ public sealed interface PetitionCommand {
     /** Erase the petitioner's personal data (their data key is deleted in the same transaction). */
     record ErasePetitioner(String reason) implements PetitionCommand {
     }
+
+    /** Record the written notice telling the petitioner whether the matter is accepted; once. */
+    record RecordAcceptanceNotice(LocalDate sentOn, boolean accepted, String note) implements PetitionCommand {
+    }
 }

@@ -6,6 +6,7 @@ import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.eventstore.Decider;
 import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
+import org.lettersvisits.petition.domain.PetitionCommand.RecordAcceptanceNotice;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
 import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
 
@@ -24,6 +25,9 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
         }
         if (command instanceof ErasePetitioner erase) {
             return erase(erase, state);
+        }
+        if (command instanceof RecordAcceptanceNotice notice) {
+            return recordAcceptanceNotice(notice, state);
         }
         return recordRepeatVisit((RecordRepeatVisit) command, state);
     }
@@ -48,6 +52,21 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
         return List.of(new RepeatVisitRecorded(state.id(), c.receivedOn(), c.receivedBy(), c.note()));
     }
 
+    private List<PetitionEvent> recordAcceptanceNotice(RecordAcceptanceNotice c, Petition state) {
+        if (!state.exists()) {
+            throw new CommandRejected(Reason.NOT_FOUND, "no such petition");
+        }
+        if (state.acceptanceNotice() != null) {
+            throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the acceptance notice of " + state.id()
+                    + " was recorded already (sent on " + state.acceptanceNotice().sentOn() + ")");
+        }
+        if (c.sentOn().isBefore(state.registration().receivedOn())) {
+            throw new CommandRejected(Reason.UNPROCESSABLE, "a notice cannot be sent before the petition was received ("
+                    + state.registration().receivedOn() + ")");
+        }
+        return List.of(new AcceptanceNoticeSent(state.id(), c.sentOn(), c.accepted(), c.note()));
+    }
+
     private List<PetitionEvent> erase(ErasePetitioner c, Petition state) {
         if (!state.exists()) {
             throw new CommandRejected(Reason.NOT_FOUND, "no such petition");
@@ -62,10 +81,13 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
     public Petition evolve(Petition state, PetitionEvent event) {
         if (event instanceof PetitionRegistered registered) {
             return new Petition(registered, List.of(new Petition.Visit(registered.receivedOn(), registered.receivedBy(), null)),
-                    false);
+                    false, null);
         }
         if (event instanceof PetitionerErased) {
             return state.withPetitionerErased();
+        }
+        if (event instanceof AcceptanceNoticeSent notice) {
+            return state.withAcceptanceNotice(notice);
         }
         RepeatVisitRecorded visit = (RepeatVisitRecorded) event;
         return state.withVisit(new Petition.Visit(visit.receivedOn(), visit.receivedBy(), visit.note()));

@@ -18,7 +18,7 @@ public class PublicEvents implements EventCodecs.Internal {
     @Override
     public void addTo(EventCodec codec) {
         codec.withEventClass(PetitionRegistered.class).withEventClass(RepeatVisitRecorded.class)
-                .withEventClass(PetitionerErased.class);
+                .withEventClass(PetitionerErased.class).withEventClass(AcceptanceNoticeSent.class);
     }
 
     /** The public event {@code event} is published as; an erasure is not published (no other service holds personal data). */
@@ -28,7 +28,7 @@ public class PublicEvents implements EventCodecs.Internal {
                     p.channel(), p.receivedOn(), p.headcount(), p.subject(), p.involvesLawAndLitigation(), p.escalatedTo(),
                     p.jointVisitDay()));
         }
-        if (event instanceof PetitionerErased) {
+        if (event instanceof PetitionerErased || event instanceof AcceptanceNoticeSent) {
             return Optional.empty();
         }
         RepeatVisitRecorded visit = (RepeatVisitRecorded) event;

@@ -15,6 +15,7 @@ import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.PetitionerErased;
 import org.lettersvisits.petition.domain.RepeatVisitRecorded;
@@ -34,6 +35,10 @@ final class TimelineFacts {
             facts.put("channel", e.channel());
         } else if (event instanceof RepeatVisitRecorded e) {
             facts.put("receivedBy", e.receivedBy());
+            facts.put("note", e.note());
+        } else if (event instanceof AcceptanceNoticeSent e) {
+            facts.put("sentOn", e.sentOn());
+            facts.put("accepted", e.accepted());
             facts.put("note", e.note());
         } else if (event instanceof PetitionerErased e) {
             facts.put("reason", e.reason());
