@@ -6,8 +6,8 @@ import org.lettersvisits.problem.InvalidField;
 
 /** The formats a list is exported in: CSV (UTF-8, opens in Excel and WPS) and an Excel workbook. */
 public enum ExportFormat {
-    CSV("text/csv; charset=UTF-8", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    CSV(Exports.CSV + "; charset=UTF-8", "csv"),
+    XLSX(Exports.XLSX, "xlsx");
 
     private final String mediaType;
     private final String extension;

@@ -24,6 +24,10 @@ public final class Exports {
 
     public static final int MAX_ROWS = 10_000;
 
+    /** The media types an export endpoint produces, for its {@code @Produces} (with the problem type for a 400). */
+    public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private Exports() {
     }
 

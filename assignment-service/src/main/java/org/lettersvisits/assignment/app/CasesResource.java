@@ -121,7 +121,7 @@ public class CasesResource {
 
     @GET
     @Path("unassigned/export")
-    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The assignment board as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx; q as for the board. Every petition waiting for assignment "
@@ -249,7 +249,7 @@ public class CasesResource {
 
     @GET
     @Path("overdue/export")
-    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The overdue cases as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. The same cases as GET /api/cases/overdue, most overdue first.")

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.lettersvisits.problem.Paging;
+import org.lettersvisits.web.SearchText;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -69,9 +70,6 @@ public class UnassignedPetitions {
         if (text == null || text.isBlank()) {
             return Tuple.of(null, null);
         }
-        String trimmed = text.trim();
-        String number = trimmed.toUpperCase(java.util.Locale.ROOT);
-        return Tuple.of("%" + trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
-                number.startsWith("XF-") ? number : "XF-" + number);
+        return Tuple.of(SearchText.containing(text), SearchText.caseNumber(text));
     }
 }

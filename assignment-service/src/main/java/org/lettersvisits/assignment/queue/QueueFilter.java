@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.web.SearchText;
 
 /**
  * Which of a department's cases a queue shows, and in what order: statuses, optionally one responsible leader and a
@@ -29,14 +30,12 @@ public record QueueFilter(Department department, List<CaseStatus> statuses, Stri
 
     /** The case number a search text names: {@code XF-2026-00042}, also typed as {@code 2026-00042}. */
     String caseNumber() {
-        String number = text.trim().toUpperCase(Locale.ROOT);
-        return number.startsWith("XF-") ? number : "XF-" + number;
+        return SearchText.caseNumber(text);
     }
 
-    /** The text as a LIKE pattern matching it anywhere in the subject. */
+    /** The text as a LIKE pattern matching it anywhere in the subject (lower case, as the query lowers the subject). */
     String subjectPattern() {
-        return "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%";
+        return SearchText.containing(text.toLowerCase(Locale.ROOT));
     }
 
     boolean searches() {

@@ -99,7 +99,7 @@ public class QueuesResource {
 
     @GET
     @Path("export")
-    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @Operation(summary = "A department's queue as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. Every case the same filters select, in the same order: "
                     + FILTERS + " At most 10,000 rows; more is a 400.")

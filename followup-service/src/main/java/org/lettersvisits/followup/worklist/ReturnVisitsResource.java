@@ -78,7 +78,7 @@ public class ReturnVisitsResource {
 
     @GET
     @Path("export")
-    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The worklist as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx; status and caseId as for the worklist. Every matching visit "

@@ -222,7 +222,7 @@ public class PetitionsResource {
     @POST
     @Path("export")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The petitions a search finds, as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. The body is a search (POST /api/petitions/search; page, size "

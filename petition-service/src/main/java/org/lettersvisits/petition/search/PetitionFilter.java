@@ -1,7 +1,8 @@
 package org.lettersvisits.petition.search;
 
 import java.time.LocalDate;
-import java.util.Locale;
+
+import org.lettersvisits.web.SearchText;
 
 /**
  * What a petition search asks for: a text (a case number exactly, also without {@code XF-}; or any part of the
@@ -29,13 +30,12 @@ public record PetitionFilter(String text, String idNumber, String status, String
 
     /** The case number the text names, exactly: {@code XF-2026-00042}, also typed as {@code 2026-00042} or in lower case. */
     String caseNumber() {
-        String number = text.toUpperCase(Locale.ROOT);
-        return number.startsWith("XF-") ? number : "XF-" + number;
+        return SearchText.caseNumber(text);
     }
 
     /** The text as a LIKE pattern matching it anywhere. */
     String pattern() {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return SearchText.containing(text);
     }
 
     private static String blankToNull(String value) {

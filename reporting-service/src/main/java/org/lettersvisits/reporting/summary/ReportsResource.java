@@ -110,7 +110,7 @@ public class ReportsResource {
 
     @GET
     @Path("overdue/export")
-    @Produces({ "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Problem.MEDIA_TYPE })
+    @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
     @Operation(summary = "The overdue cases as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. The leader's overdue list as GET /api/reports/overdue, most "
