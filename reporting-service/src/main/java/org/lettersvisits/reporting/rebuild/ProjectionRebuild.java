@@ -2,8 +2,6 @@ package org.lettersvisits.reporting.rebuild;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lettersvisits.reporting.projection.Generations;
 import org.lettersvisits.reporting.projection.LoggedEvents;
-import org.lettersvisits.reporting.projection.ReportProjector;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,9 +61,6 @@ public class ProjectionRebuild {
 
     @Inject
     Generations generations;
-
-    @Inject
-    ReportProjector projector;
 
     @Inject
     LoggedEvents events;
@@ -147,25 +141,14 @@ public class ProjectionRebuild {
                 .chain(rows -> applyAll(tx, generation, rows, from));
     }
 
-    /**
-     * Applies a batch pipelined: each event is one statement of the projector's, and all of them are sent on the
-     * transaction's connection at once, without waiting for each answer. PostgreSQL runs the statements of one
-     * connection in the order they were sent, so the events apply in log order, as one after another would.
-     */
+    /** Applies a batch (pipelined, in log order: {@link LoggedEvents#apply}) and says where it ended. */
     private Uni<Position> applyAll(SqlClient tx, int generation, RowSet<Row> rows, Position from) {
-        List<Uni<Void>> statements = new ArrayList<>();
-        Position last = from;
+        Position end = from;
         for (Row row : rows) {
-            String type = row.getString("type");
-            Object event = events.decodeOrSkip(row.getLong("seq"), type, row.getString("body"));
-            if (event != null) {
-                statements.add(projector.apply(tx, generation, event, row.getInteger("aggregate_version")));
-            }
-            last = new Position(row.getString("tx"), row.getLong("seq"), last.replayed() + 1);
+            end = new Position(row.getString("tx"), row.getLong("seq"), end.replayed() + 1);
         }
-        Position end = last;
-        return statements.isEmpty() ? Uni.createFrom().item(end)
-                : Uni.join().all(statements).andFailFast().replaceWith(end);
+        Position last = end;
+        return events.apply(tx, generation, rows, (event, row) -> true).replaceWith(last);
     }
 
     /**

@@ -2,8 +2,6 @@ package org.lettersvisits.reporting.summary;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +9,6 @@ import jakarta.inject.Inject;
 
 import org.lettersvisits.reporting.projection.BusinessDate;
 import org.lettersvisits.reporting.projection.LoggedEvents;
-import org.lettersvisits.reporting.projection.ReportProjector;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,9 +40,6 @@ public class SummaryAsOf {
     Pool pool;
 
     @Inject
-    ReportProjector projector;
-
-    @Inject
     LoggedEvents events;
 
     @Inject
@@ -71,20 +65,15 @@ public class SummaryAsOf {
         }
         return connection.preparedQuery(NEXT_BATCH).execute(Tuple.of(from.transactionId(), from.seq(), BATCH))
                 .chain(rows -> {
-                    List<Uni<Void>> statements = new ArrayList<>();
-                    Position last = new Position(from.transactionId(), from.seq(), rows.size());
+                    // where the next batch starts: after the last row; a short batch is the log's end
+                    Position after = new Position(from.transactionId(), from.seq(), rows.size());
                     for (Row row : rows) {
-                        Object event = events.decodeOrSkip(row.getLong("seq"), row.getString("type"), row.getString("body"));
-                        if (event != null && !BusinessDate.of(event, row.getOffsetDateTime("at"), clock.getZone())
-                                .isAfter(asOf)) {
-                            statements.add(projector.apply(connection, generation, event, row.getInteger("aggregate_version")));
-                        }
-                        last = new Position(row.getString("tx"), row.getLong("seq"), rows.size());
+                        after = new Position(row.getString("tx"), row.getLong("seq"), rows.size());
                     }
-                    Position next = last;
-                    Uni<Void> applied = statements.isEmpty() ? Uni.createFrom().voidItem()
-                            : Uni.join().all(statements).andFailFast().replaceWithVoid();
-                    return applied.chain(() -> replay(connection, generation, asOf, next));
+                    Position next = after;
+                    return events.apply(connection, generation, rows, (event, row) -> !BusinessDate
+                            .of(event, row.getOffsetDateTime("at"), clock.getZone()).isAfter(asOf))
+                            .chain(() -> replay(connection, generation, asOf, next));
                 });
     }
 }
