@@ -179,6 +179,14 @@
             });
     }
 
+    /** The year-end report of the year asked for, as a Word file or a PDF. */
+    function downloadAnnual(format) {
+        var form = document.getElementById('annual');
+        var year = document.getElementById('annual-year').value;
+        LV.download('', '/api/reports/annual?year=' + encodeURIComponent(year) + '&format=' + format)
+            .catch(function (error) { LV.showProblem(form, error); });
+    }
+
     LV.start({
         title: 'dashboard.title',
         roles: ['leader', 'supervisor'],
@@ -196,6 +204,10 @@
             document.getElementById('period-quarter').addEventListener('click', function () { preset('quarter'); });
             document.getElementById('period-month').addEventListener('click', function () { preset('month'); });
             document.getElementById('download-csv').addEventListener('click', downloadCsv);
+            document.getElementById('annual-year').value = LV.today().slice(0, 4);
+            document.getElementById('annual-year').max = LV.today().slice(0, 4);
+            document.getElementById('annual-docx').addEventListener('click', function () { downloadAnnual('docx'); });
+            document.getElementById('annual-pdf').addEventListener('click', function () { downloadAnnual('pdf'); });
             return show();
         }
     });

@@ -148,6 +148,16 @@ final class Browser implements AutoCloseable {
                 find(css), value);
     }
 
+    /** Saves a picture made in the test (a document's page, say) beside the screenshots, as {@code <name>.png}. */
+    void picture(String name, java.awt.image.RenderedImage image) {
+        try {
+            Files.createDirectories(screenshots);
+            javax.imageio.ImageIO.write(image, "png", screenshots.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not save the picture " + name, e);
+        }
+    }
+
     /** Saves what the browser shows as {@code deploy/target/screenshots/<name>.png} (copied to docs/screenshots by hand). */
     void screenshot(String name) {
         try {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.lettersvisits.platform.E2eClient.REPORTING;
 import static org.lettersvisits.platform.E2eClient.as;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,6 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -170,6 +179,51 @@ class SeedYearIT {
                     .isEqualTo(expect.get("total").get("received").asText());
             await().atMost(Browser.WAIT).until(() -> browser.all("#overdue tbody tr").size() >= overdueCases);
             browser.screenshot("leader-dashboard");
+
+            theYearEndReportStatesTheSeedsFigures(browser, expect);
+        }
+    }
+
+    /**
+     * The leader downloads the year-end report from the dashboard, as Word and as PDF: both open, say the committee's
+     * figures in the summary's words (33 received, 15 closed, 11 suspended, 7 open; per department; no escalation) and
+     * list the seven open cases with their leaders. The PDF's first page is pictured for the docs.
+     */
+    private static void theYearEndReportStatesTheSeedsFigures(Browser browser, JsonNode expect) {
+        String figures = "2026年，全市政法各部门共受理涉法涉诉信访案件33件，已办结15件，驳回或中止11件，尚未办结7件。"
+                + "其中，公安局受理14件，办结6件，驳回或中止4件；检察院受理4件，办结1件，驳回或中止1件；"
+                + "法院受理15件，办结8件，驳回或中止6件；司法局未受理涉法涉诉信访案件。";
+        assertThat(browser.find("#annual-year").getAttribute("value")).isEqualTo("2026");
+
+        browser.find("#annual-docx").click();
+        Path docx = browser.downloads().resolve("annual-report-2026.docx");
+        await().atMost(Browser.WAIT).until(() -> Files.isRegularFile(docx) && Files.size(docx) > 0);
+        try (XWPFDocument word = new XWPFDocument(Files.newInputStream(docx))) {
+            List<String> paragraphs = word.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(paragraphs.get(0)).isEqualTo("2026年度涉法涉诉信访工作情况");
+            assertThat(paragraphs).contains(figures);
+            assertThat(paragraphs).anyMatch(p -> p.contains("全年未发生到省、进京上访。"));
+            XWPFTable table = word.getTables().get(0);
+            List<String> departments = List.of("PUBLIC_SECURITY", "PROCURATORATE", "COURT", "JUSTICE_BUREAU");
+            for (int i = 0; i < departments.size(); i++) {
+                JsonNode wanted = expect.get("departments").get(departments.get(i));
+                assertThat(table.getRow(i + 1).getTableCells().stream().skip(1).limit(4).map(XWPFTableCell::getText).toList())
+                        .as(departments.get(i)).containsExactly(wanted.get("received").asText(), wanted.get("closed").asText(),
+                                wanted.get("suspended").asText(), wanted.get("open").asText());
+            }
+            assertThat(word.getTables().get(1).getRows()).as("the seven open cases under a header").hasSize(8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        browser.find("#annual-pdf").click();
+        Path pdf = browser.downloads().resolve("annual-report-2026.pdf");
+        await().atMost(Browser.WAIT).until(() -> Files.isRegularFile(pdf) && Files.size(pdf) > 0);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", "")).contains(figures);
+            browser.picture("annual-report-first-page", new PDFRenderer(document).renderImageWithDPI(0, 110));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.lettersvisits.reporting.summary;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.reporting.annual.AnnualReport;
 import org.lettersvisits.reporting.projection.Generations;
 import org.lettersvisits.reporting.summary.Summary.Counts;
 import org.lettersvisits.reporting.summary.Summary.DepartmentLine;
@@ -115,6 +117,24 @@ public class ReportQueries {
                     return new Summary.Petitions(r.getLong("registered"), r.getLong("joint_visit_day"), r.getLong("law"),
                             r.getLong("province"), r.getLong("capital"));
                 });
+    }
+
+    /** The cases first assigned in the period and still open (assigned or accepted), by department and deadline. */
+    public Uni<List<AnnualReport.OpenCase>> openCases(LocalDate from, LocalDate to) {
+        return generations.read((c, generation) -> c.preparedQuery("""
+                SELECT id, case_number, department, responsible_leader, first_assigned_on, deadline FROM rm_case
+                WHERE generation = $1 AND status IN ('ASSIGNED', 'ACCEPTED') AND first_assigned_on BETWEEN $2 AND $3
+                ORDER BY deadline, case_number""").execute(Tuple.of(generation, from, to))
+                .map(rows -> {
+                    List<AnnualReport.OpenCase> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new AnnualReport.OpenCase(r.getUUID("id"), r.getString("case_number"),
+                                Department.valueOf(r.getString("department")), r.getString("responsible_leader"),
+                                r.getLocalDate("first_assigned_on"), r.getLocalDate("deadline")));
+                    }
+                    list.sort(Comparator.comparing(AnnualReport.OpenCase::department)); // stable: by deadline within
+                    return list;
+                }));
     }
 
     /** Open cases past their deadline, most overdue first. */
