@@ -183,6 +183,10 @@
                         text: t('queue.statutory', { date: item.statutoryHandlingDue.date })
                             + (item.statutoryHandlingDue.provisional ? t('queue.provisional') : '') }));
                 }
+                if (item.reviewDue) {
+                    // reopened on the petitioner's request for a review (复查): its own 30 days
+                    deadlineCell.push(el('div', { class: 'badge review', text: t('queue.review', { date: item.reviewDue }) }));
+                }
                 return el('tr', { 'data-case-number': item.caseNumber, class: item.overdue ? 'overdue' : null }, [
                     el('td', { text: item.caseNumber }), el('td', { text: item.subject }),
                     el('td', { text: item.responsibleLeader }), el('td', {}, deadlineCell),

@@ -143,7 +143,7 @@
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
     var FACT_ORDER = ['channel', 'receivedBy', 'sentOn', 'accepted', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
-        'difficulty', 'previousDeadline', 'deadline', 'resolution', 'reason', 'dueBy', 'visitor', 'satisfaction',
+        'difficulty', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'reason', 'dueBy', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
     /** A timeline entry's facts in the page's language (the API's English detail when it has none). */
@@ -210,6 +210,23 @@
             fact(facts, 'case.handlingDue', limits.handling ? el('span', {}, [statutory(limits.handling, 'handling-due'),
                 limits.handlingExtendedBy ? t('case.extendedBy', { days: limits.handlingExtendedBy }) : ''])
                 : el('span', { class: 'muted', text: t('case.handlingNotStarted') }));
+            if (limits.answeredOn) {
+                fact(facts, 'case.reviewRequestDue', el('span', {}, [statutory(limits.reviewRequest, 'review-request-due'),
+                    limits.reviewRequestedOn ? el('span', { id: 'review-requested', class: 'badge', text: t('case.reviewRequestedOn',
+                        { date: limits.reviewRequestedOn }) }) : null]));
+            }
+            if (limits.review) {
+                fact(facts, 'case.reviewDue', statutory(limits.review, 'review-due'));
+            }
+            if (limits.answeredOn && !limits.reviewRequestedOn && p.status === 'CLOSED' && LV.hasRole(['supervisor'])) {
+                fact(facts, 'case.recordReview', LV.actionForm('review', 'review-' + p.caseNumber, [
+                    { name: 'requestedOn', label: 'review.requestedOn', type: 'date', value: LV.today() },
+                    { name: 'reason', label: 'review.reason', type: 'textarea' }
+                ], function (values) {
+                    return LV.api('assignment', '/api/cases/' + encodeURIComponent(id) + '/review', { method: 'POST', body: values })
+                        .then(function () { return showCaseOnceChanged(id, p.status); });
+                }));
+            }
             document.getElementById('case-timeline').replaceChildren.apply(document.getElementById('case-timeline'),
                 p.timeline.map(function (entry) {
                     return el('li', { 'data-type': entry.type }, [
@@ -226,6 +243,18 @@
             document.getElementById('main').focus();
         }, function (error) {
             document.getElementById('case-title').textContent = error.status === 404 ? t('problem.404') : error.message;
+        });
+    }
+
+    /** Shows the case again once this service heard of a change made in assignment-service (an event away). */
+    function showCaseOnceChanged(id, statusBefore, tries) {
+        tries = tries || 0;
+        return LV.api('', '/api/petitions/' + encodeURIComponent(id)).then(function (p) {
+            if (p.status !== statusBefore || tries >= 20) {
+                return showCase(id);
+            }
+            return new Promise(function (resolve) { setTimeout(resolve, 500); })
+                .then(function () { return showCaseOnceChanged(id, statusBefore, tries + 1); });
         });
     }
 

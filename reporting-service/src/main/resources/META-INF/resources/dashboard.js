@@ -38,7 +38,15 @@
 
     function row(label, counts, cls) {
         return el('tr', { class: cls || null, 'data-department': counts.department || 'TOTAL' }, [el('th', { scope: 'row', text: label })]
-            .concat(MEASURES.map(function (m) { return el('td', { class: 'num', 'data-measure': m, text: String(counts[m]) }); })));
+            .concat(MEASURES.map(function (m) { return el('td', { class: 'num', 'data-measure': m, text: String(counts[m]) }); }))
+            .concat([el('td', { class: 'num', 'data-measure': 'statutoryOverdue', text: String(counts.statutoryOverdue) }),
+                el('td', { class: 'num', 'data-measure': 'withinStatutoryLimitShare', title: t('dashboard.withinLimitOf',
+                    { within: counts.closedWithinStatutoryLimit, closed: counts.closed }), text: share(counts) })]));
+    }
+
+    /** Closed within the statutory limits, as a share of all closed: "87.5%", or a dash with nothing closed. */
+    function share(counts) {
+        return counts.closed ? Math.round(1000 * counts.closedWithinStatutoryLimit / counts.closed) / 10 + '%' : '—';
     }
 
     function showTable(summary) {

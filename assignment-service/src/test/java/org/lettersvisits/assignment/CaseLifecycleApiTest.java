@@ -148,6 +148,61 @@ class CaseLifecycleApiTest {
     }
 
     @Test
+    void a_case_entered_late_is_accepted_on_the_day_it_was_and_the_statutory_period_runs_from_then() {
+        UUID id = assignedCase("COURT"); // assigned on 14 October 2026
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        post(Users.JUDGE, id, "accept?acceptedOn=" + tomorrow, null, null).statusCode(400)
+                .body("violations.field", hasItem("acceptedOn"));
+        post(Users.JUDGE, id, "accept?acceptedOn=2026-10-13", null, null).statusCode(422);
+        // 60 days from 15 October end on Monday 14 December
+        post(Users.JUDGE, id, "accept?acceptedOn=2026-10-15", null, null).statusCode(200)
+                .body("acceptedOn", equalTo("2026-10-15")).body("statutoryHandlingDue.date", equalTo("2026-12-14"));
+    }
+
+    @Test
+    void a_review_asked_for_within_thirty_days_of_the_answer_reopens_the_case_in_its_queue_once() {
+        org.lettersvisits.time.WorkingDayCalendar calendar = new org.lettersvisits.time.WorkingDayCalendar();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate answered = today.minusDays(20);
+        UUID id = assignedCase("COURT");
+        post(Users.SUPERVISOR, id, "review", Map.of("reason", "disputes the answer"), null).statusCode(409); // not answered
+        post(Users.JUDGE, id, "accept", null, null).statusCode(200);
+        post(Users.JUDGE, id, "close", Map.of("resolution", "compensation paid", "closedOn", answered.toString()), null)
+                .statusCode(200).body("answeredOn", equalTo(answered.toString()))
+                .body("reviewRequestDue.date", equalTo(calendar.periodEnd(answered, 30).date().toString()))
+                .body("reviewDue", org.hamcrest.Matchers.nullValue());
+
+        post(Users.JUDGE, id, "review", Map.of("reason", "x"), null).statusCode(403);
+        post(Users.SUPERVISOR, id, "review", Map.of("requestedOn", today.toString()), null).statusCode(400)
+                .body("violations.field", hasItem("reason"));
+        String due = calendar.periodEnd(today, 30).date().toString();
+        post(Users.SUPERVISOR, id, "review", Map.of("reason", "disputes the amount"), null).statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("department", equalTo("COURT"))
+                .body("reviewDue", equalTo(due)).body("deadline", equalTo(due))
+                .body("history.type", hasItem("CaseReviewRequested"));
+        assertThat(CaseFixtures.queueItem(Users.JUDGE, "court", id).getString("reviewDue"), equalTo(due));
+
+        post(Users.JUDGE, id, "close", Map.of("resolution", "upheld on review"), null).statusCode(200);
+        post(Users.SUPERVISOR, id, "review", Map.of("reason", "again"), null).statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("once"));
+    }
+
+    @Test
+    void a_review_asked_for_after_the_statutory_period_is_refused_and_changes_nothing() {
+        LocalDate answered = LocalDate.of(2026, 10, 15); // 30 days end on Saturday 14 November, so Monday the 16th
+        UUID id = assignedCase("COURT");
+        post(Users.JUDGE, id, "close", Map.of("resolution", "explained", "closedOn", answered.toString()), null)
+                .statusCode(200).body("reviewRequestDue.date", equalTo("2026-11-16"));
+        post(Users.SUPERVISOR, id, "review", Map.of("reason", "late", "requestedOn", "2026-11-17"), null).statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("ended on 2026-11-16"));
+        post(Users.SUPERVISOR, id, "review", Map.of("reason", "too early", "requestedOn", "2026-10-14"), null)
+                .statusCode(422);
+        post(Users.SUPERVISOR, id, "review", Map.of("reason", "on the last day", "requestedOn", "2026-11-16"), null)
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
     void a_deadline_change_needs_a_reason_and_keeps_the_old_one_in_the_history() {
         UUID id = assignedCase("PROCURATORATE");
         post(Users.LEADER, id, "deadline", Map.of("deadline", "2026-12-15"), null).statusCode(400)

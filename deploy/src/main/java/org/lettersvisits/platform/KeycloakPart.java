@@ -46,7 +46,8 @@ final class KeycloakPart extends ProcessPart {
         return Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword(),
+                "REMINDERS_CLIENT_SECRET", remindersClientSecret(settings));
     }
 
     /**
@@ -55,6 +56,11 @@ final class KeycloakPart extends ProcessPart {
      */
     String adminPassword() {
         return LocalSecrets.randomBase64(settings.keycloakAdminPasswordFile(), 18, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** The {@code petitions-reminders} client's secret: random, made once, imported into the realm (placeholder). */
+    static String remindersClientSecret(PlatformSettings settings) {
+        return LocalSecrets.randomBase64(settings.remindersClientSecretFile(), 24, Base64.getUrlEncoder().withoutPadding());
     }
 
     @Override

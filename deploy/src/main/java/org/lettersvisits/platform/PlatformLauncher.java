@@ -69,7 +69,8 @@ public final class PlatformLauncher implements AutoCloseable {
     public synchronized void startInfrastructure() throws PartFailedException {
         startNanos = System.nanoTime();
         out.println("data and logs: " + settings.dataDir());
-        startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
+        startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings),
+                new MailCatcherPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
         supervisor = new Supervisor(settings, out);
         started.forEach(supervisor::watch);
@@ -85,7 +86,8 @@ public final class PlatformLauncher implements AutoCloseable {
     public synchronized void start() throws PartFailedException {
         startNanos = System.nanoTime();
         out.println("data and logs: " + settings.dataDir());
-        startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings)),
+        startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings),
+                new MailCatcherPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
         startAndAwait(settings.services().stream().flatMap(s -> settings.instancesOf(s).stream())
                 .<Part>map(instance -> new ServicePart(settings, instance)).toList(), SERVICE_TIMEOUT);

@@ -19,6 +19,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * @param kafkaPort     the Kafka broker's client listener (the controller listens on the next port)
  * @param keycloakPort  Keycloak's HTTP port; the issuer is {@code http://localhost:<port>/realms/petitions}
  * @param tracesPort    the launcher's own trace collector (OTLP over HTTP), where every service sends its spans
+ * @param mailPort      the mail catcher's SMTP port, where the services send mail (reminder digests)
+ * @param mailWebPort   the mail catcher's web API: the mails each user received ({@link #mailboxUrl})
  * @param services      the four services and their HTTP ports (the one address of each, whatever the replicas)
  * @param replicas      how many instances of every service run; above one, a balancer in the launcher
  *                      answers on each service's port and spreads the requests over its instances
@@ -27,7 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *                      only installation; off for the end-to-end tests, whose data is thrown away
  */
 public record PlatformSettings(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
-        int tracesPort, List<Service> services, int replicas, boolean durable) {
+        int tracesPort, int mailPort, int mailWebPort, List<Service> services, int replicas, boolean durable) {
 
     public static final String REALM = "petitions";
     public static final String KEYCLOAK_VERSION = "26.7.3";
@@ -66,8 +68,8 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         if (count < 1 || count > 5) {
             throw new IllegalArgumentException("--replicas takes 1 to 5, not " + count);
         }
-        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, tracesPort, services, count,
-                durable);
+        return new PlatformSettings(root, dataDir, postgresPort, kafkaPort, keycloakPort, tracesPort, mailPort,
+                mailWebPort, services, count, durable);
     }
 
     /** The settings of {@code ./platform up}: API.md's ports unless the environment says otherwise. */
@@ -78,6 +80,8 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
                 port(env, "KAFKA_PORT", 9092),
                 port(env, "KEYCLOAK_PORT", 8180),
                 port(env, "TRACES_PORT", 4318),
+                port(env, "MAIL_SMTP_PORT", 3025),
+                port(env, "MAIL_WEB_PORT", 8025),
                 List.of(new Service("petition-service", port(env, "PETITION_SERVICE_PORT", 8081), "petition"),
                         new Service("assignment-service", port(env, "ASSIGNMENT_SERVICE_PORT", 8082), "assignment"),
                         new Service("followup-service", port(env, "FOLLOWUP_SERVICE_PORT", 8083), "followup"),
@@ -94,7 +98,7 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         PlatformSettings defaults = fromEnvironment(root, Map.of());
         return new PlatformSettings(root, dataDir.toAbsolutePath(),
                 defaults.postgresPort + 10000, defaults.kafkaPort + 10000, defaults.keycloakPort + 10000,
-                defaults.tracesPort + 10000,
+                defaults.tracesPort + 10000, defaults.mailPort + 10000, defaults.mailWebPort + 10000,
                 defaults.services.stream()
                         .map(s -> new Service(s.module(), s.port() + 10000, s.database()))
                         .toList(), replicas, false);
@@ -126,6 +130,16 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return dataDir.resolve("keycloak-admin-password");
     }
 
+    /** Where the secret of the {@code petitions-reminders} client is kept (Keycloak imports it, assignment reads with it). */
+    public Path remindersClientSecretFile() {
+        return dataDir.resolve("reminders-client-secret");
+    }
+
+    /** The mail catcher's address for a user's mails, as JSON. */
+    public String mailboxUrl(String address) {
+        return "http://localhost:" + mailWebPort + "/api/user/" + address + "/messages/INBOX";
+    }
+
     /** Where petition-service's key-encryption key is kept (it wraps every petitioner's data key). */
     public Path keyEncryptionKeyFile() {
         return dataDir.resolve("petition-key-encryption-key");
@@ -150,12 +164,17 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return root.resolve("deploy/target/keycloak/keycloak-" + KEYCLOAK_VERSION);
     }
 
+    /** GreenMail's standalone jar, copied from Maven Central by the build. */
+    public Path mailCatcherJar() {
+        return root.resolve("deploy/target/greenmail/greenmail-standalone.jar");
+    }
+
     /** The class path the build wrote for the launcher, which also holds the Kafka broker. */
     public Path launcherClasspathFile() {
         return root.resolve("deploy/target/launcher.classpath");
     }
 
-    /** The petitions realm: roles, clients, token rules (no users). */
+    /** The petitions realm: roles, clients, token rules, and the reminders client's service account (no people). */
     public Path realmFile() {
         return root.resolve("deploy/realm/petitions-realm.json");
     }

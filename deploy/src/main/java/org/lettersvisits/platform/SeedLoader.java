@@ -105,7 +105,9 @@ public final class SeedLoader {
                     JSON.createObjectNode().put("department", department).put("reason", "transferred at the enlarged meeting"), 200);
         }
         String officer = OFFICERS.get(department);
-        call(officer, 1, "POST", "/api/cases/" + id + "/accept", null, 200);
+        // the seed names no day of acceptance: the department accepted on the day it was assigned the case
+        call(officer, 1, "POST", "/api/cases/" + id + "/accept?acceptedOn=" + c.get("assignment").get("assignedOn").asText(),
+                null, 200);
         JsonNode outcome = c.get("outcome");
         if (c.path("reopenedOnce").asBoolean(false)) {
             close(officer, id, outcome.get("on").asText(), "closed before the return visit");

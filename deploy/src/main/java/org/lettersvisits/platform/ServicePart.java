@@ -68,6 +68,12 @@ public final class ServicePart extends ProcessPart {
         // service and keep its native memory down
         environment.put("MALLOC_ARENA_MAX", "2");
         environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + settings.tracesPort());
+        // mail goes to the local mail catcher; the reminder digests read addresses from Keycloak
+        environment.put("MAIL_HOST", "127.0.0.1");
+        environment.put("MAIL_PORT", String.valueOf(settings.mailPort()));
+        environment.put("MAIL_START_TLS", "DISABLED");
+        environment.put("REMINDERS_DIRECTORY_URL", "http://localhost:" + settings.keycloakPort());
+        environment.put("REMINDERS_CLIENT_SECRET", KeycloakPart.remindersClientSecret(settings));
         environment.put("PETITION_KEY_ENCRYPTION_KEY",
                 LocalSecrets.randomBase64(settings.keyEncryptionKeyFile(), 32, Base64.getEncoder()));
         // every page links to the others and the supervisor board calls petition-service: tell each service where

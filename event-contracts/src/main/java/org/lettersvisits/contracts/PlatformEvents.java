@@ -12,6 +12,7 @@ import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
@@ -38,6 +39,7 @@ final class PlatformEvents {
             CaseReopened.class,
             CaseBecameOverdue.class,
             HandlingExtended.class,
+            CaseReviewRequested.class,
             ReturnVisitScheduled.class,
             ReturnVisitCompleted.class,
             ReturnVisitBecameOverdue.class);

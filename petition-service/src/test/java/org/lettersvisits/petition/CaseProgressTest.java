@@ -16,6 +16,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.Difficulty;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
@@ -110,6 +111,40 @@ class CaseProgressTest {
                 .body("statutoryDeadlines.handling.date", equalTo("2026-12-22"))
                 .body("statutoryDeadlines.handling.provisional", equalTo(false))
                 .body("timeline.find { it.type == 'CaseAccepted' }.facts.acceptedOn", equalTo("2026-10-23")));
+    }
+
+    @Test
+    void after_the_written_answer_the_case_page_gives_the_review_period_and_once_asked_the_reviews_deadline() {
+        UUID id = UUID.fromString(given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(visit()).post("/api/petitions").then().statusCode(201).extract().path("id"));
+        LocalDate assigned = LocalDate.of(2026, 9, 1);
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(
+                    CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(), new CaseAssigned(id, id, "XF",
+                            "subject", Department.COURT, "Judge W", Difficulty.ROUTINE, assigned, assigned.plusDays(30)), 1),
+                    CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(),
+                            new CaseAccepted(id, Department.COURT, assigned.plusDays(1)), 2),
+                    CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(),
+                            new CaseClosed(id, "XF", Department.COURT, "explained", LocalDate.of(2026, 10, 15)), 3))
+                    .awaitCompletion(Duration.ofSeconds(30));
+        }
+        // answered on 15 October: 30 days end on Saturday 14 November, so the petitioner may ask until Monday the 16th
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.RECEPTION.bearer())
+                .get("/api/petitions/" + id).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("statutoryDeadlines.answeredOn", equalTo("2026-10-15"))
+                .body("statutoryDeadlines.reviewRequest.date", equalTo("2026-11-16"))
+                .body("statutoryDeadlines.review", org.hamcrest.Matchers.nullValue()));
+
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, id, UUID.randomUUID(),
+                    new CaseReviewRequested(id, Department.COURT, "disputes the answer", LocalDate.of(2026, 11, 10),
+                            LocalDate.of(2026, 12, 10)), 4)).awaitCompletion(Duration.ofSeconds(30));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.RECEPTION.bearer())
+                .get("/api/petitions/" + id).then().statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("statutoryDeadlines.reviewRequestedOn", equalTo("2026-11-10"))
+                .body("statutoryDeadlines.review.date", equalTo("2026-12-10"))
+                .body("timeline.find { it.type == 'CaseReviewRequested' }.facts.reviewDue", equalTo("2026-12-10")));
     }
 
     @Test

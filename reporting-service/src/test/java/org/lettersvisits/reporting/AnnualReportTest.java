@@ -114,9 +114,15 @@ class AnnualReportTest {
 
             List<XWPFTable> tables = word.getTables();
             assertThat(tables).hasSize(2);
-            assertThat(cells(tables.get(0), 0)).containsExactly("单位", "受理", "办结", "驳回或中止", "未结", "超期");
-            assertThat(cells(tables.get(0), 1)).containsExactly("公安局", "2", "1", "0", "1", "1");
-            assertThat(cells(tables.get(0), 5)).containsExactly("合计", "3", "1", "0", "2", "2");
+            assertThat(cells(tables.get(0), 0)).containsExactly("单位", "受理", "办结", "驳回或中止", "未结", "超期",
+                    "超法定期限", "法定期限内办结率");
+            // never accepted, so counted from assignment on 9 March: 60 days end on 8 May 2011, a Sunday, so the 9th;
+            // the closure of 1 June was late, and both open cases are past that limit too
+            assertThat(cells(tables.get(0), 1)).containsExactly("公安局", "2", "1", "0", "1", "1", "1", "0.0%");
+            assertThat(cells(tables.get(0), 2)).containsExactly("检察院", "0", "0", "0", "0", "0", "0", "—");
+            assertThat(cells(tables.get(0), 5)).containsExactly("合计", "3", "1", "0", "2", "2", "2", "0.0%");
+            assertThat(paragraphs).contains("按照《信访工作条例》规定的办理期限，全年办结的1件中在法定期限内办结0件，占0.0%；"
+                    + "尚未办结的案件中已超过法定期限2件。");
             assertThat(tables.get(1).getRows()).hasSize(3);
             assertThat(cells(tables.get(1), 1)).startsWith("1", number(open), "公安局", "Leader Qian", "2011-03-09", "2011-12-15");
             assertThat(cells(tables.get(1), 2)).startsWith("2", number(court), "法院", "Leader Sun");

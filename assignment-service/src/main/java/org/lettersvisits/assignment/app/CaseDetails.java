@@ -18,11 +18,14 @@ import org.lettersvisits.time.StatutoryLimits;
  * {@code GET /api/cases/{id}} and the answer to every transition: the case with its history. {@code deadline} is the
  * leadership's (assigned, changed with a reason); {@code statutoryHandlingDue} the Regulations' 60 days from the day
  * the holding department accepted it, plus its one extension ({@code handlingExtendedBy} days), null until then.
+ * After the written answer (the closure, {@code answeredOn}): {@code reviewRequestDue}, the last day the petitioner may
+ * ask for a review; once asked, {@code reviewDue}, when the review must be answered (null otherwise).
  */
 public record CaseDetails(UUID id, UUID petitionId, String caseNumber, String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
         boolean overdue, LocalDate acceptedOn, int handlingExtendedBy, StatutoryDeadline statutoryHandlingDue,
-        List<HistoryEntry> history, int version) {
+        LocalDate answeredOn, StatutoryDeadline reviewRequestDue, LocalDate reviewDue, List<HistoryEntry> history,
+        int version) {
 
     /** One event of the case: what happened, when, who did it, and its content. */
     public record HistoryEntry(String type, OffsetDateTime at, String actor, CaseEvent details) {
@@ -34,6 +37,7 @@ public record CaseDetails(UUID id, UUID petitionId, String caseNumber, String su
                 c.responsibleLeader(), c.difficulty(), c.assignedOn(), c.deadline(), c.status(), c.isOverdueOn(today),
                 c.acceptedOn(), c.extensionDays(),
                 c.acceptedOn() == null ? null : limits.handlingDue(c.acceptedOn(), c.extensionDays()),
+                c.answeredOn(), c.answeredOn() == null ? null : limits.reviewRequestDue(c.answeredOn()), c.reviewDue(),
                 aggregate.history().stream().map(e -> new HistoryEntry(e.event().getClass().getSimpleName(),
                         e.recordedAt(), e.metadata().actor(), e.event())).toList(),
                 aggregate.version());

@@ -35,4 +35,8 @@ public final class CaseRequests {
     @Schema(name = "ExtensionRequest", example = "{\"days\": 30, \"reason\": \"expert appraisal of the injury pending\"}")
     public record Extension(@NotNull @Min(1) Integer days, @NotBlank @Size(max = 2000) String reason, LocalDate extendedOn) {
     }
+
+    @Schema(name = "ReviewRequest", example = "{\"requestedOn\": \"2026-11-20\", \"reason\": \"the petitioner disputes the compensation\"}")
+    public record Review(LocalDate requestedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
 }

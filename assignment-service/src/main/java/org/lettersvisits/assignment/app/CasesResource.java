@@ -35,6 +35,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
+import org.lettersvisits.assignment.domain.CaseCommand.RequestReview;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
@@ -52,6 +53,7 @@ import org.lettersvisits.export.ExportLabels;
 import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.InvalidField;
+import org.lettersvisits.problem.QueryParams;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.time.StatutoryLimits;
@@ -155,9 +157,13 @@ public class CasesResource {
     @POST
     @Path("{id}/accept")
     @RolesAllowed({ Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
-    @Operation(summary = "The holding department accepts the case")
-    public Uni<Response> accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return transition(id, ifMatch, List.of(), () -> new AcceptCase(desk.today()));
+    @Operation(summary = "The holding department accepts the case",
+            description = "Accepted today; ?acceptedOn=DATE records an earlier day (a year entered late), from which the "
+                    + "statutory handling period runs. Not in the future (400), not before the assignment (422).")
+    public Uni<Response> accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("acceptedOn") String day) {
+        LocalDate acceptedOn = desk.notInFuture("acceptedOn", QueryParams.date("acceptedOn", day));
+        return transition(id, ifMatch, List.of(), () -> new AcceptCase(acceptedOn));
     }
 
     @POST
@@ -227,6 +233,22 @@ public class CasesResource {
         }
         return transition(id, ifMatch, List.of(Roles.SUPERVISOR),
                 () -> new ExtendHandling(request.days(), request.reason(), desk.notInFuture("extendedOn", request.extendedOn())));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Record the petitioner's request for a review (复查) of a closed case's written answer",
+            description = "Within the statutory period from the answer (30 days, a holiday at its end moving it to the "
+                    + "next working day): the case opens again in its department as a review, due 30 days from the "
+                    + "request (also its deadline). requestedOn defaults to today. Once per case (409); after the period, "
+                    + "or before the answer, 422; a case not closed, 409.")
+    public Uni<Response> review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseRequests.Review request) {
+        LocalDate requestedOn = desk.notInFuture("requestedOn", request.requestedOn());
+        return transition(id, ifMatch, List.of(Roles.SUPERVISOR), () -> new RequestReview(request.reason(), requestedOn,
+                answered -> limits.reviewRequestDue(answered).date(), limits.reviewDue(requestedOn).date()));
     }
 
     /** An overdue case as leaders chase it. */

@@ -40,6 +40,14 @@ public sealed interface CaseCommand {
     record ReopenCase(String reason, LocalDate reopenedOn) implements CaseCommand {
     }
 
+    /**
+     * The petitioner asks for a review of the written answer: {@code lastDayToAsk} gives, for the day of the answer,
+     * the statutory period's last day; {@code reviewDue} when the review must be answered (both from the calendar).
+     */
+    record RequestReview(String reason, LocalDate requestedOn, java.util.function.UnaryOperator<LocalDate> lastDayToAsk,
+            LocalDate reviewDue) implements CaseCommand {
+    }
+
     /** The overdue watcher's check: records CaseBecameOverdue once per passed deadline of an open case. */
     record MarkOverdue(LocalDate today) implements CaseCommand {
     }

@@ -5,6 +5,7 @@ import static org.lettersvisits.contracts.assignment.CaseStatus.ASSIGNED;
 import static org.lettersvisits.contracts.assignment.CaseStatus.CLOSED;
 import static org.lettersvisits.contracts.assignment.CaseStatus.SUSPENDED;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
+import org.lettersvisits.assignment.domain.CaseCommand.RequestReview;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
@@ -26,6 +28,7 @@ import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
@@ -52,6 +55,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             ChangeDeadline.class, EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED),
             ReopenCase.class, EnumSet.of(CLOSED),
             ExtendHandling.class, EnumSet.of(ACCEPTED),
+            RequestReview.class, EnumSet.of(CLOSED),
             MarkOverdue.class, EnumSet.allOf(CaseStatus.class));
 
     @Override
@@ -81,6 +85,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
 
     private static List<CaseEvent> decideOnExisting(CaseCommand command, CaseFile state) {
         if (command instanceof AcceptCase c) {
+            notBeforeAssignment(state, c.acceptedOn(), "accepted");
             return List.of(new CaseAccepted(state.caseId(), state.department(), c.acceptedOn()));
         }
         if (command instanceof CloseCase c) {
@@ -108,6 +113,23 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         }
         if (command instanceof ReopenCase c) {
             return List.of(new CaseReopened(state.caseId(), state.department(), c.reason(), c.reopenedOn()));
+        }
+        if (command instanceof RequestReview c) {
+            if (state.reviewDue() != null) {
+                throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the case was reviewed already (answered by "
+                        + state.reviewDue() + "); a review is asked for once, a further one goes to the next level");
+            }
+            if (c.requestedOn().isBefore(state.answeredOn())) {
+                throw new CommandRejected(Reason.UNPROCESSABLE, "a review cannot be asked for before the written answer ("
+                        + state.answeredOn() + ")");
+            }
+            LocalDate lastDay = c.lastDayToAsk().apply(state.answeredOn());
+            if (c.requestedOn().isAfter(lastDay)) {
+                throw new CommandRejected(Reason.UNPROCESSABLE, "the period to ask for a review of the answer of "
+                        + state.answeredOn() + " ended on " + lastDay);
+            }
+            return List.of(new CaseReviewRequested(state.caseId(), state.department(), c.reason(), c.requestedOn(),
+                    c.reviewDue()));
         }
         if (command instanceof ExtendHandling c) {
             if (state.extensionDays() > 0) {
@@ -144,6 +166,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             case "ChangeDeadline" -> "given a new deadline";
             case "ReopenCase" -> "reopened";
             case "ExtendHandling" -> "extended";
+            case "RequestReview" -> "reviewed";
             default -> command.getClass().getSimpleName();
         };
     }
@@ -154,7 +177,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         if (event instanceof CaseAssigned e) {
             return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
                     e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null,
-                    null, 0);
+                    null, 0, null, null);
         }
         CaseFile next = event.newHolder().map(state::withDepartment).orElse(state);
         next = event.newStatus().map(next::with).orElse(next);
@@ -169,6 +192,12 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         }
         if (event instanceof HandlingExtended e) {
             return next.withExtension(e.days());
+        }
+        if (event instanceof CaseClosed e) {
+            return next.withAnsweredOn(e.closedOn());
+        }
+        if (event instanceof CaseReviewRequested e) {
+            return next.withReview(e.reviewDue());
         }
         return next;
     }

@@ -57,6 +57,10 @@ public class CaseView {
     @Column(name = "extension_days")
     public int extensionDays;
 
+    /** When the review the petitioner asked for must be answered; null while the case is not under review. */
+    @Column(name = "review_due")
+    public LocalDate reviewDue;
+
     /** The statutory handling deadline, or null while the case was never accepted. */
     public StatutoryDeadline statutoryHandlingDue(StatutoryLimits limits) {
         return acceptedOn == null ? null : limits.handlingDue(acceptedOn, extensionDays);

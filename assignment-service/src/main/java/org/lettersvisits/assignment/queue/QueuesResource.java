@@ -50,7 +50,7 @@ public class QueuesResource {
     /** One case in a queue. */
     public record QueueItem(UUID id, String caseNumber, String subject, String responsibleLeader, LocalDate deadline,
             CaseStatus status, boolean overdue, long daysOverdue, StatutoryDeadline statutoryHandlingDue,
-            int handlingExtendedBy) {
+            int handlingExtendedBy, LocalDate reviewDue) {
     }
 
     /**
@@ -93,7 +93,7 @@ public class QueuesResource {
                 .map(leaders -> new Queue(filter.department(), p.items().stream()
                         .map(c -> new QueueItem(c.id, c.caseNumber, c.subject, c.responsibleLeader, c.deadline,
                                 c.status, c.overdueOn(today), c.daysOverdueOn(today),
-                                c.statutoryHandlingDue(limits), c.extensionDays))
+                                c.statutoryHandlingDue(limits), c.extensionDays, c.reviewDue))
                         .toList(), p.total(), p.overdue(), p.byStatus(), leaders)));
     }
 

@@ -21,6 +21,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
+import org.lettersvisits.assignment.domain.CaseCommand.RequestReview;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
@@ -37,6 +38,7 @@ import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
@@ -72,7 +74,9 @@ class CaseDeciderTest {
             new TransferCase(Department.COURT, "the dispute is before the court", LATER), CaseTransferred.class,
             new ChangeDeadline(DEADLINE.plusDays(30), "expert opinion pending"), DeadlineChanged.class,
             new ReopenCase("dissatisfied at the return visit", LATER), CaseReopened.class,
-            new ExtendHandling(30, "expert appraisal pending", LATER), HandlingExtended.class);
+            new ExtendHandling(30, "expert appraisal pending", LATER), HandlingExtended.class,
+            new RequestReview("disputes the answer", LATER, answered -> answered.plusDays(30), LATER.plusDays(30)),
+            CaseReviewRequested.class);
 
     static Stream<Arguments> everyStatusWithEveryCommand() {
         List<Arguments> all = new ArrayList<>();
@@ -123,6 +127,41 @@ class CaseDeciderTest {
                 .hasMessageContaining("extended once");
         assertThatThrownBy(() -> decider.decide(new ExtendHandling(10, "too early", ASSIGNED_ON.minusDays(1)), accepted))
                 .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
+    }
+
+    @Test
+    void a_review_asked_for_within_the_period_reopens_the_answered_case_with_its_own_deadline_once() {
+        LocalDate answered = LATER;
+        CaseFile closed = decider.fold(historyTo(CaseStatus.CLOSED));
+        assertThat(closed.answeredOn()).isEqualTo(answered);
+        LocalDate due = answered.plusDays(40);
+        RequestReview review = new RequestReview("disputes the compensation", answered.plusDays(30),
+                day -> day.plusDays(30), due);
+
+        List<CaseEvent> asked = decider.decide(review, closed);
+        assertThat(asked).containsExactly(new CaseReviewRequested(ID, Department.PUBLIC_SECURITY,
+                "disputes the compensation", answered.plusDays(30), due));
+        List<CaseEvent> history = new ArrayList<>(historyTo(CaseStatus.CLOSED));
+        history.addAll(asked);
+        CaseFile underReview = decider.fold(history);
+        assertThat(underReview.status()).as("back with the department that answered").isEqualTo(CaseStatus.ACCEPTED);
+        assertThat(underReview.department()).isEqualTo(Department.PUBLIC_SECURITY);
+        assertThat(underReview.reviewDue()).isEqualTo(due);
+        assertThat(underReview.deadline()).as("the review's own deadline").isEqualTo(due);
+
+        // answered again: a second review is for the next level, not this case
+        history.add(new CaseClosed(ID, "XF-2026-00042", Department.PUBLIC_SECURITY, "upheld", due.minusDays(1)));
+        CaseFile answeredAgain = decider.fold(history);
+        assertThatThrownBy(() -> decider.decide(new RequestReview("again", due, day -> day.plusDays(30), due.plusDays(30)),
+                answeredAgain)).isInstanceOfSatisfying(CommandRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION)).hasMessageContaining("once");
+
+        assertThatThrownBy(() -> decider.decide(new RequestReview("late", answered.plusDays(31), day -> day.plusDays(30), due),
+                closed)).isInstanceOfSatisfying(CommandRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE)).hasMessageContaining("ended on "
+                                + answered.plusDays(30));
+        assertThatThrownBy(() -> decider.decide(new RequestReview("early", answered.minusDays(1), day -> day.plusDays(30), due),
+                closed)).isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
     }
 
     @Test

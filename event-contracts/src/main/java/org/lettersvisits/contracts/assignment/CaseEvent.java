@@ -12,7 +12,8 @@ import org.lettersvisits.contracts.Department;
  * compile until it says so.
  */
 public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed, CaseSuspended, CaseResumed,
-        CaseTransferred, DeadlineChanged, CaseReopened, CaseBecameOverdue, HandlingExtended {
+        CaseTransferred, DeadlineChanged, CaseReopened, CaseBecameOverdue, HandlingExtended,
+        CaseReviewRequested {
 
     UUID caseId();
 

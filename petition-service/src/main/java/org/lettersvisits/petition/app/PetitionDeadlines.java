@@ -12,16 +12,27 @@ import org.lettersvisits.time.StatutoryLimits;
  * A petition's statutory time limits as its case page shows them: the written notice whether it is accepted (from
  * the day received) and, once a department accepted the case, its handling (from the day accepted, as the timeline
  * says; a case accepted again after a transfer counts from the last acceptance), with its one extension. Null where a
- * limit does not run yet; {@code acceptanceNoticeInTime} says whether the notice recorded went out by its day.
+ * limit does not run yet; {@code acceptanceNoticeInTime} says whether the notice recorded went out by its day. After
+ * the written answer (the case's last closure, {@code answeredOn}): {@code reviewRequest}, until when the petitioner may
+ * ask for a review; once asked ({@code reviewRequestedOn}), {@code review}, when it must be answered.
  */
 public record PetitionDeadlines(StatutoryDeadline acceptanceNotice, LocalDate acceptanceNoticeSentOn,
-        Boolean acceptanceNoticeInTime, LocalDate acceptedOn, int handlingExtendedBy, StatutoryDeadline handling) {
+        Boolean acceptanceNoticeInTime, LocalDate acceptedOn, int handlingExtendedBy, StatutoryDeadline handling,
+        LocalDate answeredOn, StatutoryDeadline reviewRequest, LocalDate reviewRequestedOn, StatutoryDeadline review) {
 
     static PetitionDeadlines of(LocalDate receivedOn, List<TimelineEntry> timeline, StatutoryLimits limits, ZoneId zone) {
         LocalDate acceptedOn = null;
         LocalDate noticeSentOn = null;
         int extendedBy = 0;
+        LocalDate answeredOn = null;
+        LocalDate reviewRequestedOn = null;
         for (TimelineEntry entry : timeline) {
+            if ("CaseClosed".equals(entry.type())) {
+                answeredOn = day(entry, "closedOn", zone);
+            }
+            if ("CaseReviewRequested".equals(entry.type())) {
+                reviewRequestedOn = day(entry, "requestedOn", zone);
+            }
             if ("AcceptanceNoticeSent".equals(entry.type()) && entry.facts().get("sentOn") != null) {
                 noticeSentOn = LocalDate.parse(entry.facts().get("sentOn").toString());
             }
@@ -36,6 +47,14 @@ public record PetitionDeadlines(StatutoryDeadline acceptanceNotice, LocalDate ac
         StatutoryDeadline noticeDue = limits.acceptanceNoticeDue(receivedOn);
         return new PetitionDeadlines(noticeDue, noticeSentOn,
                 noticeSentOn == null ? null : !noticeSentOn.isAfter(noticeDue.date()), acceptedOn, extendedBy,
-                acceptedOn == null ? null : limits.handlingDue(acceptedOn, extendedBy));
+                acceptedOn == null ? null : limits.handlingDue(acceptedOn, extendedBy), answeredOn,
+                answeredOn == null ? null : limits.reviewRequestDue(answeredOn), reviewRequestedOn,
+                reviewRequestedOn == null ? null : limits.reviewDue(reviewRequestedOn));
+    }
+
+    /** The business day a timeline entry names under {@code fact}, else the day it was recorded (older entries). */
+    private static LocalDate day(TimelineEntry entry, String fact, ZoneId zone) {
+        Object named = entry.facts().get(fact);
+        return named != null ? LocalDate.parse(named.toString()) : entry.at().atZoneSameInstant(zone).toLocalDate();
     }
 }

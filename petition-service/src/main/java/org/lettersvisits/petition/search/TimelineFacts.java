@@ -9,6 +9,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
@@ -55,6 +56,7 @@ final class TimelineFacts {
             facts.put("reason", e.reason());
         } else if (event instanceof CaseClosed e) {
             facts.put("resolution", e.resolution());
+            facts.put("closedOn", e.closedOn());
         } else if (event instanceof CaseSuspended e) {
             facts.put("reason", e.reason());
         } else if (event instanceof DeadlineChanged e) {
@@ -63,6 +65,10 @@ final class TimelineFacts {
             facts.put("reason", e.reason());
         } else if (event instanceof CaseReopened e) {
             facts.put("department", e.department());
+            facts.put("reason", e.reason());
+        } else if (event instanceof CaseReviewRequested e) {
+            facts.put("requestedOn", e.requestedOn());
+            facts.put("reviewDue", e.reviewDue());
             facts.put("reason", e.reason());
         } else if (event instanceof HandlingExtended e) {
             facts.put("days", e.days());

@@ -20,7 +20,8 @@ import org.lettersvisits.reporting.summary.Summary;
  */
 public final class AnnualReportText {
 
-    private static final String[] DEPARTMENT_HEADER = { "单位", "受理", "办结", "驳回或中止", "未结", "超期" };
+    private static final String[] DEPARTMENT_HEADER = { "单位", "受理", "办结", "驳回或中止", "未结", "超期", "超法定期限",
+        "法定期限内办结率" };
     private static final String[] OPEN_CASES_HEADER = { "序号", "信访编号", "单位", "责任领导", "交办日期", "办理期限", "状态" };
 
     private AnnualReportText() {
@@ -35,6 +36,7 @@ public final class AnnualReportText {
         blocks.add(new Paragraph(petitions(s.petitions())));
         blocks.add(new Heading("二、各单位办理情况"));
         blocks.add(departmentTable(s));
+        blocks.add(new Paragraph(statutoryLimits(s.total())));
         blocks.add(new Heading("三、回访情况"));
         blocks.add(new Paragraph(returnVisits(s.returnVisits())));
         blocks.add(new Heading("四、尚未办结案件"));
@@ -72,6 +74,16 @@ public final class AnnualReportText {
                 + p.lawAndLitigation() + "件。" + escalations;
     }
 
+    /** How the year's cases kept the statutory limits of the Regulations on Letters and Visits Work. */
+    static String statutoryLimits(Summary.Counts t) {
+        String open = "尚未办结的案件中已超过法定期限" + t.statutoryOverdue() + "件。";
+        if (t.closed() == 0) {
+            return "按照《信访工作条例》规定的办理期限，全年尚无办结案件；" + open;
+        }
+        return "按照《信访工作条例》规定的办理期限，全年办结的" + t.closed() + "件中在法定期限内办结"
+                + t.closedWithinStatutoryLimit() + "件，占" + share(t) + "；" + open;
+    }
+
     /** The return visits after the year's closures. */
     static String returnVisits(Summary.ReturnVisits r) {
         if (r.scheduled() == 0) {
@@ -105,11 +117,23 @@ public final class AnnualReportText {
         List<List<String>> rows = new ArrayList<>();
         for (Summary.DepartmentLine line : s.departments()) {
             rows.add(List.of(department(line.department()), n(line.received()), n(line.closed()), n(line.suspended()),
-                    n(line.open()), n(line.overdue())));
+                    n(line.open()), n(line.overdue()), n(line.statutoryOverdue()), share(line.closed(),
+                            line.closedWithinStatutoryLimit())));
         }
         Summary.Counts t = s.total();
-        rows.add(List.of("合计", n(t.received()), n(t.closed()), n(t.suspended()), n(t.open()), n(t.overdue())));
-        return new Table(List.of(DEPARTMENT_HEADER), rows, true, new boolean[] { false, true, true, true, true, true });
+        rows.add(List.of("合计", n(t.received()), n(t.closed()), n(t.suspended()), n(t.open()), n(t.overdue()),
+                n(t.statutoryOverdue()), share(t)));
+        return new Table(List.of(DEPARTMENT_HEADER), rows, true,
+                new boolean[] { false, true, true, true, true, true, true, true });
+    }
+
+    private static String share(Summary.Counts t) {
+        return share(t.closed(), t.closedWithinStatutoryLimit());
+    }
+
+    /** 87.5%, or a dash with nothing closed. */
+    private static String share(long closed, long within) {
+        return closed == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * within / closed);
     }
 
     private static Table openCasesTable(AnnualReport report) {

@@ -9,6 +9,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseReopened;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
@@ -56,6 +57,9 @@ public final class BusinessDate {
         }
         if (event instanceof CaseReopened e) {
             return e.reopenedOn();
+        }
+        if (event instanceof CaseReviewRequested e) {
+            return e.requestedOn();
         }
         if (event instanceof CaseBecameOverdue e) {
             return e.detectedOn();

@@ -4,9 +4,13 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
@@ -50,13 +54,21 @@ public class ReportProjector {
                     c.deadline(), c.newStatus().orElseThrow().name(), version);
         }
         if (event instanceof CaseEvent c) {
+            // the statutory limits' days travel too: accepted on, the extension, answered (closed) on, review asked on
             return run(tx, """
                     UPDATE rm_case SET status = COALESCE($3, status), department = COALESCE($4, department),
-                        deadline = COALESCE($5, deadline), version = COALESCE($6, version)
+                        deadline = COALESCE($5, deadline), version = COALESCE($6, version),
+                        accepted_on = COALESCE($7, accepted_on), extension_days = COALESCE($8, extension_days),
+                        closed_on = COALESCE($9, closed_on), review_requested_on = COALESCE($10, review_requested_on)
                     WHERE generation = $1 AND id = $2 AND ($6::int IS NULL OR version IS NULL OR version < $6::int)""",
                     generation, c.caseId(), c.newStatus().map(Enum::name).orElse(null),
                     c.newHolder().map(Enum::name).orElse(null),
-                    c instanceof DeadlineChanged changed ? changed.deadline() : null, version);
+                    c instanceof DeadlineChanged changed ? changed.deadline()
+                            : c instanceof CaseReviewRequested review ? review.reviewDue() : null, version,
+                    c instanceof CaseAccepted accepted ? accepted.acceptedOn() : null,
+                    c instanceof HandlingExtended extended ? extended.days() : null,
+                    c instanceof CaseClosed closed ? closed.closedOn() : null,
+                    c instanceof CaseReviewRequested review ? review.requestedOn() : null);
         }
         if (event instanceof ReturnVisitScheduled v) {
             return run(tx, """

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.reporting.annual.AnnualReport;
 import org.lettersvisits.reporting.projection.Generations;
+import org.lettersvisits.time.StatutoryLimits;
 import org.lettersvisits.reporting.summary.Summary.Counts;
 import org.lettersvisits.reporting.summary.Summary.DepartmentLine;
 
@@ -44,6 +46,9 @@ public class ReportQueries {
     @Inject
     Generations generations;
 
+    @Inject
+    StatutoryLimits limits;
+
     public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate today) {
         return generations.read((c, generation) -> summaryOf(c, generation, from, to, today));
     }
@@ -52,9 +57,11 @@ public class ReportQueries {
     public Uni<Summary> summaryOf(SqlClient c, int generation, LocalDate from, LocalDate to, LocalDate today) {
         return Uni.combine().all()
                 .unis(departments(c, generation, from, to, today), returnVisits(c, generation, from, to, today),
-                        petitions(c, generation, from, to))
+                        petitions(c, generation, from, to), statutory(c, generation, from, to, today))
                 .asTuple()
                 .map(t -> {
+                    t.getItem4().forEach((department, measures) -> t.getItem1().computeIfPresent(department,
+                            (d, counts) -> counts.withStatutory(measures[0], measures[1])));
                     Counts total = t.getItem1().values().stream().reduce(Counts.of(0, 0, 0, 0), Counts::plus);
                     List<DepartmentLine> lines = new ArrayList<>();
                     t.getItem1().forEach((department, counts) -> lines.add(DepartmentLine.of(department, counts)));
@@ -80,6 +87,38 @@ public class ReportQueries {
                     for (Row row : rows) {
                         all.put(Department.valueOf(row.getString("department")), Counts.of(row.getLong("received"),
                                 row.getLong("closed"), row.getLong("suspended"), row.getLong("overdue")));
+                    }
+                    return all;
+                });
+    }
+
+    /**
+     * Per department: the cases closed within their statutory limit and the open ones past it. The limit is the
+     * Regulations' handling period from acceptance (from assignment for a case never accepted) with its extension, or
+     * for a case under review the review's 30 days from the request; worked out with the working-day calendar, so here
+     * rather than in SQL.
+     */
+    private Uni<Map<Department, long[]>> statutory(SqlClient c, int generation, LocalDate from, LocalDate to,
+            LocalDate today) {
+        return c.preparedQuery("""
+                SELECT department, status, first_assigned_on, accepted_on, extension_days, closed_on, review_requested_on
+                FROM rm_case WHERE generation = $1 AND first_assigned_on BETWEEN $2 AND $3
+                  AND status IN ('ASSIGNED', 'ACCEPTED', 'CLOSED')""")
+                .execute(Tuple.of(generation, from, to))
+                .map(rows -> {
+                    Map<Department, long[]> all = new EnumMap<>(Department.class);
+                    for (Row row : rows) {
+                        LocalDate reviewAsked = row.getLocalDate("review_requested_on");
+                        LocalDate due = reviewAsked != null ? limits.reviewDue(reviewAsked).date()
+                                : limits.handlingDue(Optional.ofNullable(row.getLocalDate("accepted_on"))
+                                        .orElse(row.getLocalDate("first_assigned_on")), row.getInteger("extension_days")).date();
+                        long[] measures = all.computeIfAbsent(Department.valueOf(row.getString("department")), d -> new long[2]);
+                        if ("CLOSED".equals(row.getString("status"))) {
+                            LocalDate closedOn = row.getLocalDate("closed_on");
+                            measures[0] += closedOn != null && !closedOn.isAfter(due) ? 1 : 0;
+                        } else if (due.isBefore(today)) {
+                            measures[1]++;
+                        }
                     }
                     return all;
                 });

@@ -82,15 +82,18 @@ public class ReportsResource {
             @QueryParam("asOf") String asOf) {
         return summary(from, to, asOf).map(s -> {
             StringBuilder csv = new StringBuilder("\uFEFF");
-            csv.append("部门,department,受理 received,办结 closed,驳回或中止 suspended,未结 open,逾期 overdue\r\n");
+            csv.append("部门,department,受理 received,办结 closed,驳回或中止 suspended,未结 open,逾期 overdue,"
+                    + "超法定期限 past statutory limit,法定期限内办结 closed within statutory limits\r\n");
             for (Summary.DepartmentLine line : s.departments()) {
                 csv.append(CHINESE.get(line.department())).append(',').append(line.department()).append(',')
                         .append(line.received()).append(',').append(line.closed()).append(',').append(line.suspended())
-                        .append(',').append(line.open()).append(',').append(line.overdue()).append("\r\n");
+                        .append(',').append(line.open()).append(',').append(line.overdue()).append(',')
+                        .append(line.statutoryOverdue()).append(',').append(line.closedWithinStatutoryLimit()).append("\r\n");
             }
             Summary.Counts t = s.total();
             csv.append("合计,TOTAL,").append(t.received()).append(',').append(t.closed()).append(',')
-                    .append(t.suspended()).append(',').append(t.open()).append(',').append(t.overdue()).append("\r\n");
+                    .append(t.suspended()).append(',').append(t.open()).append(',').append(t.overdue()).append(',')
+                    .append(t.statutoryOverdue()).append(',').append(t.closedWithinStatutoryLimit()).append("\r\n");
             return Response.ok(csv.toString().getBytes(StandardCharsets.UTF_8))
                     .type("text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"petitions-" + s.from() + "-" + s.to()

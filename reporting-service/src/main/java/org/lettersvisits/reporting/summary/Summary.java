@@ -19,25 +19,41 @@ public record Summary(LocalDate from, LocalDate to, @JsonInclude(JsonInclude.Inc
         return new Summary(from, to, day, departments, total, returnVisits, petitions);
     }
 
-    /** The counts of one department, or of all. */
-    public record Counts(long received, long closed, long suspended, long open, long overdue) {
+    /**
+     * The counts of one department, or of all. Beside the leadership's deadline ({@code overdue}), the statutory limits:
+     * {@code closedWithinStatutoryLimit} the closed cases answered by their statutory handling deadline (or, for a
+     * review, the review's), {@code statutoryOverdue} the open ones past it; {@code withinStatutoryLimitShare} the first
+     * as a share of the closed, in percent with one decimal (null with nothing closed).
+     */
+    public record Counts(long received, long closed, long suspended, long open, long overdue,
+            long closedWithinStatutoryLimit, long statutoryOverdue) {
 
         static Counts of(long received, long closed, long suspended, long overdue) {
-            return new Counts(received, closed, suspended, received - closed - suspended, overdue);
+            return new Counts(received, closed, suspended, received - closed - suspended, overdue, 0, 0);
+        }
+
+        Counts withStatutory(long closedWithin, long pastLimit) {
+            return new Counts(received, closed, suspended, open, overdue, closedWithin, pastLimit);
         }
 
         Counts plus(Counts other) {
             return new Counts(received + other.received, closed + other.closed, suspended + other.suspended,
-                    open + other.open, overdue + other.overdue);
+                    open + other.open, overdue + other.overdue,
+                    closedWithinStatutoryLimit + other.closedWithinStatutoryLimit, statutoryOverdue + other.statutoryOverdue);
+        }
+
+        public Double withinStatutoryLimitShare() {
+            return closed == 0 ? null : Math.round(1000.0 * closedWithinStatutoryLimit / closed) / 10.0;
         }
     }
 
     /** One row of the department table. */
     public record DepartmentLine(Department department, long received, long closed, long suspended, long open,
-            long overdue) {
+            long overdue, long closedWithinStatutoryLimit, long statutoryOverdue, Double withinStatutoryLimitShare) {
 
         static DepartmentLine of(Department department, Counts c) {
-            return new DepartmentLine(department, c.received(), c.closed(), c.suspended(), c.open(), c.overdue());
+            return new DepartmentLine(department, c.received(), c.closed(), c.suspended(), c.open(), c.overdue(),
+                    c.closedWithinStatutoryLimit(), c.statutoryOverdue(), c.withinStatutoryLimitShare());
         }
     }
 
