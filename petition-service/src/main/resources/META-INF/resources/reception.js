@@ -273,7 +273,7 @@
             });
     }
 
-    /** The visitor's receipt, to print (or save as PDF from the print dialog): nothing on it is shown whole. */
+    /** The visitor's receipt, to print or download as a PDF (A5): nothing on it is shown whole. */
     function showReceipt(id) {
         document.getElementById('desk').hidden = true;
         document.getElementById('case').hidden = true;
@@ -320,6 +320,10 @@
             restoreLookup();
             document.getElementById('repeat-visit').addEventListener('submit', recordVisit);
             document.getElementById('print-receipt').addEventListener('click', function () { window.print(); });
+            document.getElementById('receipt-pdf').addEventListener('click', function () {
+                var id = window.location.hash.slice('#receipt/'.length);
+                LV.download('', '/api/petitions/' + encodeURIComponent(id) + '/receipt.pdf');
+            });
             window.addEventListener('hashchange', route);
             route();
             return showToday();

@@ -51,7 +51,7 @@ class BrowserJourneyIT {
     private static final String JOURNEY_DAY = "2025-06-18";
 
     @Test
-    void a_visit_goes_from_reception_to_the_leaders_dashboard() {
+    void a_visit_goes_from_reception_to_the_leaders_dashboard() throws Exception {
         String dayReport = REPORTING + "#from=" + JOURNEY_DAY + "&to=" + JOURNEY_DAY;
         try (Browser browser = Browser.open()) {
             browser.openAs("leader1", dayReport);
@@ -88,6 +88,10 @@ class BrowserJourneyIT {
             assertThat(browser.find("#receipt-facts").getText()).contains("130100********6955")
                     .doesNotContain("130100199312266955");
             browser.screenshot("receipt");
+            browser.find("#receipt-pdf").click(); // the same receipt as an A5 PDF
+            Path receiptPdf = browser.downloads().resolve("receipt-" + caseNumber + ".pdf");
+            await().atMost(Browser.WAIT).until(() -> Files.isRegularFile(receiptPdf) && Files.size(receiptPdf) > 0);
+            assertThat(new String(Files.readAllBytes(receiptPdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
             browser.find("#receipt a[href='#']").click();
             await().atMost(Browser.WAIT).until(() -> browser.find("#lookup").isDisplayed());
             // found by its case number typed without the XF- prefix, then by the petitioner's ID number
@@ -443,16 +447,8 @@ class BrowserJourneyIT {
     }
 
     /** Ends every Keycloak session of a user through the admin API, as an idle timeout would. */
-    private static void endKeycloakSessionsOf(String user) throws java.io.IOException {
-        String keycloak = SharedPlatform.settings().issuer().replace("/realms/petitions", "");
-        String password = Files.readString(SharedPlatform.settings().keycloakAdminPasswordFile()).trim();
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", password)
-                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
-        String id = given().auth().oauth2(admin).queryParam("username", user).queryParam("exact", true)
-                .get(keycloak + "/admin/realms/petitions/users").then().statusCode(200).extract().path("[0].id");
-        given().auth().oauth2(admin).post(keycloak + "/admin/realms/petitions/users/" + id + "/logout")
-                .then().statusCode(204);
+    private static void endKeycloakSessionsOf(String user) {
+        KeycloakAdmin.asAdmin().post(KeycloakAdmin.base() + "/admin/realms/petitions/users/" + KeycloakAdmin.userId(user)
+                + "/logout").then().statusCode(204);
     }
 }

@@ -9,7 +9,6 @@ import static org.lettersvisits.platform.E2eClient.as;
 import static org.lettersvisits.platform.E2eClient.token;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -135,21 +134,14 @@ class RemindersIT {
     }
 
     /** A leader made in Keycloak through its admin API, as the committee's administrator would. */
-    private static void makeLeader(String username, String firstName, String lastName, String email) throws Exception {
-        String keycloak = SharedPlatform.settings().issuer().replace("/realms/petitions", "");
-        String password = Files.readString(SharedPlatform.settings().keycloakAdminPasswordFile()).trim();
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", password)
-                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
-        given().auth().oauth2(admin).contentType("application/json").body(Map.of("username", username, "enabled", true,
+    private static void makeLeader(String username, String firstName, String lastName, String email) {
+        String realm = KeycloakAdmin.base() + "/admin/realms/petitions";
+        KeycloakAdmin.asAdmin().contentType("application/json").body(Map.of("username", username, "enabled", true,
                 "firstName", firstName, "lastName", lastName, "email", email, "emailVerified", true))
-                .post(keycloak + "/admin/realms/petitions/users").then().statusCode(201);
-        String userId = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
-                .get(keycloak + "/admin/realms/petitions/users").then().statusCode(200).extract().path("[0].id");
-        Map<String, Object> role = given().auth().oauth2(admin).get(keycloak + "/admin/realms/petitions/roles/leader")
-                .then().statusCode(200).extract().jsonPath().getMap("$");
-        given().auth().oauth2(admin).contentType("application/json").body(List.of(role))
-                .post(keycloak + "/admin/realms/petitions/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+                .post(realm + "/users").then().statusCode(201);
+        Map<String, Object> role = KeycloakAdmin.asAdmin().get(realm + "/roles/leader").then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        KeycloakAdmin.asAdmin().contentType("application/json").body(List.of(role))
+                .post(realm + "/users/" + KeycloakAdmin.userId(username) + "/role-mappings/realm").then().statusCode(204);
     }
 }

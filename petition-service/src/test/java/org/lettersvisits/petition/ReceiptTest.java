@@ -42,5 +42,23 @@ class ReceiptTest {
         given().header("Authorization", Users.JUDGE.bearer()).get("/api/petitions/" + id + "/receipt").then().statusCode(403);
         given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + UUID.randomUUID() + "/receipt")
                 .then().statusCode(404).contentType("application/problem+json");
+
+        // the same receipt as an A5 PDF, Chinese text embedded, the ID number still masked
+        byte[] pdf = given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id + "/receipt.pdf")
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("receipt-" + caseNumber + ".pdf")).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.assertj.core.api.Assertions.assertThat(document.getPage(0).getMediaBox().getWidth()).as("A5")
+                    .isBetween(419f, 421f);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            org.assertj.core.api.Assertions.assertThat(text).contains("信访事项登记回执", caseNumber, "WangMin",
+                    "130100********6955", "书面告知是否受理，不迟于2026-09-14").doesNotContain("130100199312266955");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        given().header("Authorization", Users.JUDGE.bearer()).get("/api/petitions/" + id + "/receipt.pdf").then()
+                .statusCode(403);
+        given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + UUID.randomUUID() + "/receipt.pdf")
+                .then().statusCode(404);
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.documents.PdfFile;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.Petition;
@@ -57,6 +58,7 @@ import org.lettersvisits.time.StatutoryLimits;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.tuples.Tuple3;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -204,6 +206,19 @@ public class PetitionsResource {
             return new Receipt(view.caseNumber(), view.receivedOn(), view.petitionerErased() ? null : view.petitionerName(),
                     view.idNumber(), view.subject(), limits.acceptanceNoticeDue(view.receivedOn()), enquiries);
         });
+    }
+
+    @GET
+    @Path("{id}/receipt.pdf")
+    @Produces({ PdfFile.MEDIA_TYPE, Problem.MEDIA_TYPE })
+    @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR })
+    @Operation(summary = "The visitor's receipt as a PDF (A5, Chinese, the font embedded), to print or send",
+            description = "What GET /api/petitions/{id}/receipt gives, laid out as the slip handed over the counter.")
+    public Uni<Response> receiptPdf(@PathParam("id") UUID id) {
+        return receipt(id).emitOn(Infrastructure.getDefaultWorkerPool()) // laying out a PDF is work for a worker
+                .map(receipt -> Response.ok(PdfFile.write(ReceiptDocument.of(receipt))).type(PdfFile.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"receipt-" + receipt.caseNumber() + ".pdf\"")
+                        .build());
     }
 
     @POST

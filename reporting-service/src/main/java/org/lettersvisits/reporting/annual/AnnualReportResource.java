@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.documents.DocxFile;
+import org.lettersvisits.documents.PdfFile;
+import org.lettersvisits.documents.ReportDocument;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
@@ -54,9 +57,6 @@ public class AnnualReportResource {
     ReportQueries queries;
 
     @Inject
-    PdfFile pdf;
-
-    @Inject
     Clock clock;
 
     @GET
@@ -78,7 +78,7 @@ public class AnnualReportResource {
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // laying out a document is work for a worker thread
                 .map(t -> {
                     ReportDocument document = AnnualReportText.of(new AnnualReport(wanted, today, t.getItem1(), t.getItem2()));
-                    byte[] file = as == Format.DOCX ? DocxFile.write(document) : pdf.write(document);
+                    byte[] file = as == Format.DOCX ? DocxFile.write(document) : PdfFile.write(document);
                     return Response.ok(file).type(as.mediaType)
                             .header("Content-Disposition", "attachment; filename=\"annual-report-" + wanted + "."
                                     + as.name().toLowerCase(Locale.ROOT) + "\"")

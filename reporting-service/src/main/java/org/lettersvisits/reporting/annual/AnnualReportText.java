@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.documents.ReportDocument;
 import org.lettersvisits.export.ExportLabels;
-import org.lettersvisits.reporting.annual.ReportDocument.Block;
-import org.lettersvisits.reporting.annual.ReportDocument.Heading;
-import org.lettersvisits.reporting.annual.ReportDocument.Paragraph;
-import org.lettersvisits.reporting.annual.ReportDocument.Table;
+import org.lettersvisits.documents.ReportDocument.Block;
+import org.lettersvisits.documents.ReportDocument.Heading;
+import org.lettersvisits.documents.ReportDocument.Paragraph;
+import org.lettersvisits.documents.ReportDocument.Table;
 import org.lettersvisits.reporting.summary.Summary;
 
 /**

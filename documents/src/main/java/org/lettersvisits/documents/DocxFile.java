@@ -1,4 +1,4 @@
-package org.lettersvisits.reporting.annual;
+package org.lettersvisits.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.lettersvisits.reporting.annual.ReportDocument.Block;
-import org.lettersvisits.reporting.annual.ReportDocument.Heading;
-import org.lettersvisits.reporting.annual.ReportDocument.Paragraph;
-import org.lettersvisits.reporting.annual.ReportDocument.Table;
+import org.lettersvisits.documents.ReportDocument.Block;
+import org.lettersvisits.documents.ReportDocument.Heading;
+import org.lettersvisits.documents.ReportDocument.Paragraph;
+import org.lettersvisits.documents.ReportDocument.Table;
 
 /**
  * Writes a {@link ReportDocument} as a Word (.docx) file: the few WordprocessingML parts a document needs, written
@@ -56,10 +56,13 @@ public final class DocxFile {
                 table(xml, t);
             }
         }
-        // A4, margins 3.7 cm top, 3.5 bottom, 2.8 left, 2.6 right (GB/T 9704)
-        xml.append("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>")
-                .append("<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\"")
-                .append(" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+        // A4, margins 3.7 cm top, 3.5 bottom, 2.8 left, 2.6 right (GB/T 9704); A5 with 1.5 cm
+        xml.append(document.page() == ReportDocument.Page.A4
+                ? "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\""
+                        + " w:left=\"1588\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>"
+                : "<w:sectPr><w:pgSz w:w=\"8391\" w:h=\"11906\"/><w:pgMar w:top=\"850\" w:right=\"850\" w:bottom=\"850\""
+                        + " w:left=\"850\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/></w:sectPr>")
+                .append("</w:body></w:document>");
         return xml.toString();
     }
 
@@ -79,7 +82,7 @@ public final class DocxFile {
 
     private static void table(StringBuilder xml, Table table) {
         int columns = table.header().size();
-        int width = 8844 / columns; // the text width of the page in twentieths of a point, shared evenly
+        int width = 8844 / columns; // the A4 text width in twentieths of a point, shared evenly (Word fits A5 itself)
         xml.append("<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>")
                 .append("<w:jc w:val=\"center\"/></w:tblPr><w:tblGrid>");
         for (int i = 0; i < columns; i++) {

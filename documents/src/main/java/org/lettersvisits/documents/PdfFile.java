@@ -1,4 +1,4 @@
-package org.lettersvisits.reporting.annual;
+package org.lettersvisits.documents;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.lettersvisits.reporting.annual.ReportDocument.Block;
-import org.lettersvisits.reporting.annual.ReportDocument.Heading;
-import org.lettersvisits.reporting.annual.ReportDocument.Paragraph;
-import org.lettersvisits.reporting.annual.ReportDocument.Table;
+import org.lettersvisits.documents.ReportDocument.Block;
+import org.lettersvisits.documents.ReportDocument.Heading;
+import org.lettersvisits.documents.ReportDocument.Paragraph;
+import org.lettersvisits.documents.ReportDocument.Table;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -30,10 +28,10 @@ import com.lowagie.text.pdf.PdfWriter;
 /**
  * Writes a {@link ReportDocument} as a PDF (OpenPDF) in Noto Sans SC, shipped in a jar on the class path and embedded
  * as a subset, so the file reads the same on any machine and the server needs no installed font. The fonts are parsed
- * once (10 MB each) and shared by every document.
+ * once, on first use (10 MB each, about half a second), and shared by every document; a document takes tens of
+ * milliseconds after that, so call it on a worker thread.
  */
-@ApplicationScoped
-public class PdfFile {
+public final class PdfFile {
 
     public static final String MEDIA_TYPE = "application/pdf";
 
@@ -47,19 +45,22 @@ public class PdfFile {
                     && NO_LINE_END.indexOf(chars[current]) < 0
                     && DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, chars, chunks);
 
-    private volatile BaseFont regular;
-    private volatile BaseFont bold;
+    private PdfFile() {
+    }
 
-    public byte[] write(ReportDocument report) {
-        Font title = new Font(bold(), 18);
-        Font subtitle = new Font(regular(), 10.5f, Font.NORMAL, Color.DARK_GRAY);
-        Font heading = new Font(bold(), 13);
-        Font body = new Font(regular(), 12);
-        Font cell = new Font(regular(), 10.5f);
-        Font cellBold = new Font(bold(), 10.5f);
+    public static byte[] write(ReportDocument report) {
+        boolean a4 = report.page() == ReportDocument.Page.A4;
+        float scale = a4 ? 1 : 0.85f;
+        Font title = new Font(Fonts.BOLD, 18 * scale);
+        Font subtitle = new Font(Fonts.REGULAR, 10.5f * scale, Font.NORMAL, Color.DARK_GRAY);
+        Font heading = new Font(Fonts.BOLD, 13 * scale);
+        Font body = new Font(Fonts.REGULAR, 12 * scale);
+        Font cell = new Font(Fonts.REGULAR, 10.5f * scale);
+        Font cellBold = new Font(Fonts.BOLD, 10.5f * scale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // A4 with the margins of official documents (GB/T 9704): 37 mm top, 35 bottom, 28 left, 26 right
-        Document document = new Document(PageSize.A4, mm(28), mm(26), mm(37), mm(35));
+        // A4 with the margins of official documents (GB/T 9704): 37 mm top, 35 bottom, 28 left, 26 right; A5 with 15 mm
+        Document document = a4 ? new Document(PageSize.A4, mm(28), mm(26), mm(37), mm(35))
+                : new Document(PageSize.A5, mm(15), mm(15), mm(15), mm(15));
         try {
             PdfWriter.getInstance(document, out);
             document.addTitle(report.title());
@@ -162,18 +163,10 @@ public class PdfFile {
         return millimetres * 72 / 25.4f;
     }
 
-    private BaseFont regular() {
-        if (regular == null) {
-            regular = load("Regular");
-        }
-        return regular;
-    }
-
-    private BaseFont bold() {
-        if (bold == null) {
-            bold = load("Bold");
-        }
-        return bold;
+    /** The two weights, parsed once when first used (the class holder idiom makes that thread-safe). */
+    private static final class Fonts {
+        static final BaseFont REGULAR = load("Regular");
+        static final BaseFont BOLD = load("Bold");
     }
 
     private static BaseFont load(String weight) {

@@ -1,4 +1,4 @@
-package org.lettersvisits.reporting.annual;
+package org.lettersvisits.documents;
 
 import java.util.List;
 
@@ -6,7 +6,17 @@ import java.util.List;
  * A short official document as the writers lay it out: a title, a line under it, then headings, paragraphs and
  * tables in order. The Word and PDF writers render the same blocks, so both files say the same thing.
  */
-public record ReportDocument(String title, String subtitle, List<Block> blocks) {
+public record ReportDocument(String title, String subtitle, List<Block> blocks, Page page) {
+
+    /** An A4 document (a report). */
+    public ReportDocument(String title, String subtitle, List<Block> blocks) {
+        this(title, subtitle, blocks, Page.A4);
+    }
+
+    /** The paper: A4 for reports, A5 for a slip handed over the counter (the visitor's receipt). */
+    public enum Page {
+        A4, A5
+    }
 
     /** One piece of the document body. */
     public sealed interface Block permits Heading, Paragraph, Table {
