@@ -54,7 +54,7 @@
     }
 
     var LOOKUP_PAGE_SIZE = 20;
-    var LOOKUP_FIELDS = ['q', 'idNumber', 'town', 'status', 'department', 'receivedFrom', 'receivedTo'];
+    var LOOKUP_FIELDS = ['q', 'idNumber', 'town', 'status', 'department', 'receivedFrom', 'receivedTo', 'noticeLate'];
 
     /** The look-up as the form holds it; blank fields are left out. */
     function lookupSearch(form) {
@@ -132,7 +132,9 @@
             return null;
         }
         Object.keys(kept).forEach(function (name) {
-            if (form.elements[name]) {
+            if (form.elements[name] && form.elements[name].type === 'checkbox') {
+                form.elements[name].checked = kept[name] === true;
+            } else if (form.elements[name]) {
                 form.elements[name].value = kept[name];
             }
         });

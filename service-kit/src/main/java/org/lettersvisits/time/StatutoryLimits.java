@@ -38,6 +38,18 @@ public class StatutoryLimits {
         return calendar.periodEnd(receivedOn, acceptanceNoticeDays);
     }
 
+    /**
+     * The last day of receipt whose written notice of acceptance was due before {@code today}: a petition received then
+     * or earlier, with no notice recorded, is late.
+     */
+    public LocalDate lastReceiptWithNoticeLateOn(LocalDate today) {
+        LocalDate received = today.minusDays(acceptanceNoticeDays);
+        while (!acceptanceNoticeDue(received).date().isBefore(today)) {
+            received = received.minusDays(1);
+        }
+        return received;
+    }
+
     /** When an accepted matter must be handled, with the days of its one extension (0 for none). */
     public StatutoryDeadline handlingDue(LocalDate acceptedOn, int extensionDays) {
         return calendar.periodEnd(acceptedOn, handlingDays + extensionDays);

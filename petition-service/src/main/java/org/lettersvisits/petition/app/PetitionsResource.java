@@ -230,7 +230,7 @@ public class PetitionsResource {
                     + "number matches exactly.")
     public Uni<PetitionQueries.Page> searchByBody(@Valid @NotNull SearchRequest request) {
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
-                request.department(), request.receivedFrom(), request.receivedTo());
+                request.department(), request.receivedFrom(), request.receivedTo(), request.noticeLate());
         return search(filter, Paging.of(request.page(), request.size(), 20), request.after());
     }
 
@@ -246,7 +246,7 @@ public class PetitionsResource {
     public Uni<Response> export(@QueryParam("format") String format, @Valid @NotNull SearchRequest request) {
         ExportFormat wanted = ExportFormat.of(format);
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
-                request.department(), request.receivedFrom(), request.receivedTo());
+                request.department(), request.receivedFrom(), request.receivedTo(), request.noticeLate());
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         return queries.search(filter, 0, Exports.MAX_ROWS + 1, null).map(page -> Exports.download(wanted, "petitions",
                 today, PetitionExports.columns(), page.items()));
@@ -259,7 +259,8 @@ public class PetitionsResource {
                     + "subject, also a name only like it (trigram similarity); results are ranked best first and each "
                     + "says why it matched (matchedOn: CASE_NUMBER, NAME, NAME_SIMILAR, SUBJECT, SUBJECT_SIMILAR). "
                     + "Without q, newest first; after= the previous page's next pages deep lists by keyset. Filters: "
-                    + "status, town, department, receivedFrom, receivedTo. ID numbers masked. To look up an ID number, "
+                    + "status, town, department, receivedFrom, receivedTo; noticeLate=true: the written notice of "
+                    + "acceptance not recorded and its 15 days (to the next working day) past. ID numbers masked. To look up an ID number, "
                     + "POST it to /api/petitions/search: an idNumber here is refused with 400, because URLs end up in "
                     + "logs and histories.")
     public Uni<PetitionQueries.Page> search(@QueryParam("q") String q,
@@ -269,6 +270,8 @@ public class PetitionsResource {
             @Parameter(description = "PUBLIC_SECURITY, PROCURATORATE, COURT or JUSTICE_BUREAU") @QueryParam("department") String department,
             @Parameter(description = "Received on or after (date)") @QueryParam("receivedFrom") String receivedFrom,
             @Parameter(description = "Received on or before (date)") @QueryParam("receivedTo") String receivedTo,
+            @Parameter(description = "true: only petitions whose written notice of acceptance is late")
+            @QueryParam("noticeLate") boolean noticeLate,
             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100; a page beyond the first 10,000 items is refused", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
@@ -279,7 +282,7 @@ public class PetitionsResource {
                     + "never in a URL");
         }
         PetitionFilter filter = filter(q, null, status, town, department, QueryParams.date("receivedFrom", receivedFrom),
-                QueryParams.date("receivedTo", receivedTo));
+                QueryParams.date("receivedTo", receivedTo), noticeLate);
         return search(filter, Paging.of(page, size, 20), after);
     }
 
@@ -291,8 +294,8 @@ public class PetitionsResource {
         return queries.search(filter, cursor == null ? paging.page() : 0, paging.size(), cursor);
     }
 
-    private static PetitionFilter filter(String q, String idNumber, String status, String town, String department,
-            java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo) {
+    private PetitionFilter filter(String q, String idNumber, String status, String town, String department,
+            java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo, Boolean noticeLate) {
         if (q != null && q.length() > 200) {
             throw new InvalidField("q", "at most 200 characters");
         }
@@ -302,7 +305,8 @@ public class PetitionsResource {
         PetitionStatus wantedStatus = QueryParams.oneOf("status", status, PetitionStatus.class);
         Department wantedDepartment = QueryParams.oneOf("department", department, Department.class);
         return new PetitionFilter(q, idNumber, wantedStatus == null ? null : wantedStatus.name(), town,
-                wantedDepartment == null ? null : wantedDepartment.name(), receivedFrom, receivedTo);
+                wantedDepartment == null ? null : wantedDepartment.name(), receivedFrom, receivedTo,
+                Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(java.time.LocalDate.now(clock)) : null);
     }
 
     /** The petitioner as someone who does not need the numbers whole sees them. */

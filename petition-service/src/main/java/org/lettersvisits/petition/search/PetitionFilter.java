@@ -7,10 +7,12 @@ import org.lettersvisits.web.SearchText;
 /**
  * What a petition search asks for: a text (a case number exactly, also without {@code XF-}; or any part of the
  * petitioner's name or the subject, ranked), a resident ID number (exactly), a status, a town, the department
- * holding the case and a range of dates received. Every part is optional; blank parts are absent.
+ * holding the case and a range of dates received; {@code noticeLateIfReceivedBy}, the petitions whose written notice of
+ * acceptance is late: none recorded and received on or before that day (its 15 days past). Every part is optional;
+ * blank parts are absent.
  */
 public record PetitionFilter(String text, String idNumber, String status, String town, String department,
-        LocalDate receivedFrom, LocalDate receivedTo) {
+        LocalDate receivedFrom, LocalDate receivedTo, LocalDate noticeLateIfReceivedBy) {
 
     public PetitionFilter {
         text = blankToNull(text);
@@ -20,7 +22,7 @@ public record PetitionFilter(String text, String idNumber, String status, String
     }
 
     public static PetitionFilter text(String text) {
-        return new PetitionFilter(text, null, null, null, null, null, null);
+        return new PetitionFilter(text, null, null, null, null, null, null, null);
     }
 
     /** A ranked search: results are ordered by how well they match, not by date. */

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.Petitioner;
@@ -56,6 +57,10 @@ public class PetitionProjection {
                     UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, town = NULL, petitioner_erased = true,
                         version = $2 WHERE id = $1""")
                     .execute(Tuple.of(stored.aggregateId(), stored.version())).replaceWithVoid();
+        }
+        if (stored.event() instanceof AcceptanceNoticeSent notice) {
+            return tx.preparedQuery("UPDATE petition_view SET acceptance_notice_sent_on = $3, version = $2 WHERE id = $1")
+                    .execute(Tuple.of(stored.aggregateId(), stored.version(), notice.sentOn())).replaceWithVoid();
         }
         return tx.preparedQuery("UPDATE petition_view SET version = $2 WHERE id = $1")
                 .execute(Tuple.of(stored.aggregateId(), stored.version()))

@@ -127,6 +127,9 @@ public class PetitionQueries {
         if (filter.receivedTo() != null) {
             sql.and("received_on <= " + sql.param(filter.receivedTo()));
         }
+        if (filter.noticeLateIfReceivedBy() != null) {
+            sql.and("acceptance_notice_sent_on IS NULL AND received_on <= " + sql.param(filter.noticeLateIfReceivedBy()));
+        }
         return sql;
     }
 

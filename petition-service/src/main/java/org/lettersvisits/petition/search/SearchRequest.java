@@ -23,6 +23,8 @@ public record SearchRequest(
         @Schema(description = "The department holding the case: PUBLIC_SECURITY, PROCURATORATE, COURT, JUSTICE_BUREAU") String department,
         @Schema(description = "Received on or after") LocalDate receivedFrom,
         @Schema(description = "Received on or before") LocalDate receivedTo,
+        @Schema(description = "true: only petitions whose written notice of acceptance is late (none recorded, its 15 "
+                + "days past)") Boolean noticeLate,
         @Min(0) Integer page,
         @Min(1) @Max(100) @Schema(description = "1 to 100; a page beyond the first 10,000 items is refused") Integer size,
         @Schema(description = "Without q: the next value of the previous page, for deep pages (keyset paging)") String after) {
