@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.lettersvisits.problem.InvalidField;
 
-/** Rules for business dates in requests. */
+/** Rules for business dates in requests, and how Chinese documents write a day. */
 public final class BusinessDates {
 
     private BusinessDates() {
@@ -19,5 +19,10 @@ public final class BusinessDates {
             throw new InvalidField(field, "must not be in the future (today is " + today + ")");
         }
         return date;
+    }
+
+    /** A day as Chinese documents and mails write it: {@code 2026年10月17日}. */
+    public static String chinese(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 }

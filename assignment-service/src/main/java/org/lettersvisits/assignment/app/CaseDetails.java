@@ -33,11 +33,13 @@ public record CaseDetails(UUID id, UUID petitionId, String caseNumber, String su
 
     public static CaseDetails of(Aggregate<CaseEvent, CaseFile> aggregate, LocalDate today, StatutoryLimits limits) {
         CaseFile c = aggregate.state();
+        CaseFile.StatutoryDays days = c.statutory();
         return new CaseDetails(c.caseId(), c.petitionId(), c.caseNumber(), c.subject(), c.department(),
                 c.responsibleLeader(), c.difficulty(), c.assignedOn(), c.deadline(), c.status(), c.isOverdueOn(today),
-                c.acceptedOn(), c.extensionDays(),
-                c.acceptedOn() == null ? null : limits.handlingDue(c.acceptedOn(), c.extensionDays()),
-                c.answeredOn(), c.answeredOn() == null ? null : limits.reviewRequestDue(c.answeredOn()), c.reviewDue(),
+                days.acceptedOn(), days.extensionDays(),
+                days.acceptedOn() == null ? null : limits.handlingDue(days.acceptedOn(), days.extensionDays()),
+                days.answeredOn(), days.answeredOn() == null ? null : limits.reviewRequestDue(days.answeredOn()),
+                days.reviewDue(),
                 aggregate.history().stream().map(e -> new HistoryEntry(e.event().getClass().getSimpleName(),
                         e.recordedAt(), e.metadata().actor(), e.event())).toList(),
                 aggregate.version());

@@ -115,30 +115,30 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             return List.of(new CaseReopened(state.caseId(), state.department(), c.reason(), c.reopenedOn()));
         }
         if (command instanceof RequestReview c) {
-            if (state.reviewDue() != null) {
+            if (state.statutory().reviewDue() != null) {
                 throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the case was reviewed already (answered by "
-                        + state.reviewDue() + "); a review is asked for once, a further one goes to the next level");
+                        + state.statutory().reviewDue() + "); a review is asked for once, a further one goes to the next level");
             }
-            if (c.requestedOn().isBefore(state.answeredOn())) {
+            if (c.requestedOn().isBefore(state.statutory().answeredOn())) {
                 throw new CommandRejected(Reason.UNPROCESSABLE, "a review cannot be asked for before the written answer ("
-                        + state.answeredOn() + ")");
+                        + state.statutory().answeredOn() + ")");
             }
-            LocalDate lastDay = c.lastDayToAsk().apply(state.answeredOn());
+            LocalDate lastDay = c.lastDayToAsk().apply(state.statutory().answeredOn());
             if (c.requestedOn().isAfter(lastDay)) {
                 throw new CommandRejected(Reason.UNPROCESSABLE, "the period to ask for a review of the answer of "
-                        + state.answeredOn() + " ended on " + lastDay);
+                        + state.statutory().answeredOn() + " ended on " + lastDay);
             }
             return List.of(new CaseReviewRequested(state.caseId(), state.department(), c.reason(), c.requestedOn(),
                     c.reviewDue()));
         }
         if (command instanceof ExtendHandling c) {
-            if (state.extensionDays() > 0) {
+            if (state.statutory().extensionDays() > 0) {
                 throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the handling period was extended already (by "
-                        + state.extensionDays() + " days); it is extended once");
+                        + state.statutory().extensionDays() + " days); it is extended once");
             }
-            if (c.extendedOn().isBefore(state.acceptedOn())) {
+            if (c.extendedOn().isBefore(state.statutory().acceptedOn())) {
                 throw new CommandRejected(Reason.UNPROCESSABLE, "a case cannot be extended before it was accepted ("
-                        + state.acceptedOn() + ")");
+                        + state.statutory().acceptedOn() + ")");
             }
             return List.of(new HandlingExtended(state.caseId(), c.days(), c.reason(), c.extendedOn()));
         }
@@ -177,7 +177,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         if (event instanceof CaseAssigned e) {
             return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
                     e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null,
-                    null, 0, null, null);
+                    CaseFile.StatutoryDays.NONE);
         }
         CaseFile next = event.newHolder().map(state::withDepartment).orElse(state);
         next = event.newStatus().map(next::with).orElse(next);
@@ -188,16 +188,17 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             return next.withOverdueRecordedFor(e.deadline());
         }
         if (event instanceof CaseAccepted e) {
-            return next.withAcceptedOn(e.acceptedOn());
+            return next.withStatutory(next.statutory().accepted(e.acceptedOn()));
         }
         if (event instanceof HandlingExtended e) {
-            return next.withExtension(e.days());
+            return next.withStatutory(next.statutory().extended(e.days()));
         }
         if (event instanceof CaseClosed e) {
-            return next.withAnsweredOn(e.closedOn());
+            return next.withStatutory(next.statutory().answered(e.closedOn()));
         }
         if (event instanceof CaseReviewRequested e) {
-            return next.withReview(e.reviewDue());
+            // the review's deadline is also the case's from now on
+            return next.withStatutory(next.statutory().underReviewUntil(e.reviewDue())).withDeadline(e.reviewDue());
         }
         return next;
     }

@@ -28,8 +28,8 @@ public class CaseProjection {
                     review_due = EXCLUDED.review_due""")
                 .execute(Tuple.from(new Object[] { c.caseId(), c.petitionId(), c.caseNumber(), c.subject(),
                         c.department().name(), c.responsibleLeader(), c.difficulty().name(), c.assignedOn(), c.deadline(),
-                        c.status().name(), c.overdueRecordedFor(), aggregate.version(), c.acceptedOn(), c.extensionDays(),
-                        c.answeredOn(), c.reviewDue() }))
+                        c.status().name(), c.overdueRecordedFor(), aggregate.version(), c.statutory().acceptedOn(),
+                        c.statutory().extensionDays(), c.statutory().answeredOn(), c.statutory().reviewDue() }))
                 .replaceWithVoid();
     }
 }

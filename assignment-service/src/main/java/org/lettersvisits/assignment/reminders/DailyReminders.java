@@ -116,7 +116,8 @@ public class DailyReminders {
     private Uni<Map<Digest, Set<String>>> addresses(List<Digest> digests) {
         Set<String> roles = new LinkedHashSet<>();
         for (Digest d : digests) {
-            roles.add(d.audience() == Digest.Audience.DEPARTMENT ? role(Department.valueOf(d.addressee())) : Roles.LEADER);
+            roles.add(d.audience() == Digest.Audience.DEPARTMENT ? Department.valueOf(d.addressee()).officerRole()
+                    : Roles.LEADER);
         }
         List<String> wanted = List.copyOf(roles);
         return Multi.createFrom().iterable(wanted)
@@ -129,7 +130,7 @@ public class DailyReminders {
                     }
                     return digests.stream().collect(Collectors.toMap(Function.identity(), d -> {
                         List<PeopleDirectory.Person> people = d.audience() == Digest.Audience.DEPARTMENT
-                                ? byRole.get(role(Department.valueOf(d.addressee())))
+                                ? byRole.get(Department.valueOf(d.addressee()).officerRole())
                                 : byRole.get(Roles.LEADER).stream().filter(p -> p.isCalled(d.addressee())).toList();
                         return people.stream().map(PeopleDirectory.Person::email).filter(Objects::nonNull)
                                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -148,10 +149,6 @@ public class DailyReminders {
                                     : limits.handlingDue(r.getLocalDate("accepted_on"), r.getInteger("extension_days")))));
                     return open;
                 });
-    }
-
-    private static String role(Department department) {
-        return "dept-" + department.slug();
     }
 
     private static int count(List<ReminderPost.Outcome> outcomes, ReminderPost.Outcome wanted) {

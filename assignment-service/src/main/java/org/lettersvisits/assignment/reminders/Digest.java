@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.lettersvisits.export.ExportLabels;
+import org.lettersvisits.time.BusinessDates;
 
 /**
  * One day's reminder for one addressee (a department, or a responsible leader): its cases past or near a deadline,
@@ -31,13 +32,13 @@ public record Digest(LocalDate day, Audience audience, String addressee, List<Du
 
     public String subject() {
         long overdue = overdue();
-        return "信访案件到期提醒（" + addresseeName() + "，" + chinese(day) + "）：已超期" + overdue + "件，7日内到期"
+        return "信访案件到期提醒（" + addresseeName() + "，" + BusinessDates.chinese(day) + "）：已超期" + overdue + "件，7日内到期"
                 + (cases.size() - overdue) + "件";
     }
 
     /** The mail's text: the cases by urgency, each with its deadlines, and where to work them. */
     public String text(String queueLink) {
-        StringBuilder text = new StringBuilder(addresseeName()).append("：\n\n截至").append(chinese(day))
+        StringBuilder text = new StringBuilder(addresseeName()).append("：\n\n截至").append(BusinessDates.chinese(day))
                 .append(audience == Audience.DEPARTMENT ? "，贵单位" : "，您负责的")
                 .append("以下信访案件已超期或将在7日内到期，请抓紧办理：\n");
         section(text, "已超期", c -> c.daysLeft(day) < 0);
@@ -69,9 +70,5 @@ public record Digest(LocalDate day, Audience audience, String addressee, List<Du
     private String when(LocalDate deadline) {
         long days = ChronoUnit.DAYS.between(day, deadline);
         return days < 0 ? "（已超期" + -days + "天）" : days == 0 ? "（今天到期）" : "（还有" + days + "天）";
-    }
-
-    static String chinese(LocalDate day) {
-        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 }

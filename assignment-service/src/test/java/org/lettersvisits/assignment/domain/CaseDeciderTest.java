@@ -114,13 +114,13 @@ class CaseDeciderTest {
     @Test
     void the_statutory_handling_period_runs_from_acceptance_and_is_extended_once() {
         CaseFile accepted = decider.fold(List.of(ASSIGNED, ACCEPTED));
-        assertThat(accepted.acceptedOn()).isEqualTo(ASSIGNED_ON);
-        assertThat(accepted.extensionDays()).isZero();
+        assertThat(accepted.statutory().acceptedOn()).isEqualTo(ASSIGNED_ON);
+        assertThat(accepted.statutory().extensionDays()).isZero();
 
         List<CaseEvent> extended = decider.decide(new ExtendHandling(30, "expert appraisal pending", LATER), accepted);
         assertThat(extended).containsExactly(new HandlingExtended(ID, 30, "expert appraisal pending", LATER));
         CaseFile once = decider.fold(List.of(ASSIGNED, ACCEPTED, extended.get(0)));
-        assertThat(once.extensionDays()).isEqualTo(30);
+        assertThat(once.statutory().extensionDays()).isEqualTo(30);
 
         assertThatThrownBy(() -> decider.decide(new ExtendHandling(10, "again", LATER), once))
                 .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION))
@@ -133,7 +133,7 @@ class CaseDeciderTest {
     void a_review_asked_for_within_the_period_reopens_the_answered_case_with_its_own_deadline_once() {
         LocalDate answered = LATER;
         CaseFile closed = decider.fold(historyTo(CaseStatus.CLOSED));
-        assertThat(closed.answeredOn()).isEqualTo(answered);
+        assertThat(closed.statutory().answeredOn()).isEqualTo(answered);
         LocalDate due = answered.plusDays(40);
         RequestReview review = new RequestReview("disputes the compensation", answered.plusDays(30),
                 day -> day.plusDays(30), due);
@@ -146,7 +146,7 @@ class CaseDeciderTest {
         CaseFile underReview = decider.fold(history);
         assertThat(underReview.status()).as("back with the department that answered").isEqualTo(CaseStatus.ACCEPTED);
         assertThat(underReview.department()).isEqualTo(Department.PUBLIC_SECURITY);
-        assertThat(underReview.reviewDue()).isEqualTo(due);
+        assertThat(underReview.statutory().reviewDue()).isEqualTo(due);
         assertThat(underReview.deadline()).as("the review's own deadline").isEqualTo(due);
 
         // answered again: a second review is for the next level, not this case

@@ -1,6 +1,5 @@
 package org.lettersvisits.reporting.annual;
 
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.lettersvisits.documents.ReportDocument.Heading;
 import org.lettersvisits.documents.ReportDocument.Paragraph;
 import org.lettersvisits.documents.ReportDocument.Table;
 import org.lettersvisits.reporting.summary.Summary;
+import org.lettersvisits.time.BusinessDates;
 
 /**
  * The petitions section of the committee's year-end work summary, written from the year's figures in the style such a
@@ -46,7 +46,7 @@ public final class AnnualReportText {
             blocks.add(openCasesTable(report));
         }
         return new ReportDocument(report.year() + "年度涉法涉诉信访工作情况",
-                "统计截至" + date(report.asOf()) + "，根据信访平台办理记录生成", blocks);
+                "统计截至" + BusinessDates.chinese(report.asOf()) + "，根据信访平台办理记录生成", blocks);
     }
 
     /** The paragraph of figures: the year's totals, then department by department. */
@@ -106,10 +106,10 @@ public final class AnnualReportText {
     static String stillOpen(AnnualReport report) {
         List<AnnualReport.OpenCase> open = report.openCases();
         if (open.isEmpty()) {
-            return "截至" + date(report.asOf()) + "，本年度交办的案件均已办结或依法中止。";
+            return "截至" + BusinessDates.chinese(report.asOf()) + "，本年度交办的案件均已办结或依法中止。";
         }
         long overdue = open.stream().filter(c -> c.overdueOn(report.asOf())).count();
-        return "截至" + date(report.asOf()) + "，尚未办结的" + open.size() + "件案件均已明确责任领导，"
+        return "截至" + BusinessDates.chinese(report.asOf()) + "，尚未办结的" + open.size() + "件案件均已明确责任领导，"
                 + (overdue == 0 ? "均在办理期限内" : "其中已超过办理期限" + overdue + "件")
                 + "。疑难案件须在十二月中旬前办结，问题不解决不销号。";
     }
@@ -149,10 +149,6 @@ public final class AnnualReportText {
                 new boolean[] { true, false, false, false, false, false, false });
     }
 
-    /** 2026年10月17日. */
-    static String date(LocalDate day) {
-        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-    }
 
     private static String department(Department department) {
         return ExportLabels.of("department", department);
