@@ -84,7 +84,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e) {
-        return Problem.of(e.expectedVersionGiven() ? 412 : 409, e.getMessage()).toResponse();
+        return Problem.of(e.expectedVersionGiven() ? 412 : 409, e.detailForPeople()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -19,10 +19,15 @@ import org.lettersvisits.assignment.queue.CaseProjection;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.time.BusinessDates;
 
@@ -64,7 +69,7 @@ public class CaseDesk {
         LocalDate assignedOn = notInFuture("assignedOn", request.assignedOn());
         Difficulty difficulty = request.difficulty() == null ? Difficulty.ROUTINE : request.difficulty();
         LocalDate deadline = deadlines.deadline(difficulty, assignedOn, request.deadline());
-        return pool.withTransaction(tx -> petitions.find(tx, request.petitionId()).chain(found -> {
+        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> petitions.find(tx, request.petitionId()).chain(found -> {
             var petition = found.orElseThrow(() -> new CommandRejected(Reason.NOT_FOUND,
                     "petition " + request.petitionId() + " is not known here yet; retry shortly"));
             if (!petition.involvesLawAndLitigation()) {
@@ -74,7 +79,7 @@ public class CaseDesk {
             return run(tx, petition.id(), new AssignCase(petition.id(), petition.id(), petition.caseNumber(),
                     petition.subject(), request.department(), request.responsibleLeader().trim(), difficulty, assignedOn,
                     deadline), null, EventMetadata.ofRequest(actor));
-        }));
+        })));
     }
 
     /** Runs the service's own command (a watcher's) on a case in its own transaction; no department acts. */
@@ -90,11 +95,12 @@ public class CaseDesk {
      */
     public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
             EventMetadata metadata, Predicate<Department> mayAct) {
-        return pool.withTransaction(tx -> cases.handleAndSave(tx, caseId, command, expectedVersion, metadata, state -> {
-            if (state.exists() && !mayAct.test(state.department())) {
-                throw new ForbiddenException("the case is held by another department");
-            }
-        }, projection::save));
+        return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> cases.handleAndSave(
+                tx, caseId, command, expectedVersion, metadata, state -> {
+                    if (state.exists() && !mayAct.test(state.department())) {
+                        throw new ForbiddenException("the case is held by another department");
+                    }
+                }, projection::save)));
     }
 
     /** Runs a command in a transaction the caller holds (a consumer's), without a version check. */

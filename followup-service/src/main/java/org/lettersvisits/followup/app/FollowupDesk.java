@@ -11,8 +11,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.followup.domain.ReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand;
@@ -66,7 +69,8 @@ public class FollowupDesk {
 
     public Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> execute(UUID visitId, ReturnVisitCommand command,
             Integer expectedVersion, EventMetadata metadata) {
-        return pool.withTransaction(tx -> run(tx, visitId, command, expectedVersion, metadata));
+        return CommandRetries.runAgainOnLostRace(expectedVersion,
+                () -> pool.withTransaction(tx -> run(tx, visitId, command, expectedVersion, metadata)));
     }
 
     private Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> run(SqlClient tx, UUID visitId, ReturnVisitCommand command,

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.Petitioner;
+import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.eventstore.EventSourcedRepository.Outcome;
@@ -111,27 +112,27 @@ public class PetitionDesk {
      * clears the search view and the Idempotency-Key record of the registration, in one transaction.
      */
     public Uni<Outcome<PetitionEvent, Petition>> erasePetitioner(UUID petitionId, String reason, String actor) {
-        return pool.withTransaction(tx -> petitions.handle(tx, petitionId, new ErasePetitioner(reason), null,
+        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> petitions.handle(tx, petitionId, new ErasePetitioner(reason), null,
                 EventMetadata.ofRequest(actor))
                 .call(() -> keys.erase(tx, petitionId))
                 .call(() -> idempotency.forget(tx, petitionId))
-                .call(outcome -> projection.apply(tx, outcome.recorded())));
+                .call(outcome -> projection.apply(tx, outcome.recorded()))));
     }
 
     /** Records a repeat visit about the same matter; the petition is not counted again. */
     public Uni<Outcome<PetitionEvent, Petition>> recordRepeatVisit(UUID petitionId, VisitRequest request, String actor) {
         LocalDate receivedOn = BusinessDates.todayOrPast("receivedOn", request.receivedOn(), LocalDate.now(clock));
-        return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
+        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> petitions.handle(tx, petitionId,
                 new RecordRepeatVisit(receivedOn, request.receivedBy(), request.note()), null, EventMetadata.ofRequest(actor))
-                .call(outcome -> projection.apply(tx, outcome.recorded())));
+                .call(outcome -> projection.apply(tx, outcome.recorded()))));
     }
 
     /** Records the written notice whether the matter is accepted, once; the day sent defaults to today. */
     public Uni<Outcome<PetitionEvent, Petition>> recordAcceptanceNotice(UUID petitionId, AcceptanceNoticeRequest request,
             String actor) {
         LocalDate sentOn = BusinessDates.todayOrPast("sentOn", request.sentOn(), LocalDate.now(clock));
-        return pool.withTransaction(tx -> petitions.handle(tx, petitionId,
+        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> petitions.handle(tx, petitionId,
                 new RecordAcceptanceNotice(sentOn, request.accepted(), request.note()), null, EventMetadata.ofRequest(actor))
-                .call(outcome -> projection.apply(tx, outcome.recorded())));
+                .call(outcome -> projection.apply(tx, outcome.recorded()))));
     }
 }
