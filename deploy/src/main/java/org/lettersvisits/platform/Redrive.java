@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 /**
- * {@code ./platform redrive SERVICE}: against a running platform, shows the service's dead letters and
- * hands each to its consumer again ({@code POST /api/admin/dead-letters/redrive} as admin1), after a
- * fix. Running it twice changes nothing: what was applied is reported as already applied.
+ * {@code ./platform redrive SERVICE}: against a running platform, shows what the service put aside and hands it
+ * back, as admin1, after a fix or an upgrade: its dead letters to its consumers ({@code /api/admin/dead-letters}),
+ * the events of types it did not understand ({@code /api/admin/unrecognised-events}), and the events its relay
+ * could not publish ({@code /api/admin/outbox/set-aside}). Running it twice changes nothing: what was applied is
+ * reported as already applied.
  */
 public final class Redrive {
 
@@ -30,9 +32,18 @@ public final class Redrive {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + args[0]));
         HttpClient http = HttpClient.newHttpClient();
         String token = Tokens.passwordGrant(http, settings, "admin1");
-        String url = service.baseUrl() + "/api/admin/dead-letters";
-        System.out.println("dead letters before: " + send(http, HttpRequest.newBuilder(URI.create(url)).GET(), token));
-        System.out.println("redrive: " + send(http, HttpRequest.newBuilder(URI.create(url + "/redrive"))
+        redrive(http, token, service.baseUrl() + "/api/admin/dead-letters", "dead letters");
+        redrive(http, token, service.baseUrl() + "/api/admin/unrecognised-events", "events of types not understood");
+        if (!module.equals("reporting-service")) { // reporting publishes nothing: it has no outbox
+            redrive(http, token, service.baseUrl() + "/api/admin/outbox/set-aside", "events the relay set aside");
+        }
+    }
+
+    /** Shows what waits at {@code url} and hands it back ({@code url/redrive}). */
+    private static void redrive(HttpClient http, String token, String url, String what)
+            throws IOException, InterruptedException {
+        System.out.println(what + " before: " + send(http, HttpRequest.newBuilder(URI.create(url)).GET(), token));
+        System.out.println(what + ", redrive: " + send(http, HttpRequest.newBuilder(URI.create(url + "/redrive"))
                 .POST(HttpRequest.BodyPublishers.noBody()), token));
     }
 

@@ -235,23 +235,22 @@ class PetitionOutboxTest {
     }
 
     @Test
-    void only_the_relay_leader_publishes_and_another_instance_takes_over_when_it_dies() {
+    void only_the_relay_leader_publishes_and_another_instance_takes_over_when_it_gives_up_the_lead() {
         RelayLeadership rival = leaderships.get(); // a second instance's claim to the lead
-        relay.stop();
+        relay.stop(); // this instance gives the lead up
         try {
-            // the leader dies, as the database sees it: its session ends, and with it the lock
-            pool.query("""
-                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                    WHERE application_name = 'petition-service outbox relay leadership'""").execute().await().atMost(WAIT);
             Awaitility.await().atMost(WAIT).until(() -> rival.lead().await().atMost(WAIT));
 
             relay.start(); // back, but a follower now: it must not publish
             List<String> ids = IntStream.range(0, 5).mapToObj(i -> register()).toList();
             try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
                     ConsumerTask<String, String> records = consume(kafka, new HashSet<>(ids))) {
-                records.awaitNoRecords(Duration.ofSeconds(3));
+                // the rival renews its lease as its relay goes round; meanwhile nothing is published here
+                Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> rival.lead().await().atMost(WAIT) && records.count() == 0);
 
-                rival.resign().await().atMost(WAIT); // the rival instance dies in turn: this one takes over
+                rival.resign().await().atMost(WAIT); // the rival shuts down: this one takes over
                 records.awaitRecords(5, WAIT);
                 assertNoMoreThan(records, 5);
                 assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
@@ -261,6 +260,78 @@ class PetitionOutboxTest {
             leaderships.destroy(rival);
             relay.start();
         }
+    }
+
+    @Test
+    void a_leader_that_hangs_with_its_connections_open_loses_the_lead_when_its_lease_runs_out() {
+        RelayLeadership hung = leaderships.get();
+        relay.stop();
+        try {
+            // another instance takes the lead, then hangs: it never renews and never publishes, and its process,
+            // and so its database sessions, stay alive (a session lock would be held forever)
+            Awaitility.await().atMost(WAIT).until(() -> hung.lead().await().atMost(WAIT));
+            relay.start();
+            List<String> ids = IntStream.range(0, 3).mapToObj(i -> register()).toList();
+            try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                    ConsumerTask<String, String> records = consume(kafka, new HashSet<>(ids))) {
+                records.awaitRecords(3, WAIT); // this instance takes the expired lease and publishes
+                assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+            }
+            assertThat(pool.query("SELECT holder FROM outbox_relay_lease").execute().await().atMost(WAIT).iterator().next()
+                    .getString("holder")).isNotEqualTo(hung.holder());
+        } finally {
+            leaderships.destroy(hung);
+            relay.start();
+        }
+    }
+
+    @Test
+    void a_row_that_can_never_be_published_is_set_aside_the_rest_flow_and_a_redrive_sends_it_after_the_fix() {
+        relay.stop();
+        UUID poisonKey = UUID.randomUUID();
+        UUID poisonEvent = UUID.randomUUID();
+        String before;
+        String after;
+        try {
+            before = register();
+            // an event larger than the producer takes (its max.request.size, 1 MB)
+            pool.preparedQuery("""
+                    INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at)
+                    VALUES ($1, $2, $3, 'petition.repeat-visit-recorded.v2', $4, $5, 'reception1', now())""")
+                    .execute(Tuple.of(poisonEvent, Topics.PETITION_EVENTS, poisonKey.toString(),
+                            new io.vertx.core.json.JsonObject().put("petitionId", poisonKey.toString())
+                                    .put("note", "x".repeat(1_500_000)), "petition/" + poisonKey))
+                    .await().atMost(WAIT);
+            after = register();
+        } finally {
+            relay.start();
+        }
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                ConsumerTask<String, String> records = consume(kafka, Set.of(before, after, poisonKey.toString()))) {
+            records.awaitRecords(2, WAIT); // what was committed before and after it is published, once
+            Awaitility.await().atMost(WAIT).until(() -> pool.query("SELECT count(*) FROM outbox").execute()
+                    .await().atMost(WAIT).iterator().next().getLong(0) == 0); // the relay went past it
+            assertNoMoreThan(records, 2);
+            assertThat(records.getRecords()).extracting(ConsumerRecord::key).containsExactly(before, after);
+
+            given().header("Authorization", Users.ADMIN.bearer()).get("/api/admin/outbox/set-aside").then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(1))
+                    .body("items[0].eventId", org.hamcrest.Matchers.equalTo(poisonEvent.toString()))
+                    .body("items[0].reason", org.hamcrest.Matchers.containsString("RecordTooLargeException"));
+            Awaitility.await().atMost(WAIT).until(() -> org.lettersvisits.testsupport.ScrapedMetrics.scrape()
+                    .sum("lettersvisits_outbox_set_aside") == 1);
+
+            // the fix (here the row is made to fit, as a larger broker limit would) and a redrive: it is published
+            pool.preparedQuery("UPDATE outbox_set_aside SET payload = payload - 'note' WHERE event_id = $1")
+                    .execute(Tuple.of(poisonEvent)).await().atMost(WAIT);
+            given().header("Authorization", Users.ADMIN.bearer()).post("/api/admin/outbox/set-aside/redrive").then()
+                    .statusCode(200).body("requeued", org.hamcrest.Matchers.equalTo(1));
+            records.awaitRecords(3, WAIT);
+            assertThat(header(records.getRecords().get(2), "ce_id")).isEqualTo(poisonEvent.toString());
+            given().header("Authorization", Users.ADMIN.bearer()).get("/api/admin/outbox/set-aside").then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(0));
+        }
+        given().get("/q/health/ready").then().statusCode(200); // the channel is still healthy
     }
 
     @Test

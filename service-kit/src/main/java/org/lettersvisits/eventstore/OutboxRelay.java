@@ -52,8 +52,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <li>One trace: each entry carries the correlation id and the W3C {@code traceparent} of what wrote it;
  * the relay sends the correlation id as a CloudEvent extension and publishes in that trace, so the Kafka
  * producer span, the {@code traceparent} header and every consumer's span continue the request's trace.</li>
- * <li>One publisher among replicas: only the instance holding the {@link RelayLeadership} lock publishes;
- * when it dies another takes over at its next wake, from the checkpoint.</li>
+ * <li>One publisher among replicas: only the instance holding the {@link RelayLeadership} lease publishes;
+ * when it dies or hangs another takes over once the lease has run out, from the checkpoint. A batch that
+ * makes no progress for a whole lease is abandoned, and so is the lead.</li>
+ * <li>Poison rows do not block: a row the broker can never take (too large, a topic that cannot exist, a record
+ * that does not serialise) is moved to {@code outbox_set_aside} with the reason, and the rows behind it flow;
+ * {@link SetAsideOutbox} lists it and hands it back after a fix. A transient failure stops the batch at that row.</li>
  * </ul>
  * It is woken by every append (a {@code pg_notify} in the outbox's insert trigger, delivered at commit,
  * whoever appended) and on a timer as a safety net. A service that owns no events (reporting) leaves it
@@ -78,6 +82,10 @@ public class OutboxRelay {
               AND o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY o.transaction_id, o.position
             LIMIT $1""";
+    /** Moves a row that can never be published aside, with the reason. */
+    private static final String SET_ASIDE = """
+            WITH moved AS (DELETE FROM outbox WHERE event_id = $1 RETURNING *)
+            INSERT INTO outbox_set_aside SELECT moved.*, $2 FROM moved ON CONFLICT (event_id) DO NOTHING""";
     /** Moves the checkpoint forward (never back) and forgets what is now behind it: published rows are pruned. */
     private static final String ADVANCE_CHECKPOINT = """
             WITH advanced AS (
@@ -121,6 +129,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile boolean stopped = true;
+    private volatile long batchStartedNanos;
     private long timerId = -1;
     private PgSubscriber appends;
 
@@ -160,13 +169,14 @@ public class OutboxRelay {
         wake();
     }
 
-    /** Stops relaying; entries keep accumulating in the outbox until {@link #start()}. */
+    /** Stops relaying and gives the lead up for another instance; entries accumulate in the outbox until {@link #start()}. */
     public synchronized void stop() {
         stopped = true;
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
             timerId = -1;
         }
+        leadership.resign().await().atMost(Duration.ofSeconds(10));
     }
 
     /** Asks the relay to publish what has been committed; returns at once. */
@@ -176,8 +186,10 @@ public class OutboxRelay {
         }
         if (!running.compareAndSet(false, true)) {
             wokenWhileRunning.set(true);
+            abandonIfStalled();
             return;
         }
+        batchStartedNanos = System.nanoTime();
         leadership.lead().chain(leading -> leading ? publishBatch(batchSize) : Uni.createFrom().<Integer>nullItem())
                 .subscribe().with(published -> {
                     running.set(false);
@@ -192,22 +204,77 @@ public class OutboxRelay {
     }
 
     /**
+     * A batch that has not finished within a whole lease is stuck (a send that never returns, a database that
+     * never answers): this instance stops calling itself leader, so it stops renewing and another instance takes
+     * over once the lease has run out, and its relay may start a new batch later. Should the stuck batch finish
+     * after all, its checkpoint only ever moves forward: the worst is a batch published twice.
+     */
+    private void abandonIfStalled() {
+        long stalledFor = System.nanoTime() - batchStartedNanos;
+        if (stalledFor > leadership.lease().toNanos()) {
+            LOG.warnf("outbox relay batch made no progress for %d s; abandoning it and the lead", stalledFor / 1_000_000_000L);
+            leadership.abandon();
+            running.set(false);
+        }
+    }
+
+    /**
      * Publishes up to {@code limit} committed entries after the checkpoint, in commit order, and
      * advances the checkpoint past them.
      *
      * @return how many entries were published
      */
     public Uni<Integer> publishBatch(int limit) {
-        return pool.preparedQuery(NEXT_BATCH).execute(Tuple.of(limit))
-                .chain(batch -> publish(batch).chain(() -> advance(batch)));
+        return pool.preparedQuery(NEXT_BATCH).execute(Tuple.of(limit)).chain(this::publish);
     }
 
-    private Uni<Void> publish(RowSet<Row> batch) {
-        List<Uni<Void>> sends = new ArrayList<>();
+    /**
+     * Sends every row of the batch, then moves the checkpoint past the longest run from its start whose rows were
+     * all either acknowledged by Kafka or set aside as never publishable; a row that failed for a passing reason
+     * (the broker away) ends the run, and the next round sends it and what followed it again.
+     */
+    private Uni<Integer> publish(RowSet<Row> batch) {
+        List<Row> rows = new ArrayList<>();
+        List<Uni<Throwable>> sends = new ArrayList<>();
         for (Row row : batch) {
-            sends.add(emitter.sendMessage(toMessage(row)));
+            rows.add(row);
+            sends.add(send(row));
         }
-        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Uni.join().all(sends).andCollectFailures().chain(failures -> {
+            Row last = null;
+            List<Tuple> setAside = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Throwable failure = failures.get(i);
+                if (failure != null && !PoisonRecords.isPoison(failure)) {
+                    LOG.warnf("outbox relay could not publish event %s, will retry: %s", rows.get(i).getUUID("event_id"),
+                            failure.getMessage());
+                    break;
+                }
+                if (failure != null) {
+                    LOG.errorf("outbox event %s (%s) can never be published as it is and is set aside: %s",
+                            rows.get(i).getUUID("event_id"), rows.get(i).getString("type"), PoisonRecords.reason(failure));
+                    setAside.add(Tuple.of(rows.get(i).getUUID("event_id"), PoisonRecords.reason(failure)));
+                }
+                last = rows.get(i);
+            }
+            int published = last == null ? 0 : rows.indexOf(last) + 1;
+            return last == null ? Uni.createFrom().item(0) : advance(last, setAside).replaceWith(published);
+        });
+    }
+
+    /** Sends one row; the failure, or null once Kafka acknowledged it. */
+    private Uni<Throwable> send(Row row) {
+        Message<String> message;
+        try {
+            message = toMessage(row);
+        } catch (RuntimeException unserialisable) {
+            return Uni.createFrom().item(new PoisonRecords.Unpublishable("the row does not make a record: "
+                    + unserialisable.getMessage(), unserialisable));
+        }
+        return emitter.sendMessage(message).onItemOrFailure().transform((done, failure) -> failure);
     }
 
     private Message<String> toMessage(Row row) {
@@ -236,16 +303,13 @@ public class OutboxRelay {
                 .addMetadata(TracingMetadata.withCurrent(TraceParent.toContext(row.getString("trace_parent"))));
     }
 
-    private Uni<Integer> advance(RowSet<Row> batch) {
-        if (batch.size() == 0) {
-            return Uni.createFrom().item(0);
+    /** Sets the poison rows aside and moves the checkpoint past {@code last}, in one transaction. */
+    private Uni<Void> advance(Row last, List<Tuple> setAside) {
+        Tuple checkpoint = Tuple.of(last.getString("transaction_id"), last.getLong("position"));
+        if (setAside.isEmpty()) {
+            return pool.preparedQuery(ADVANCE_CHECKPOINT).execute(checkpoint).replaceWithVoid();
         }
-        Row last = null;
-        for (Row row : batch) {
-            last = row;
-        }
-        return pool.preparedQuery(ADVANCE_CHECKPOINT)
-                .execute(Tuple.of(last.getString("transaction_id"), last.getLong("position")))
-                .replaceWith(batch.size());
+        return pool.withTransaction(tx -> tx.preparedQuery(SET_ASIDE).executeBatch(setAside)
+                .chain(() -> tx.preparedQuery(ADVANCE_CHECKPOINT).execute(checkpoint))).replaceWithVoid();
     }
 }

@@ -1,99 +1,128 @@
 package org.lettersvisits.eventstore;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Which instance of a service publishes its outbox: the one holding a session advisory lock on a
- * connection of its own. The lock lives exactly as long as that database session, so an instance
- * that dies (kill -9, a crash, a lost network) lets it go at once and another instance takes it at
- * its next try; the relay tries every time it is woken and on its timer. An instance that loses its
- * connection stops leading until it has the lock again.
+ * Which instance of a service publishes its outbox: the holder of a lease in {@code outbox_relay_lease}. The
+ * leader renews it as its relay goes round (every wake, at most every fifth of the lease); an instance takes it
+ * when it has expired by the database's clock. A leader that dies, or hangs with its connections open (a
+ * stopped process, a send that never returns), stops renewing and loses the lead one lease later; a session
+ * lock would have been kept forever. The leader also stops calling itself leader a little before its lease
+ * ends by its own clock, so two instances never both believe they lead for long; if they do, the worst is a
+ * batch sent twice, which consumers drop.
  */
 @Dependent
 public class RelayLeadership {
 
     private static final Logger LOG = Logger.getLogger(RelayLeadership.class);
 
-    /** The advisory lock key of the outbox relay (each service's own database has its own lock space). */
-    static final long RELAY_LOCK = 0x4f5554424f58L; // "OUTBOX"
+    private static final String TAKE_OR_RENEW = """
+            UPDATE outbox_relay_lease
+            SET term = CASE WHEN holder = $1 THEN term ELSE term + 1 END,
+                holder = $1, expires_at = clock_timestamp() + $2 * interval '1 millisecond'
+            WHERE name = 'relay' AND (holder = $1 OR expires_at < clock_timestamp())
+            RETURNING term""";
+    private static final String RESIGN = """
+            UPDATE outbox_relay_lease SET holder = NULL, expires_at = '-infinity' WHERE name = 'relay' AND holder = $1""";
 
     @Inject
-    Vertx vertx;
+    Pool pool;
 
-    @Inject
-    OwnConnections connections;
+    @ConfigProperty(name = "eventstore.relay.lease", defaultValue = "PT10S")
+    Duration lease;
 
-    /** A follower asks the database at most this often (every append wakes every instance's relay). */
-    private static final long TRY_EVERY_NANOS = 500_000_000L;
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
 
-    private volatile PgConnection session;
+    /** Which instance of the service this is, among replicas (the launcher sets PLATFORM_INSTANCE). */
+    @ConfigProperty(name = "platform.instance")
+    Optional<String> instance;
+
+    /** This claimant's name in the lease: the instance, and which of its claimants (a test may hold two). */
+    private final String claimant = UUID.randomUUID().toString().substring(0, 8);
+
     private volatile boolean leading;
-    private volatile long lastTry;
-    private final AtomicBoolean trying = new AtomicBoolean();
+    private volatile long leadUntilNanos;
+    private volatile long renewedAtNanos;
+    private volatile long lastTryNanos;
+    private final AtomicBoolean asking = new AtomicBoolean();
 
-    /** Whether this instance leads now, taking the lead if nobody holds it. */
+    /** The name this instance holds the lease under ({@code petition-service-2#1a2b3c4d}). */
+    public String holder() {
+        return instance.orElse(application) + "#" + claimant;
+    }
+
+    /**
+     * Whether this instance leads now: takes the lease if it has expired, renews it if this instance holds it
+     * and a fifth of it has passed, and otherwise answers from what it knows (followers ask at most twice a second).
+     */
     public Uni<Boolean> lead() {
-        if (leading && session != null) {
+        long now = System.nanoTime();
+        if (leading && now < leadUntilNanos && now - renewedAtNanos < lease.toNanos() / 5) {
             return Uni.createFrom().item(true);
         }
-        if (System.nanoTime() - lastTry < TRY_EVERY_NANOS || !trying.compareAndSet(false, true)) {
-            return Uni.createFrom().item(false);
+        if (!leading && now - lastTryNanos < 500_000_000L || !asking.compareAndSet(false, true)) {
+            return Uni.createFrom().item(leading && now < leadUntilNanos);
         }
-        lastTry = System.nanoTime();
-        return session()
-                .chain(s -> s.preparedQuery("SELECT pg_try_advisory_lock($1) AS taken")
-                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(RELAY_LOCK)))
-                .map(rows -> rows.iterator().next().getBoolean("taken"))
-                .invoke(taken -> {
-                    if (taken && !leading) {
-                        LOG.info("this instance now publishes the outbox (relay leader)");
+        lastTryNanos = now;
+        return pool.preparedQuery(TAKE_OR_RENEW).execute(Tuple.of(holder(), lease.toMillis()))
+                .map(rows -> {
+                    boolean held = rows.rowCount() == 1;
+                    if (held) {
+                        renewedAtNanos = now;
+                        // by our own clock, give up a tenth of the lease early: the database's clock decides
+                        leadUntilNanos = now + lease.toNanos() * 9 / 10;
+                        if (!leading) {
+                            LOG.infof("this instance now publishes the outbox (relay leader %s, term %d)", holder(),
+                                    rows.iterator().next().getLong("term"));
+                        }
+                    } else if (leading) {
+                        LOG.warnf("lost the relay lead (%s): another instance took the expired lease", holder());
                     }
-                    leading = taken;
+                    leading = held;
+                    return held;
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("cannot take the relay lead yet: %s", failure.getMessage());
-                    return false;
+                    LOG.debugf("cannot take or renew the relay lease now: %s", failure.getMessage());
+                    leading = leading && System.nanoTime() < leadUntilNanos;
+                    return leading;
                 })
-                .eventually(() -> trying.set(false));
+                .eventually(() -> asking.set(false));
+    }
+
+    /** How long the lead lasts without a renewal. */
+    public Duration lease() {
+        return lease;
     }
 
     public boolean isLeading() {
-        return leading;
+        return leading && System.nanoTime() < leadUntilNanos;
     }
 
-    /** Gives the lead up by ending the session that holds it (as a dying instance does). */
-    public Uni<Void> resign() {
-        PgConnection s = session;
-        leading = false;
-        session = null;
-        return s == null ? Uni.createFrom().voidItem() : s.close().onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private Uni<PgConnection> session() {
-        PgConnection s = session;
-        if (s != null) {
-            return Uni.createFrom().item(s);
+    /** Stops leading at once, without telling the database: the lease runs out by itself (a stalled relay). */
+    public void abandon() {
+        if (leading) {
+            LOG.warnf("gave up the relay lead (%s): its relay made no progress for a whole lease", holder());
         }
-        return PgConnection.connect(vertx, connections.options("outbox relay leadership")).invoke(opened -> {
-            opened.closeHandler(() -> {
-                if (session == opened) {
-                    session = null;
-                    if (leading) {
-                        LOG.warn("lost the relay lead: its database session ended");
-                    }
-                    leading = false;
-                }
-            });
-            session = opened;
-        });
+        leading = false;
+    }
+
+    /** Gives the lead up, so another instance may take it at once (a service shutting down, a relay stopped). */
+    public Uni<Void> resign() {
+        leading = false;
+        return pool.preparedQuery(RESIGN).execute(Tuple.of(holder())).onFailure().recoverWithNull().replaceWithVoid();
     }
 }

@@ -43,8 +43,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * domain rejects; a failure nobody classified that persists after a few retries) is nacked, which the
  * channel's {@code dead-letter-queue} strategy sends to {@code <service>.dead-letters} with the reason
  * in its headers; consumption goes on.</li>
- * <li>A well-formed event of a type this service does not handle is acknowledged and skipped
- * (forward compatibility), unless the subscription keeps such events.</li>
+ * <li>A well-formed event of a type this service does not know is acknowledged and skipped (forward
+ * compatibility), unless the subscription keeps such events; it is never dropped without a trace:
+ * {@link UnrecognisedEvents} keeps it, in the same transaction, for a redrive after an upgrade.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -85,6 +86,9 @@ public class InboundEvents {
 
     @Inject
     ConsumerMetrics metrics;
+
+    @Inject
+    UnrecognisedEvents unrecognised;
 
     /** Applies one message of a live channel; acknowledges it once applied, nacks it into the dead letters if it never can be. */
     public Uni<Void> handle(Message<String> message, Subscription subscription) {
@@ -153,7 +157,7 @@ public class InboundEvents {
         return pool.withTransaction(tx -> processed.firstDeliveries(tx, subscription.name(), handled)
                 .chain(first -> Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(event -> {
                     if (!event.known() && !subscription.receivesUnknownTypes()) {
-                        return Uni.createFrom().item(Delivery.SKIPPED);
+                        return unrecognised.keep(tx, subscription, event).replaceWith(Delivery.SKIPPED);
                     }
                     if (!first.remove(event.eventId())) {
                         return Uni.createFrom().item(Delivery.ALREADY_APPLIED);
@@ -183,7 +187,11 @@ public class InboundEvents {
             return Uni.createFrom().failure(unreadable);
         }
         if (!event.known() && !subscription.receivesUnknownTypes()) {
-            return Uni.createFrom().item(Delivery.SKIPPED);
+            // kept when it arrives live; a redrive of what was kept leaves it where it is
+            Uni<Delivery> skipped = Uni.createFrom().item(Delivery.SKIPPED);
+            return retryInPlace ? Uni.createFrom().deferred(() -> pool.withTransaction(tx -> unrecognised.keep(tx,
+                    subscription, event))).onFailure(Failures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY)
+                    .indefinitely().chain(() -> skipped) : skipped;
         }
         Uni<Delivery> attempt = Uni.createFrom().deferred(() -> applyOnce(event, subscription));
         if (retryInPlace) {

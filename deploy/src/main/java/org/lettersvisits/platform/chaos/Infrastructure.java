@@ -61,7 +61,7 @@ final class Infrastructure {
         return taken;
     }
 
-    /** The instance whose relay holds the outbox lead in {@code database}, or null while none does. */
+    /** The instance whose relay holds the outbox lease in {@code database}, or null while none does. */
     String relayLeader(String database) throws SQLException {
         Properties credentials = new Properties();
         credentials.put("user", "postgres");
@@ -69,10 +69,9 @@ final class Infrastructure {
         try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl(database), credentials);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("""
-                        SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                        WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()
-                          AND a.application_name LIKE '% outbox relay leadership'""")) {
-            return rows.next() ? rows.getString(1).replace(" outbox relay leadership", "") : null;
+                        SELECT holder FROM outbox_relay_lease
+                        WHERE name = 'relay' AND holder IS NOT NULL AND expires_at > clock_timestamp()""")) {
+            return rows.next() ? rows.getString(1).replaceFirst("#.*$", "") : null; // petition-service-2#1a2b3c4d
         }
     }
 
