@@ -1,5 +1,6 @@
 package org.lettersvisits.reporting.projection;
 
+import java.util.List;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Which generation of the read models is live. The live consumer takes a shared advisory lock
@@ -43,6 +45,25 @@ public class Generations {
         return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
                 .chain(() -> active(tx))
                 .chain(generation -> read.apply(tx, generation)));
+    }
+
+    /** Drops every generation but the live one: the one a swap just replaced, and any a crashed rebuild left. */
+    public Uni<Void> dropAllBut(SqlClient tx, int live) {
+        return delete(tx, "generation <> $1", live);
+    }
+
+    /** Drops what a failed rebuild built: its generation is never made live. */
+    public Uni<Void> drop(SqlClient tx, int generation) {
+        return delete(tx, "generation = $1", generation);
+    }
+
+    private static Uni<Void> delete(SqlClient tx, String which, int generation) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (String table : List.of("rm_petition", "rm_case", "rm_return_visit")) {
+            done = done.chain(() -> tx.preparedQuery("DELETE FROM " + table + " WHERE " + which)
+                    .execute(Tuple.of(generation)).replaceWithVoid());
+        }
+        return done;
     }
 
     /** The generation queries read. */

@@ -1,6 +1,10 @@
 package org.lettersvisits.reporting.projection;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,16 +25,66 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applies one event to one generation of the read models. The live consumer and the rebuild use
- * this same code, in the same event order, so a rebuilt generation equals the live one. A case's
- * status and department follow the rule each case event states (event-contracts), and an update is
- * applied only from an event newer than the aggregate version the row holds, so redelivery never
- * turns a row back. Events the reports do not need change nothing.
+ * this same code, in the same event order, so a rebuilt generation equals the live one. Events the reports do not
+ * need change nothing.
  * <p>
+ * Events may arrive out of order (a redelivery, an event redriven from the dead letters after later ones were
+ * applied), and each still counts, once (the consumer log sees to once):
+ * <ul>
+ * <li>a value later events change (a case's status and holder, as each case event states them in event-contracts;
+ * its deadline; the day it was accepted, closed or a review asked for; the extension) is set only from an event newer
+ * than the one that set it, whose version the row keeps beside it ({@code <column>_version}): a late event fills in
+ * what it knows and never turns a newer value back;</li>
+ * <li>what only one event says (the assignment's number, leader and day; a visit's scheduling, its completion; a
+ * petition's registration) is set by that event whenever it comes;</li>
+ * <li>the row starts with whichever of its events comes first, so nothing an event says is lost because an earlier
+ * one is still in the dead letters.</li>
+ * </ul>
  * Each event is at most one statement that reads nothing back, so the rebuild can send a whole batch's
  * statements at once (pipelined, in log order) instead of waiting for each answer; keep it so.
  */
 @ApplicationScoped
 public class ReportProjector {
+
+    /** A value of a case that later events change, from parameter {@code $parameter}; {@code $3} is the version. */
+    private record Newest(String column, int parameter, String type) {
+
+        String value() {
+            return "$" + parameter + "::" + type;
+        }
+
+        /** In a case's first row: the value, and the version if the event carries it (no extension counts 0 days). */
+        String inserted() {
+            return (column.equals("extension_days") ? "COALESCE(" + value() + ", 0)" : value())
+                    + ", CASE WHEN " + value() + " IS NOT NULL THEN $3::int END";
+        }
+
+        /** In a case's row: the value and its version, if the event carries it and is newer than the one that set it. */
+        String updated() {
+            String newer = "%2$s IS NOT NULL AND ($3::int IS NULL OR c.%1$s_version IS NULL OR c.%1$s_version < $3::int)"
+                    .formatted(column, value());
+            return ("%1$s = CASE WHEN %2$s THEN %3$s ELSE c.%1$s END, "
+                    + "%1$s_version = CASE WHEN %2$s THEN $3::int ELSE c.%1$s_version END").formatted(column, newer, value());
+        }
+    }
+
+    private static final List<Newest> NEWEST = List.of(new Newest("status", 7, "text"), new Newest("department", 8, "text"),
+            new Newest("deadline", 9, "date"), new Newest("accepted_on", 10, "date"),
+            new Newest("extension_days", 11, "int"), new Newest("closed_on", 12, "date"),
+            new Newest("review_requested_on", 13, "date"));
+
+    /** Any case event: $1 generation, $2 case, $3 version, $4-$6 what only the assignment says, $7-$13 {@link #NEWEST}. */
+    private static final String CASE_EVENT = """
+            INSERT INTO rm_case AS c (generation, id, version, case_number, responsible_leader, first_assigned_on, %s)
+            VALUES ($1, $2, $3::int, $4, $5, $6, %s)
+            ON CONFLICT (generation, id) DO UPDATE SET version = GREATEST(c.version, $3::int),
+                case_number = COALESCE(c.case_number, $4), responsible_leader = COALESCE(c.responsible_leader, $5),
+                first_assigned_on = COALESCE(c.first_assigned_on, $6), %s"""
+            .formatted(each(n -> n.column() + ", " + n.column() + "_version"), each(Newest::inserted), each(Newest::updated));
+
+    private static String each(Function<Newest, String> part) {
+        return NEWEST.stream().map(part).collect(Collectors.joining(", "));
+    }
 
     /**
      * @param version the aggregate's version after {@code event}, or null for an event published before
@@ -45,43 +99,39 @@ public class ReportProjector {
                     generation, p.petitionId(), p.receivedOn(), p.channel().name(), p.jointVisitDay(),
                     p.involvesLawAndLitigation(), p.escalatedTo() == null ? null : p.escalatedTo().name());
         }
-        if (event instanceof CaseAssigned c) {
-            return run(tx, """
-                    INSERT INTO rm_case (generation, id, case_number, department, responsible_leader, first_assigned_on,
-                                         deadline, status, version)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING""",
-                    generation, c.caseId(), c.caseNumber(), c.department().name(), c.responsibleLeader(), c.assignedOn(),
-                    c.deadline(), c.newStatus().orElseThrow().name(), version);
-        }
         if (event instanceof CaseEvent c) {
-            // the statutory limits' days travel too: accepted on, the extension, answered (closed) on, review asked on
-            return run(tx, """
-                    UPDATE rm_case SET status = COALESCE($3, status), department = COALESCE($4, department),
-                        deadline = COALESCE($5, deadline), version = COALESCE($6, version),
-                        accepted_on = COALESCE($7, accepted_on), extension_days = COALESCE($8, extension_days),
-                        closed_on = COALESCE($9, closed_on), review_requested_on = COALESCE($10, review_requested_on)
-                    WHERE generation = $1 AND id = $2 AND ($6::int IS NULL OR version IS NULL OR version < $6::int)""",
-                    generation, c.caseId(), c.newStatus().map(Enum::name).orElse(null),
-                    c.newHolder().map(Enum::name).orElse(null),
-                    c instanceof DeadlineChanged changed ? changed.deadline()
-                            : c instanceof CaseReviewRequested review ? review.reviewDue() : null, version,
+            Optional<CaseAssigned> assigned = Optional.of(c).filter(CaseAssigned.class::isInstance)
+                    .map(CaseAssigned.class::cast);
+            return run(tx, CASE_EVENT, generation, c.caseId(), version, assigned.map(CaseAssigned::caseNumber).orElse(null),
+                    assigned.map(CaseAssigned::responsibleLeader).orElse(null),
+                    assigned.map(CaseAssigned::assignedOn).orElse(null),
+                    c.newStatus().map(Enum::name).orElse(null), c.newHolder().map(Enum::name).orElse(null),
+                    c instanceof CaseAssigned a ? a.deadline() : c instanceof DeadlineChanged changed ? changed.deadline()
+                            : c instanceof CaseReviewRequested review ? review.reviewDue() : null,
+                    // the statutory limits' days: accepted on, the extension, answered (closed) on, review asked on
                     c instanceof CaseAccepted accepted ? accepted.acceptedOn() : null,
                     c instanceof HandlingExtended extended ? extended.days() : null,
                     c instanceof CaseClosed closed ? closed.closedOn() : null,
                     c instanceof CaseReviewRequested review ? review.requestedOn() : null);
         }
+        // a visit is scheduled once and completed once: each event sets its own facts, whichever comes first
         if (event instanceof ReturnVisitScheduled v) {
             return run(tx, """
-                    INSERT INTO rm_return_visit (generation, id, case_id, department, closed_on, due_by, completed, version)
-                    VALUES ($1, $2, $3, $4, $5, $6, false, $7) ON CONFLICT DO NOTHING""",
+                    INSERT INTO rm_return_visit AS r (generation, id, case_id, department, closed_on, due_by, version)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7::int)
+                    ON CONFLICT (generation, id) DO UPDATE SET case_id = COALESCE(r.case_id, $3),
+                        department = COALESCE(r.department, $4), closed_on = COALESCE(r.closed_on, $5),
+                        due_by = COALESCE(r.due_by, $6), version = GREATEST(r.version, $7::int)""",
                     generation, v.visitId(), v.caseId(), v.department().name(), v.closedOn(), v.dueBy(), version);
         }
         if (event instanceof ReturnVisitCompleted v) {
             return run(tx, """
-                    UPDATE rm_return_visit SET completed = true, satisfaction = $3, petitioner_withdraws = $4,
-                        version = COALESCE($5, version)
-                    WHERE generation = $1 AND id = $2 AND ($5::int IS NULL OR version IS NULL OR version < $5::int)""",
-                    generation, v.visitId(), v.satisfaction().name(), v.petitionerWithdraws(), version);
+                    INSERT INTO rm_return_visit AS r (generation, id, case_id, completed, satisfaction, petitioner_withdraws,
+                                                      version)
+                    VALUES ($1, $2, $3, true, $4, $5, $6::int)
+                    ON CONFLICT (generation, id) DO UPDATE SET completed = true, satisfaction = $4,
+                        petitioner_withdraws = $5, version = GREATEST(r.version, $6::int)""",
+                    generation, v.visitId(), v.caseId(), v.satisfaction().name(), v.petitionerWithdraws(), version);
         }
         return Uni.createFrom().voidItem();
     }

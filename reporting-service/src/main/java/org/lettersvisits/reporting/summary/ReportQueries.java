@@ -176,11 +176,12 @@ public class ReportQueries {
                 }));
     }
 
-    /** Open cases past their deadline, most overdue first. */
+    /** Open cases past their deadline, most overdue first (a case counts once its assignment is known). */
     public Uni<List<OverdueCase>> overdue(LocalDate today) {
         return generations.read((c, generation) -> c.preparedQuery("""
                 SELECT id, case_number, department, responsible_leader, deadline FROM rm_case
                 WHERE generation = $1 AND status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $2
+                  AND first_assigned_on IS NOT NULL
                 ORDER BY deadline, case_number""").execute(Tuple.of(generation, today))
                 .map(rows -> {
                     List<OverdueCase> list = new ArrayList<>();

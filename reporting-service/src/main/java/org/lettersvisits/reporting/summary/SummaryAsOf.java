@@ -29,7 +29,7 @@ public class SummaryAsOf {
     private static final int BATCH = 1000;
 
     private static final String NEXT_BATCH = """
-            SELECT e.seq, e.transaction_id::text AS tx, e.type, e.body, e.aggregate_version, e.at FROM report_event e
+            SELECT e.seq, e.event_id, e.transaction_id::text AS tx, e.type, e.body, e.aggregate_version, e.at FROM report_event e
             WHERE (e.transaction_id, e.seq) > ($1::text::xid8, $2)
             ORDER BY e.transaction_id, e.seq LIMIT $3""";
 
@@ -72,7 +72,8 @@ public class SummaryAsOf {
                     }
                     Position next = after;
                     return events.apply(connection, generation, rows, (event, row) -> !BusinessDate
-                            .of(event, row.getOffsetDateTime("at"), clock.getZone()).isAfter(asOf))
+                            .of(event, row.getOffsetDateTime("at"), clock.getZone()).isAfter(asOf),
+                            LoggedEvents.LOG_AND_SKIP)
                             .chain(() -> replay(connection, generation, asOf, next));
                 });
     }
