@@ -98,6 +98,11 @@ public class EventStore {
             return Uni.createFrom().item(stored);
         }
         final int lastVersion = version;
+        // first, while a republication onto the topic is unfinished, hold it from finishing until this commits (the
+        // republication then carries these events, in order, after the history); see Republication
+        Uni<Void> held = outboxRows.isEmpty() ? Uni.createFrom().voidItem() : transaction.preparedQuery("""
+                SELECT 1 FROM topic_republication WHERE topic = $1 AND finished_at IS NULL FOR SHARE""")
+                .execute(Tuple.of(publishing.topic())).replaceWithVoid();
         Uni<Void> appended = transaction.preparedQuery("""
                 INSERT INTO event (event_id, aggregate_type, aggregate_id, version, type, payload, actor,
                                    correlation_id, causation_id, recorded_at)
@@ -109,44 +114,43 @@ public class EventStore {
                 .replaceWithVoid();
         // the events and their outbox rows go out at once (pipelined, in this order): if the events fail (a concurrent
         // append), the outbox insert fails with the aborted transaction, and the events' failure is the one reported
-        return Uni.join().all(appended, queue(transaction, outboxRows).replaceWithVoid()).andCollectFailures()
-                .onFailure(CompositeException.class).transform(e -> ((CompositeException) e).getCauses().get(0))
+        return Uni.join().all(held, appended, queueUnlessRepublishing(transaction, outboxRows).replaceWithVoid())
+                .andCollectFailures()
+                .onFailure(CompositeException.class).transform(EventStore::firstCause)
                 .replaceWith(stored);
     }
 
     /**
-     * Queues every stored event of {@code aggregateType} for publication again, oldest first, as
-     * {@code publishing} publishes it now, and drops what still waited for the {@code retired} topics: the
-     * history re-published onto a new topic version (the old one can then be deleted). Same event ids,
-     * so idempotent consumers skip what they already applied. In the caller's transaction; how many it queued.
+     * Queues the stored events of {@code aggregateType} after {@code cursor}, in the relay's order (transaction id,
+     * position), as {@code publishing} publishes them now, in the caller's transaction: one chunk of a
+     * {@link Republication}. Same event ids, so idempotent consumers skip what they already applied.
+     *
+     * @param limit at most this many events
+     * @param committedOnly only events of transactions older than every one still running, so that none is passed
+     *                      over; otherwise every event visible now
      */
-    public <E> Uni<Integer> republishAll(SqlClient transaction, String aggregateType, Class<E> eventType,
-            Publishing<? super E> publishing, List<String> retired) {
-        return transaction.preparedQuery("DELETE FROM outbox WHERE topic = ANY($1)")
-                .execute(Tuple.of(retired.toArray(String[]::new)))
-                .chain(() -> republishAfter(transaction, aggregateType, eventType, publishing, 0L, 0));
-    }
-
-    private <E> Uni<Integer> republishAfter(SqlClient transaction, String aggregateType, Class<E> eventType,
-            Publishing<? super E> publishing, long afterPosition, int queued) {
-        int batch = 1_000;
+    <E> Uni<HistoryChunk> queueHistory(SqlClient transaction, String aggregateType, Class<E> eventType,
+            Publishing<? super E> publishing, HistoryChunk.Cursor cursor, int limit, boolean committedOnly) {
         return transaction.preparedQuery("""
-                SELECT position, event_id, aggregate_id, version, type, payload::text AS payload, actor,
+                SELECT transaction_id::text AS transaction_id, transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                       AS settled, position, event_id, aggregate_id, version, type, payload::text AS payload, actor,
                        correlation_id, causation_id, recorded_at
-                FROM event WHERE aggregate_type = $1 AND position > $2 ORDER BY position LIMIT $3""")
-                .execute(Tuple.of(aggregateType, afterPosition, batch))
+                FROM event
+                WHERE aggregate_type = $1 AND (transaction_id, position) > ($2::text::xid8, $3)
+                  AND (NOT $5 OR transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
+                ORDER BY transaction_id, position LIMIT $4""")
+                .execute(Tuple.of(aggregateType, cursor.transactionId(), cursor.position(), limit, committedOnly))
                 .chain(rows -> {
                     List<Tuple> outboxRows = new ArrayList<>();
-                    long last = afterPosition;
+                    HistoryChunk.Cursor settled = cursor;
                     for (Row row : rows) {
                         outboxRow(publishing, aggregateType, read(row, eventType)).ifPresent(outboxRows::add);
-                        last = row.getLong("position");
+                        if (row.getBoolean("settled")) {
+                            settled = new HistoryChunk.Cursor(row.getString("transaction_id"), row.getLong("position"));
+                        }
                     }
-                    long lastPosition = last;
-                    Uni<Integer> written = queue(transaction, outboxRows);
-                    return rows.rowCount() < batch ? written.map(count -> queued + count)
-                            : written.chain(count -> republishAfter(transaction, aggregateType, eventType, publishing,
-                                    lastPosition, queued + count));
+                    HistoryChunk.Cursor next = settled;
+                    return queue(transaction, outboxRows).map(queued -> new HistoryChunk(rows.rowCount(), queued, next));
                 });
     }
 
@@ -162,6 +166,18 @@ public class EventStore {
         });
     }
 
+    /** Writes outbox rows unless a republication onto their topic is unfinished (it will queue the events itself). */
+    private static Uni<Integer> queueUnlessRepublishing(SqlClient transaction, List<Tuple> outboxRows) {
+        return outboxRows.isEmpty() ? Uni.createFrom().item(0) : transaction.preparedQuery("""
+                INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
+                                    aggregate_id, aggregate_version, correlation_id, trace_parent)
+                SELECT $1::uuid, $2::text, $3::text, $4::text, $5::jsonb, $6::text, $7::text, $8::timestamptz, $9::uuid,
+                       $10::integer, $11::uuid, $12::text
+                WHERE NOT EXISTS (SELECT 1 FROM topic_republication r WHERE r.topic = $2::text AND r.finished_at IS NULL)
+                ON CONFLICT (event_id) DO NOTHING""")
+                .executeBatch(outboxRows).map(EventStore::written);
+    }
+
     /** Writes outbox rows (an event already waiting, by its id, is left as it is); how many it wrote. */
     private static Uni<Integer> queue(SqlClient transaction, List<Tuple> outboxRows) {
         return outboxRows.isEmpty() ? Uni.createFrom().item(0) : transaction.preparedQuery("""
@@ -169,13 +185,25 @@ public class EventStore {
                                     aggregate_id, aggregate_version, correlation_id, trace_parent)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                 ON CONFLICT (event_id) DO NOTHING""")
-                .executeBatch(outboxRows).map(rows -> {
-                    int written = 0;
-                    for (var result = rows; result != null; result = result.next()) {
-                        written += result.rowCount();
-                    }
-                    return written;
-                });
+                .executeBatch(outboxRows).map(EventStore::written);
+    }
+
+    private static int written(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        int written = 0;
+        for (var result = rows; result != null; result = result.next()) {
+            written += result.rowCount();
+        }
+        return written;
+    }
+
+    /** The failure a pipelined append reports: the first statement's that failed for a reason of its own. */
+    private static Throwable firstCause(Throwable composite) {
+        for (Throwable cause : ((CompositeException) composite).getCauses()) {
+            if (!(cause instanceof PgException pg) || !"25P02".equals(pg.getSqlState())) { // not "transaction aborted"
+                return cause;
+            }
+        }
+        return ((CompositeException) composite).getCauses().get(0);
     }
 
     @SuppressWarnings("unchecked")

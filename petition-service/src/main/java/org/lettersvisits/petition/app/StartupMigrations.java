@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * database answers (a service starts without it and waits): first the petitioners stored in clear are
  * sealed ({@link SealingMigration}) and their streams, chained again, anchored; then the petition history is re-published onto
  * {@code petition-events.v2}, once, because {@code petition-events} (v1) still holds the personal data that
- * events carried before the public contract and Kafka cannot delete single records. The launcher deletes
+ * events carried before the public contract and Kafka cannot delete single records. The republication goes in
+ * chunks, resumes where it stopped and runs beside the service's traffic ({@link Republication}). The launcher deletes
  * the old topic afterwards (docs/security.md, "Topic versions").
  */
 @ApplicationScoped
@@ -58,8 +59,8 @@ public class StartupMigrations {
                     LOG.infof("sealed the petitioners of %d registrations stored in clear", sealed);
                     return integrity.anchor(); // the sealed streams were chained again: anchor their new heads
                 })
-                .chain(() -> republication.onceOnto(Petitions.AGGREGATE_TYPE, PetitionEvent.class, Petitions.PUBLISHING,
-                        retired))
+                .chain(() -> republication.onto(new Republication.Spec<>(Petitions.AGGREGATE_TYPE, PetitionEvent.class,
+                        Petitions.PUBLISHING, retired)))
                 .invoke(queued -> {
                     if (queued > 0) {
                         LOG.infof("re-publishing %d petition events onto %s", queued, Topics.PETITION_EVENTS);
