@@ -1,9 +1,9 @@
 package org.lettersvisits.petition;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.lettersvisits.petition.PetitionBodies.visit;
+import static org.lettersvisits.petition.Reception.register;
+import static org.lettersvisits.petition.Reception.repeatVisit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,11 +36,9 @@ import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.testsupport.RealInfrastructure;
-import org.lettersvisits.testsupport.Users;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -68,15 +66,7 @@ class AppendOrderTest {
     @Inject
     EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
 
-    private static String register() {
-        return given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON).body(visit())
-                .post("/api/petitions").then().statusCode(201).extract().path("id");
-    }
 
-    private static void repeatVisit(String id, String note) {
-        given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("note", note)).post("/api/petitions/" + id + "/visits").then().statusCode(201);
-    }
 
     private static RecordRepeatVisit visitBy(String who) {
         return new RecordRepeatVisit(LocalDate.of(2026, 11, 2), "reception", who);

@@ -3,7 +3,7 @@ package org.lettersvisits.petition;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.lettersvisits.petition.PetitionBodies.visit;
+import static org.lettersvisits.petition.Reception.register;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +39,6 @@ import org.lettersvisits.testsupport.Users;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -67,10 +66,6 @@ class RepublicationTest {
     @Inject
     Pool pool;
 
-    private static String register() {
-        return given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON).body(visit())
-                .post("/api/petitions").then().statusCode(201).extract().path("id");
-    }
 
     /** A repeat visit appended as an instance publishing through {@code publishing} would, retried when it lost a race. */
     private void appendVisit(String id, Publishing<PetitionEvent> publishing, String note) {
@@ -103,7 +98,9 @@ class RepublicationTest {
         Republication.Spec<PetitionEvent> spec = new Republication.Spec<>(Petitions.AGGREGATE_TYPE, PetitionEvent.class,
                 onto, List.of(retired));
 
-        // two instances start it at once while this version's writers append to the same streams through the new topic
+        // declared (by the migration that ships the new topic version), then two instances work it at once while this
+        // version's writers append to the same streams through the new topic
+        republication.declare(spec).await().atMost(WAIT);
         CompletableFuture<Void> writers = CompletableFuture.runAsync(() -> {
             for (int round = 0; round < 4; round++) {
                 for (String id : ids) {

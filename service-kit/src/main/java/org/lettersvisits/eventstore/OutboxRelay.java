@@ -145,7 +145,6 @@ public class OutboxRelay {
         if (appends != null) {
             appends.closeAndForget();
         }
-        leadership.resign().subscribe().with(done -> { }, failure -> { });
     }
 
     /** Listens on a connection of its own (a pooled one would be handed to others) and reconnects when it drops. */
@@ -176,7 +175,11 @@ public class OutboxRelay {
             vertx.cancelTimer(timerId);
             timerId = -1;
         }
-        leadership.resign().await().atMost(Duration.ofSeconds(10));
+        try {
+            leadership.resign().await().atMost(Duration.ofSeconds(5));
+        } catch (io.smallrye.mutiny.TimeoutException databaseAway) {
+            LOG.warn("could not give the relay lease up (the database does not answer): it runs out by itself");
+        }
     }
 
     /** Asks the relay to publish what has been committed; returns at once. */

@@ -101,11 +101,20 @@ public class Republication {
         if (timerId < 0) {
             timerId = vertx.setPeriodic(lookEvery.toMillis(), id -> lookAgain());
         }
+        return declare(spec).chain(() -> toTheEnd(spec, 0L));
+    }
+
+    /**
+     * Declares the republication onto {@code spec}'s topic (once): from then on, appends for that topic wait for it.
+     * A new topic version is declared by the migration that ships with it (the same insert), so that it exists
+     * before the version's first append could publish onto the topic ahead of its history; this is the fallback.
+     */
+    public <E> Uni<Void> declare(Spec<E> spec) {
         return pool.preparedQuery("""
                 INSERT INTO topic_republication (topic, queued_events, aggregate_type, retired) VALUES ($1, 0, $2, $3)
                 ON CONFLICT (topic) DO NOTHING""")
                 .execute(Tuple.of(spec.publishing().topic(), spec.aggregateType(), spec.retired().toArray(String[]::new)))
-                .chain(() -> toTheEnd(spec, 0L));
+                .replaceWithVoid();
     }
 
     private void lookAgain() {
