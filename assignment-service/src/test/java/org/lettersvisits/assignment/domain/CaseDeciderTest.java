@@ -221,6 +221,8 @@ class CaseDeciderTest {
     @Test
     void a_dissatisfied_visit_for_an_earlier_closure_does_not_reopen_the_case_closed_again() {
         CaseFile closedAgain = decider.fold(closedTwice());
+        assertThat(closedAgain.version()).as("the event store's version: one per event").isEqualTo(5);
+        assertThat(closedAgain.closedAt()).isEqualTo(5);
 
         assertThat(decider.decide(new ReopenCase("dissatisfied with the first answer", LATER.plusDays(12), 3), closedAgain))
                 .as("the visit of closure 3 came after closure 5").isEmpty();
