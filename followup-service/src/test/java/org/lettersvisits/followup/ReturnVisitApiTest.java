@@ -177,6 +177,30 @@ class ReturnVisitApiTest {
     }
 
     @Test
+    void a_completed_visit_names_the_closure_it_was_made_for_by_the_case_version_of_that_closure() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, caseId, UUID.randomUUID(),
+                    new CaseClosed(caseId, "XF-2026-" + caseId.toString().substring(0, 5), Department.COURT,
+                            "resolved according to law", LocalDate.of(2026, 11, 2)), 5))
+                    .awaitCompletion(WAIT);
+        }
+        String visitId = visitsOf(caseId, 1).getString("items[0].id");
+
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion();
+                ConsumerTask<String, String> published = kafka.consumeStrings().withGroupId("followup-closure-" + visitId)
+                        .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                        .fromTopics(Topics.FOLLOWUP_EVENTS, r -> r.select().where(rec -> rec.key().equals(caseId.toString())))) {
+            complete(visitId, Map.of("visitor", "Visitor S", "satisfaction", "DISSATISFIED", "petitionerWithdraws", false,
+                    "reopen", true, "visitedOn", "2026-11-10")).statusCode(200);
+
+            published.awaitRecords(2, WAIT);
+            assertThat(published.getRecords()).extracting(r -> EventCodec.JSON.readTree(r.value()).path("closureVersion").asInt())
+                    .as("ReturnVisitScheduled and ReturnVisitCompleted name closure 5").containsExactly(5, 5);
+        }
+    }
+
+    @Test
     void reopening_needs_a_dissatisfied_visit_and_a_visitor_is_required() {
         UUID caseId = UUID.randomUUID();
         close(caseId, LocalDate.of(2026, 11, 2), UUID.randomUUID());

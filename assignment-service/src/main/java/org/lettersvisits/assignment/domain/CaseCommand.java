@@ -36,8 +36,11 @@ public sealed interface CaseCommand {
     record ExtendHandling(int days, String reason, LocalDate extendedOn) implements CaseCommand {
     }
 
-    /** A dissatisfied return visit sends the case back to its department. */
-    record ReopenCase(String reason, LocalDate reopenedOn) implements CaseCommand {
+    /**
+     * A dissatisfied return visit sends the case back to its department, from the closure it was made for:
+     * {@code closureVersion} is the case's version after that closure, null when the visit does not name it.
+     */
+    record ReopenCase(String reason, LocalDate reopenedOn, Integer closureVersion) implements CaseCommand {
     }
 
     /**

@@ -76,6 +76,9 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         if (!state.exists()) {
             throw new CommandRejected(Reason.NOT_FOUND, "no such case");
         }
+        if (command instanceof ReopenCase c && madeForAnEarlierClosure(c, state)) {
+            return List.of();
+        }
         if (!ALLOWED_FROM.get(command.getClass()).contains(state.status())) {
             throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "a " + state.status() + " case cannot be "
                     + verb(command));
@@ -149,6 +152,24 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         return List.of(new CaseBecameOverdue(state.caseId(), state.department(), state.deadline(), check.today()));
     }
 
+    /**
+     * Whether a reopening names a closure that is no longer in force: the case was closed again since, or reopened
+     * (say, for a review) since. That visit's outcome stands in followup-service; it does not reopen the case's newer
+     * answer, so nothing is recorded. A visit that names no closure (completed before closures were named) reopens
+     * whatever closure the case is in, as it always did; one naming a closure the case never reached is refused.
+     */
+    private static boolean madeForAnEarlierClosure(ReopenCase reopen, CaseFile state) {
+        Integer closure = reopen.closureVersion();
+        if (closure == null) {
+            return false;
+        }
+        if (closure < 1 || closure > state.closedAt()) {
+            throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the case has no closure at version " + closure
+                    + (state.closedAt() == 0 ? "; it was never closed" : "; its last closure is at version " + state.closedAt()));
+        }
+        return !state.isClosedBy(closure);
+    }
+
     private static void notBeforeAssignment(CaseFile state, java.time.LocalDate date, String what) {
         if (date.isBefore(state.assignedOn())) {
             throw new CommandRejected(Reason.UNPROCESSABLE, "a case cannot be " + what + " before it was assigned ("
@@ -177,9 +198,10 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         if (event instanceof CaseAssigned e) {
             return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
                     e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null,
-                    CaseFile.StatutoryDays.NONE);
+                    CaseFile.StatutoryDays.NONE, 1, 0);
         }
-        CaseFile next = event.newHolder().map(state::withDepartment).orElse(state);
+        CaseFile counted = state.next();
+        CaseFile next = event.newHolder().map(counted::withDepartment).orElse(counted);
         next = event.newStatus().map(next::with).orElse(next);
         if (event instanceof DeadlineChanged e) {
             return next.withDeadline(e.deadline());
@@ -194,7 +216,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
             return next.withStatutory(next.statutory().extended(e.days()));
         }
         if (event instanceof CaseClosed e) {
-            return next.withStatutory(next.statutory().answered(e.closedOn()));
+            return next.withStatutory(next.statutory().answered(e.closedOn())).closedNow();
         }
         if (event instanceof CaseReviewRequested e) {
             // the review's deadline is also the case's from now on

@@ -10,14 +10,16 @@ import org.lettersvisits.contracts.assignment.Difficulty;
 /**
  * The state of a case as its events leave it. {@code overdueRecordedFor} is the deadline for which
  * CaseBecameOverdue was last recorded, so each passed deadline is recorded once; {@code statutory} the days the
- * Regulations' limits run from.
+ * Regulations' limits run from; {@code version} the number of events so far (the event store's version of the
+ * case) and {@code closedAt} the version its last CaseClosed left it at (0 before the first closure), which names
+ * that closure: a return visit says which closure it was made for by this version.
  */
 public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
-        LocalDate overdueRecordedFor, StatutoryDays statutory) {
+        LocalDate overdueRecordedFor, StatutoryDays statutory, int version, int closedAt) {
 
     public static final CaseFile NONE = new CaseFile(null, null, null, null, null, null, null, null, null, null, null,
-            StatutoryDays.NONE);
+            StatutoryDays.NONE, 0, 0);
 
     /**
      * {@code acceptedOn} the day the holding department last accepted the case, from which the statutory handling
@@ -50,6 +52,11 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
         return status != null;
     }
 
+    /** Closed, and by the closure that left the case at {@code closureVersion} (not reopened or closed again since). */
+    public boolean isClosedBy(int closureVersion) {
+        return status == CaseStatus.CLOSED && closedAt == closureVersion;
+    }
+
     /** Open (assigned or accepted) and past its deadline on {@code today}. */
     public boolean isOverdueOn(LocalDate today) {
         return exists() && status.isOpen() && deadline.isBefore(today);
@@ -57,26 +64,38 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
 
     CaseFile with(CaseStatus newStatus) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, newStatus, overdueRecordedFor, statutory);
+                assignedOn, deadline, newStatus, overdueRecordedFor, statutory, version, closedAt);
     }
 
     CaseFile withDepartment(Department newDepartment) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, newDepartment, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, statutory);
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt);
     }
 
     CaseFile withDeadline(LocalDate newDeadline) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, newDeadline, status, overdueRecordedFor, statutory);
+                assignedOn, newDeadline, status, overdueRecordedFor, statutory, version, closedAt);
     }
 
     CaseFile withOverdueRecordedFor(LocalDate passedDeadline) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, passedDeadline, statutory);
+                assignedOn, deadline, status, passedDeadline, statutory, version, closedAt);
     }
 
     CaseFile withStatutory(StatutoryDays days) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, days);
+                assignedOn, deadline, status, overdueRecordedFor, days, version, closedAt);
+    }
+
+    /** The case as one more event leaves it: its version counts that event. */
+    CaseFile next() {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version + 1, closedAt);
+    }
+
+    /** The case closed by the event that brought it to its current version. */
+    CaseFile closedNow() {
+        return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version, version);
     }
 }

@@ -73,7 +73,7 @@ class CaseDeciderTest {
             new ResumeCase(LATER), CaseResumed.class,
             new TransferCase(Department.COURT, "the dispute is before the court", LATER), CaseTransferred.class,
             new ChangeDeadline(DEADLINE.plusDays(30), "expert opinion pending"), DeadlineChanged.class,
-            new ReopenCase("dissatisfied at the return visit", LATER), CaseReopened.class,
+            new ReopenCase("dissatisfied at the return visit", LATER, null), CaseReopened.class,
             new ExtendHandling(30, "expert appraisal pending", LATER), HandlingExtended.class,
             new RequestReview("disputes the answer", LATER, answered -> answered.plusDays(30), LATER.plusDays(30)),
             CaseReviewRequested.class);
@@ -208,6 +208,46 @@ class CaseDeciderTest {
 
         assertThat(state.status()).isEqualTo(CaseStatus.ACCEPTED);
         assertThat(state.department()).isEqualTo(Department.PUBLIC_SECURITY);
+    }
+
+    /** Assigned (version 1), accepted (2), closed (3), reopened (4), closed again (5). */
+    private static List<CaseEvent> closedTwice() {
+        return List.of(ASSIGNED, ACCEPTED,
+                new CaseClosed(ID, "XF-2026-00042", Department.PUBLIC_SECURITY, "solved", LATER),
+                new CaseReopened(ID, Department.PUBLIC_SECURITY, "dissatisfied", LATER.plusDays(5)),
+                new CaseClosed(ID, "XF-2026-00042", Department.PUBLIC_SECURITY, "solved again", LATER.plusDays(10)));
+    }
+
+    @Test
+    void a_dissatisfied_visit_for_an_earlier_closure_does_not_reopen_the_case_closed_again() {
+        CaseFile closedAgain = decider.fold(closedTwice());
+        assertThat(closedAgain.version()).as("the event store's version: one per event").isEqualTo(5);
+        assertThat(closedAgain.closedAt()).isEqualTo(5);
+
+        assertThat(decider.decide(new ReopenCase("dissatisfied with the first answer", LATER.plusDays(12), 3), closedAgain))
+                .as("the visit of closure 3 came after closure 5").isEmpty();
+        assertThat(decider.decide(new ReopenCase("dissatisfied with the second answer", LATER.plusDays(12), 5), closedAgain))
+                .containsExactly(new CaseReopened(ID, Department.PUBLIC_SECURITY, "dissatisfied with the second answer",
+                        LATER.plusDays(12)));
+    }
+
+    @Test
+    void a_dissatisfied_visit_for_a_closure_already_undone_changes_nothing_and_one_the_case_never_had_is_refused() {
+        List<CaseEvent> reviewed = new ArrayList<>(historyTo(CaseStatus.CLOSED));
+        reviewed.add(new CaseReviewRequested(ID, Department.PUBLIC_SECURITY, "disputes", LATER.plusDays(2), LATER.plusDays(32)));
+        assertThat(decider.decide(new ReopenCase("dissatisfied", LATER.plusDays(3), 3), decider.fold(reviewed)))
+                .as("the case is back with its department since the review was asked for").isEmpty();
+
+        assertThatThrownBy(() -> decider.decide(new ReopenCase("dissatisfied", LATER, 7), decider.fold(closedTwice())))
+                .isInstanceOfSatisfying(CommandRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION))
+                .hasMessageContaining("version 7");
+    }
+
+    @Test
+    void a_visit_that_names_no_closure_reopens_whatever_closure_the_case_is_in_as_before() {
+        assertThat(decider.decide(new ReopenCase("dissatisfied", LATER.plusDays(12), null), decider.fold(closedTwice())))
+                .singleElement().isInstanceOf(CaseReopened.class);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.lettersvisits.platform.chaos;
 
-import static org.lettersvisits.platform.ApiClient.ASSIGNMENT;
-import static org.lettersvisits.platform.ApiClient.FOLLOWUP;
-import static org.lettersvisits.platform.ApiClient.PETITION;
 import static org.lettersvisits.platform.ApiClient.REPORTING;
 
 import java.io.IOException;
@@ -34,8 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Compares what the APIs accepted with what every service ended up with: the leader's report of the
  * chaos year (petitions registered; cases received, closed and suspended per department; return
  * visits scheduled and completed) against the accepted commands; exactly one return visit per
- * closure; each petition's status equal to its case's; and the dead-letter topics holding exactly
- * the poison records. A shortfall is <em>lost</em>, an excess <em>doubled</em>.
+ * closure; each petition's status equal to its case's; a journey that reopens closed twice, reopened
+ * once and closed in the end; and the dead-letter topics holding exactly the poison records. A
+ * shortfall is <em>lost</em>, an excess <em>doubled</em>.
  */
 final class Audit {
 
@@ -100,10 +98,10 @@ final class Audit {
         for (Lifecycle l : lifecycles) {
             add(figures, "registered", l.registered);
             add(figures, "received." + l.department, l.assigned);
-            add(figures, "closed." + l.department, l.ended == Lifecycle.Outcome.CLOSED);
+            add(figures, "closed." + l.department, l.endsClosed());
             add(figures, "suspended." + l.department, l.ended == Lifecycle.Outcome.SUSPENDED);
-            add(figures, "visits.scheduled", l.ended == Lifecycle.Outcome.CLOSED);
-            add(figures, "visits.completed", l.visitCompleted);
+            figures.merge("visits.scheduled", (long) l.closures, Long::sum);
+            figures.merge("visits.completed", (long) l.visitsCompleted, Long::sum);
         }
         DEPARTMENTS.forEach(d -> List.of("received", "closed", "suspended").forEach(f -> figures.putIfAbsent(f + "." + d, 0L)));
         return figures;
@@ -136,26 +134,9 @@ final class Audit {
                 notes.add("report: " + figure.getKey() + " " + reported.get(figure.getKey()) + ", expected " + figure.getValue());
             }
         }
-        for (Lifecycle l : phase) {
-            if (l.assigned) {
-                String caseStatus = api.get("supervisor1", ASSIGNMENT, "/api/cases/" + l.petitionId).body().path("status").asText();
-                String petitionStatus = api.get("reception1", PETITION, "/api/petitions/" + l.petitionId).body().path("status")
-                        .asText();
-                if (!caseStatus.equals(petitionStatus)) {
-                    lost++;
-                    notes.add("petition " + l.petitionId + " is " + petitionStatus + ", its case " + caseStatus);
-                }
-            }
-            if (l.ended == Lifecycle.Outcome.CLOSED) {
-                int visits = api.get("followup1", FOLLOWUP, "/api/return-visits?caseId=" + l.petitionId).body().path("total")
-                        .asInt(-1);
-                if (visits != 1) {
-                    lost += visits < 1 ? 1 : 0;
-                    doubled += Math.max(0, visits - 1);
-                    notes.add("closure of " + l.petitionId + " has " + visits + " return visits");
-                }
-            }
-        }
+        Journeys.Found found = new Journeys(api).check(phase, notes);
+        lost += found.lost();
+        doubled += found.doubled();
         readDeadLetters();
         for (String service : Topics.CONSUMING_SERVICES) {
             Set<String> dead = deadLettered.get(service);
@@ -173,10 +154,10 @@ final class Audit {
         return new Findings(lost, doubled, notes);
     }
 
-    /** Completes the return visits scheduled since the lifecycles gave up waiting for them. */
-    void completeOutstandingVisits(List<Lifecycle> phase) throws InterruptedException {
+    /** Takes the follow-ups (return visits, reopenings) the lifecycles gave up waiting for as far as they go now. */
+    void completeOutstandingFollowUps(List<Lifecycle> phase) throws InterruptedException {
         for (Lifecycle l : phase) {
-            l.completeVisit(api, Duration.ZERO);
+            l.followUp(api, Duration.ZERO);
         }
     }
 

@@ -16,10 +16,13 @@ import org.lettersvisits.platform.PlatformSettings;
 
 /**
  * {@code ./platform chaos [--replicas N] [--short] [--only TEXT] [--workers N]}: against a running platform, a steady load of whole
- * lifecycles through the APIs while faults are injected one at a time. After each fault it waits for
- * quiet and audits (see {@link Audit}), then prints a row: fault, commands accepted, counted, lost,
- * doubled, and seconds from the end of the fault until the first audit that found everything in place
- * began (an upper bound: audits begin once the lifecycles under way have finished).
+ * lifecycles through the APIs while faults are injected one at a time (every 4th reopens: closed, visited
+ * dissatisfied, reopened, closed again). After each fault it waits for quiet and audits (see {@link Audit}),
+ * then prints a row: fault, commands accepted, counted, lost, doubled, lifecycles reopened and closed again,
+ * 409s answered to the driver, and seconds from the end of the fault until the first audit that found
+ * everything in place began (an upper bound: audits begin once the lifecycles under way have finished).
+ * The driver never sends {@code If-Match}, so every 409 is one the user did not cause: each is listed under
+ * its row and fails the run.
  */
 public final class ChaosRun {
 
@@ -29,9 +32,12 @@ public final class ChaosRun {
     private static final Duration QUIET_WITHIN = Duration.ofMinutes(3);
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(2);
 
-    /** One line of the table. */
+    /**
+     * One line of the table; {@code reopened} the lifecycles that were reopened by their return visit and closed
+     * again, {@code conflicts} every 409 the driver was answered (none is one the user caused).
+     */
     public record Row(String fault, int lifecycles, long accepted, long counted, long lost, long doubled,
-            long secondsToRecover, List<String> notes, List<String> observations) {
+            long secondsToRecover, List<String> notes, List<String> observations, long reopened, List<String> conflicts) {
     }
 
     private final PlatformSettings settings;
@@ -55,7 +61,8 @@ public final class ChaosRun {
         int workers = arguments.contains("--workers") ? Integer.parseInt(arguments.get(arguments.indexOf("--workers") + 1)) : 3;
         String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "";
         List<Row> rows = new ChaosRun(settings, System.out, workers).run(arguments.contains("--short"), only);
-        System.exit(rows.stream().allMatch(r -> r.lost() == 0 && r.doubled() == 0 && r.notes().isEmpty()) ? 0 : 1);
+        System.exit(rows.stream().allMatch(r -> r.lost() == 0 && r.doubled() == 0 && r.notes().isEmpty()
+                && r.conflicts().isEmpty()) ? 0 : 1);
     }
 
     /** Runs every fault (or the shortened list) and returns the table it printed. */
@@ -109,15 +116,19 @@ public final class ChaosRun {
                 notes.add(0, faultFailed);
             }
             phase.stream().filter(l -> l.unanswered != null).forEach(l -> notes.add("unanswered: " + l.unanswered));
+            long reopened = phase.stream().filter(l -> l.reopened && l.closures == 2).count();
+            List<String> conflicts = phase.stream().flatMap(l -> l.commands.conflicts().stream()).toList();
             Row row = new Row(fault.name(), phase.size(), accepted, accepted - Math.max(0, findings.lost() - lostBefore),
                     findings.lost(), findings.doubled(), findings.clean() && faultFailed == null ? recovered : -1, notes,
-                    infrastructure.takeObservations());
+                    infrastructure.takeObservations(), reopened, conflicts);
             lostBefore = findings.lost();
             rows.add(row);
-            out.printf("chaos: %s: %d lifecycles, %d commands accepted, %d lost, %d doubled, %s%n", row.fault(),
-                    row.lifecycles(), row.accepted(), row.lost(), row.doubled(),
+            out.printf("chaos: %s: %d lifecycles (%d reopened and closed again), %d commands accepted, %d lost, %d doubled,"
+                    + " %d 409(s), %s%n", row.fault(), row.lifecycles(), row.reopened(), row.accepted(), row.lost(), row.doubled(),
+                    row.conflicts().size(),
                     row.secondsToRecover() < 0 ? "NOT recovered" : "recovered in " + row.secondsToRecover() + " s");
             notes.forEach(note -> out.println("  " + note));
+            conflicts.forEach(conflict -> out.println("  409 the user did not cause: " + conflict));
             row.observations().forEach(observation -> out.println("  observed: " + observation));
         }
         printTable(rows);
@@ -136,7 +147,7 @@ public final class ChaosRun {
             throws Exception {
         long deadline = System.nanoTime() + QUIET_WITHIN.toNanos();
         while (true) {
-            audit.completeOutstandingVisits(phase);
+            audit.completeOutstandingFollowUps(phase);
             long began = System.nanoTime();
             Audit.Findings findings = audit.check(all, phase, poison);
             if (findings.clean() || System.nanoTime() > deadline) {
@@ -149,11 +160,17 @@ public final class ChaosRun {
 
     private void printTable(List<Row> rows) {
         out.println();
-        out.println("| fault | lifecycles | commands accepted | counted | lost | doubled | recovered in |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        out.println("| fault | lifecycles | reopened | commands accepted | counted | lost | doubled | 409s | recovered in |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row row : rows) {
-            out.printf("| %s | %d | %d | %d | %d | %d | %s |%n", row.fault(), row.lifecycles(), row.accepted(), row.counted(),
-                    row.lost(), row.doubled(), row.secondsToRecover() < 0 ? "not recovered" : row.secondsToRecover() + " s");
+            out.printf("| %s | %d | %d | %d | %d | %d | %d | %d | %s |%n", row.fault(), row.lifecycles(), row.reopened(),
+                    row.accepted(), row.counted(), row.lost(), row.doubled(), row.conflicts().size(),
+                    row.secondsToRecover() < 0 ? "not recovered" : row.secondsToRecover() + " s");
         }
+        out.printf("%nchaos: %d lifecycles, %d reopened and closed again, %d commands accepted, %d lost, %d doubled,"
+                + " %d 409(s) the user did not cause%n", rows.stream().mapToInt(Row::lifecycles).sum(),
+                rows.stream().mapToLong(Row::reopened).sum(), rows.stream().mapToLong(Row::accepted).sum(),
+                rows.stream().mapToLong(Row::lost).max().orElse(0), rows.stream().mapToLong(Row::doubled).max().orElse(0),
+                rows.stream().mapToInt(r -> r.conflicts().size()).sum());
     }
 }

@@ -41,7 +41,7 @@ final class Load {
 
     private void work() {
         while (running) {
-            Lifecycle lifecycle = new Lifecycle(numbers.getAndIncrement());
+            Lifecycle lifecycle = new Lifecycle(numbers.getAndIncrement(), api);
             lifecycles.add(lifecycle);
             try {
                 lifecycle.run(api, visitWait);

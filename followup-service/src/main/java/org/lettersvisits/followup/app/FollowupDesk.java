@@ -56,14 +56,17 @@ public class FollowupDesk {
     /**
      * Schedules the return visit of a closure, in the consumer's transaction. The visit's id is
      * derived from the closing event's id, so one closure can never get two visits, and a case
-     * closed again after a reopening gets a new one.
+     * closed again after a reopening gets a new one. The visit names its closure by {@code closureVersion}, so
+     * its outcome reopens that closure and no later one.
      *
+     * @param closureVersion the case's version after the closure (the record's {@code ce_aggregateversion}),
+     *        null for a closure published before versions travelled
      * @param cause the closing event's metadata as its cause ({@code InboundEvent.asCause()})
      */
-    public Uni<Void> scheduleFor(SqlClient tx, CaseClosed closed, EventMetadata cause) {
+    public Uni<Void> scheduleFor(SqlClient tx, CaseClosed closed, Integer closureVersion, EventMetadata cause) {
         UUID visitId = UUID.nameUUIDFromBytes(("return-visit:" + cause.causationId()).getBytes(StandardCharsets.UTF_8));
         return run(tx, visitId, new ScheduleReturnVisit(visitId, closed.caseId(), closed.caseNumber(), closed.department(),
-                closed.closedOn(), closed.closedOn().plusDays(dueDays)), null, cause)
+                closed.closedOn(), closed.closedOn().plusDays(dueDays), closureVersion), null, cause)
                 .replaceWithVoid();
     }
 

@@ -9,9 +9,12 @@ import org.lettersvisits.contracts.followup.Satisfaction;
 /** What happens to a return visit. */
 public sealed interface ReturnVisitCommand {
 
-    /** A case was closed: schedule its return visit. */
+    /**
+     * A case was closed: schedule its return visit. {@code closureVersion} names the closure, the case's version after
+     * its CaseClosed (null for a closure published before versions travelled).
+     */
     record ScheduleReturnVisit(UUID visitId, UUID caseId, String caseNumber, Department department, LocalDate closedOn,
-            LocalDate dueBy) implements ReturnVisitCommand {
+            LocalDate dueBy, Integer closureVersion) implements ReturnVisitCommand {
     }
 
     /** The return-visit officer reports the visit. */

@@ -30,7 +30,7 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
         if (command instanceof ScheduleReturnVisit s) {
             return state.exists() ? List.of()
                     : List.of(new ReturnVisitScheduled(s.visitId(), s.caseId(), s.caseNumber(), s.department(),
-                            s.closedOn(), s.dueBy()));
+                            s.closedOn(), s.dueBy(), s.closureVersion()));
         }
         if (!state.exists()) {
             throw new CommandRejected(Reason.NOT_FOUND, "no such return visit");
@@ -48,7 +48,7 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
                         + state.closedOn() + ")");
             }
             return List.of(new ReturnVisitCompleted(state.visitId(), state.caseId(), c.visitedOn(), c.visitor(),
-                    c.satisfaction(), c.petitionerWithdraws(), c.notes(), c.reopen()));
+                    c.satisfaction(), c.petitionerWithdraws(), c.notes(), c.reopen(), state.closureVersion()));
         }
         MarkReturnVisitOverdue check = (MarkReturnVisitOverdue) command;
         if (state.completed() || state.overdueRecorded() || !state.dueBy().isBefore(check.today())) {
@@ -61,13 +61,13 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
     public ReturnVisit evolve(ReturnVisit state, ReturnVisitEvent event) {
         if (event instanceof ReturnVisitScheduled s) {
             return new ReturnVisit(s.visitId(), s.caseId(), s.caseNumber(), s.department(), s.closedOn(), s.dueBy(),
-                    null, false);
+                    s.closureVersion(), null, false);
         }
         if (event instanceof ReturnVisitCompleted c) {
             return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(),
-                    state.closedOn(), state.dueBy(), c, state.overdueRecorded());
+                    state.closedOn(), state.dueBy(), state.closureVersion(), c, state.overdueRecorded());
         }
         return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(), state.closedOn(),
-                state.dueBy(), state.outcome(), true);
+                state.dueBy(), state.closureVersion(), state.outcome(), true);
     }
 }

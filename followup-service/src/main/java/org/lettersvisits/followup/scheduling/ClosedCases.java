@@ -16,7 +16,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Every closure on {@code assignment-events} schedules one return visit. The consumer group's
+ * Every closure on {@code assignment-events} schedules one return visit, naming the closure by the case's
+ * version after it (the record's {@code ce_aggregateversion}). The consumer group's
  * committed offset moves only after the visit is stored, so closures that happen while this service
  * is down are picked up when it comes back, and while its database is away the closure is retried
  * in place until it is stored.
@@ -43,7 +44,7 @@ public class ClosedCases implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof CaseClosed closed
-                ? desk.scheduleFor(tx, closed, event.asCause())
+                ? desk.scheduleFor(tx, closed, event.version(), event.asCause())
                 : Uni.createFrom().voidItem();
     }
 }

@@ -27,7 +27,7 @@ class ReturnVisitDeciderTest {
     private static final LocalDate CLOSED_ON = LocalDate.of(2026, 5, 17);
     private static final LocalDate DUE_BY = CLOSED_ON.plusDays(15);
     private static final ReturnVisitScheduled SCHEDULED = new ReturnVisitScheduled(VISIT, CASE, "XF-2026-00001",
-            Department.PUBLIC_SECURITY, CLOSED_ON, DUE_BY);
+            Department.PUBLIC_SECURITY, CLOSED_ON, DUE_BY, 3);
 
     private final ReturnVisitDecider decider = new ReturnVisitDecider();
 
@@ -42,7 +42,7 @@ class ReturnVisitDeciderTest {
     @Test
     void a_closure_schedules_one_return_visit_and_scheduling_again_changes_nothing() {
         ScheduleReturnVisit schedule = new ScheduleReturnVisit(VISIT, CASE, "XF-2026-00001", Department.PUBLIC_SECURITY,
-                CLOSED_ON, DUE_BY);
+                CLOSED_ON, DUE_BY, 3);
         assertThat(given(List.of(), schedule)).containsExactly(SCHEDULED);
         assertThat(given(List.of(SCHEDULED), schedule)).isEmpty();
     }
@@ -58,9 +58,20 @@ class ReturnVisitDeciderTest {
     }
 
     @Test
-    void a_dissatisfied_visit_may_reopen_the_case() {
+    void a_dissatisfied_visit_may_reopen_the_closure_it_was_made_for() {
         assertThat(given(List.of(SCHEDULED), complete(Satisfaction.DISSATISFIED, true))).singleElement()
-                .isInstanceOfSatisfying(ReturnVisitCompleted.class, c -> assertThat(c.reopen()).isTrue());
+                .isInstanceOfSatisfying(ReturnVisitCompleted.class, c -> {
+                    assertThat(c.reopen()).isTrue();
+                    assertThat(c.closureVersion()).as("the case's version after the closure").isEqualTo(3);
+                });
+    }
+
+    @Test
+    void a_visit_scheduled_before_closures_were_named_completes_naming_none() {
+        ReturnVisitScheduled unnamed = new ReturnVisitScheduled(VISIT, CASE, "XF-2026-00001", Department.PUBLIC_SECURITY,
+                CLOSED_ON, DUE_BY);
+        assertThat(given(List.of(unnamed), complete(Satisfaction.DISSATISFIED, true))).singleElement()
+                .isInstanceOfSatisfying(ReturnVisitCompleted.class, c -> assertThat(c.closureVersion()).isNull());
     }
 
     @Test
