@@ -3,6 +3,7 @@ package org.lettersvisits.assignment.app;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +20,19 @@ import org.lettersvisits.assignment.queue.CaseProjection;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.CommandRejected;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.time.BusinessDates;
@@ -60,16 +66,24 @@ public class CaseDesk {
     @Inject
     CaseProjection projection;
 
+    @Inject
+    CommandKeys keys;
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    /** Assigns a known law-and-litigation petition to a department. */
-    public Uni<Aggregate<CaseEvent, CaseFile>> assign(AssignRequest request, String actor) {
+    /**
+     * Assigns a known law-and-litigation petition to a department; with an {@code Idempotency-Key} whose first try
+     * took effect, answers with the case as it is ({@link CommandKeys}).
+     */
+    public Uni<Aggregate<CaseEvent, CaseFile>> assign(AssignRequest request, String actor, String idempotencyKey) {
         LocalDate assignedOn = notInFuture("assignedOn", request.assignedOn());
         Difficulty difficulty = request.difficulty() == null ? Difficulty.ROUTINE : request.difficulty();
         LocalDate deadline = deadlines.deadline(difficulty, assignedOn, request.deadline());
-        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> petitions.find(tx, request.petitionId()).chain(found -> {
+        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> keys.firstTry(tx, idempotencyKey,
+                request.petitionId(), "assign").chain(first -> !first ? cases.load(tx, request.petitionId())
+                : petitions.find(tx, request.petitionId()).chain(found -> {
             var petition = found.orElseThrow(() -> new CommandRejected(Reason.NOT_FOUND,
                     "petition " + request.petitionId() + " is not known here yet; retry shortly"));
             if (!petition.involvesLawAndLitigation()) {
@@ -79,28 +93,32 @@ public class CaseDesk {
             return run(tx, petition.id(), new AssignCase(petition.id(), petition.id(), petition.caseNumber(),
                     petition.subject(), request.department(), request.responsibleLeader().trim(), difficulty, assignedOn,
                     deadline), null, EventMetadata.ofRequest(actor));
-        })));
+        }))));
     }
 
     /** Runs the service's own command (a watcher's) on a case in its own transaction; no department acts. */
     public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
             EventMetadata metadata) {
-        return execute(caseId, command, expectedVersion, metadata, department -> true);
+        return execute(caseId, command, expectedVersion, metadata, department -> true, null);
     }
 
     /**
      * Runs a command on an existing case in its own transaction, if {@code mayAct} accepts the department
      * holding the case as loaded in that transaction (403 otherwise): a transfer committed a moment
-     * before cannot be overtaken by the old department's command.
+     * before cannot be overtaken by the old department's command. With an {@code Idempotency-Key} whose first try
+     * took effect, answers with the case as it is instead ({@link CommandKeys}).
      */
     public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
-            EventMetadata metadata, Predicate<Department> mayAct) {
-        return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> cases.handleAndSave(
-                tx, caseId, command, expectedVersion, metadata, state -> {
-                    if (state.exists() && !mayAct.test(state.department())) {
-                        throw new ForbiddenException("the case is held by another department");
-                    }
-                }, projection::save)));
+            EventMetadata metadata, Predicate<Department> mayAct, String idempotencyKey) {
+        Consumer<CaseFile> mayActOnIt = state -> {
+            if (state.exists() && !mayAct.test(state.department())) {
+                throw new ForbiddenException("the case is held by another department");
+            }
+        };
+        return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> keys.firstTry(tx,
+                idempotencyKey, caseId, command.getClass().getSimpleName()).chain(first -> first
+                        ? cases.handleAndSave(tx, caseId, command, expectedVersion, metadata, mayActOnIt, projection::save)
+                        : cases.load(tx, caseId).invoke(current -> mayActOnIt.accept(current.state())))));
     }
 
     /** Runs a command in a transaction the caller holds (a consumer's), without a version check. */

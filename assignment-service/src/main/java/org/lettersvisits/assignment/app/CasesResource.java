@@ -94,6 +94,9 @@ public class CasesResource {
     @Inject
     StatutoryLimits limits;
 
+    @Inject
+    io.vertx.core.http.HttpServerRequest httpRequest;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUPERVISOR)
@@ -105,7 +108,7 @@ public class CasesResource {
     @APIResponse(responseCode = "422", description = "Not a law-and-litigation petition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> assign(@Valid @NotNull AssignRequest request) {
-        return desk.assign(request, access.actor())
+        return desk.assign(request, access.actor(), idempotencyKey())
                 .map(aggregate -> withTag(Response.created(URI.create("/api/cases/" + aggregate.id())), aggregate));
     }
 
@@ -293,8 +296,13 @@ public class CasesResource {
     private Uni<Response> transition(UUID id, String ifMatch, List<String> unrestricted, Supplier<CaseCommand> command) {
         Integer expectedVersion = IfMatch.version(ifMatch);
         return desk.execute(id, command.get(), expectedVersion, EventMetadata.ofRequest(access.actor()),
-                        access.mayActFor(unrestricted))
+                        access.mayActFor(unrestricted), idempotencyKey())
                 .map(aggregate -> withTag(Response.ok(), aggregate));
+    }
+
+    /** The request's {@code Idempotency-Key}: one command on one case, the same on every try of it (or null). */
+    private String idempotencyKey() {
+        return httpRequest.getHeader("Idempotency-Key");
     }
 
     /** Fails with 404 for an unknown case, 403 for a department that does not hold it. */

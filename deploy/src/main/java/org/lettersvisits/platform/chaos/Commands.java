@@ -13,10 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * How the chaos driver sends a command, as a patient member of staff would: again and again until it has a
- * definitive answer. True when it took effect (2xx, or 409 after an earlier try's answer was lost: that try had
- * taken effect), false when the platform refused it; {@link Unanswered} after the step limit. The driver never
- * sends {@code If-Match}, so no 409 is one the user caused: every 409 is written down, with the command and
- * whether an earlier try's answer was lost, for the run's summary.
+ * definitive answer, every try with the same {@code Idempotency-Key}, so a try after one that took effect (its
+ * answer lost) is answered as a success. True when it took effect (2xx, or 409 after an earlier try's answer was
+ * lost: that try had taken effect), false when the platform refused it; {@link Unanswered} after the step limit. The
+ * driver never sends {@code If-Match}, so no 409 is one the user caused: every 409 is written down, with the command
+ * and whether an earlier try's answer was lost, for the run's summary.
  */
 final class Commands {
 
@@ -45,9 +46,11 @@ final class Commands {
             boolean notFoundMeansNotYet, JsonNode[] result) throws InterruptedException {
         boolean answerLost = false;
         long deadline = System.nanoTime() + STEP_LIMIT.toNanos();
+        Map<String, String> withKey = new java.util.HashMap<>(headers);
+        withKey.putIfAbsent("Idempotency-Key", java.util.UUID.randomUUID().toString()); // the same on every try
         while (System.nanoTime() < deadline) {
             try {
-                Answer answer = api.call(user, service, "POST", path, body, headers);
+                Answer answer = api.call(user, service, "POST", path, body, withKey);
                 result[0] = answer.body();
                 if (answer.status() == 409) {
                     conflicts.add("POST " + path + " answered 409" + (answerLost ? " (an earlier try's answer was lost)" : "")

@@ -11,10 +11,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.Aggregate;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventMetadata;
+import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.followup.domain.ReturnVisit;
@@ -45,6 +48,9 @@ public class FollowupDesk {
     @Inject
     ReturnVisitProjection projection;
 
+    @Inject
+    CommandKeys keys;
+
     /** Days after the closing date by which the return visit is due. */
     @ConfigProperty(name = "followup.return-visit.due-days", defaultValue = "15")
     int dueDays;
@@ -70,10 +76,15 @@ public class FollowupDesk {
                 .replaceWithVoid();
     }
 
+    /**
+     * Runs a command on a return visit in its own transaction; with an {@code Idempotency-Key} whose first try took
+     * effect, answers with the visit as it is ({@link CommandKeys}).
+     */
     public Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> execute(UUID visitId, ReturnVisitCommand command,
-            Integer expectedVersion, EventMetadata metadata) {
-        return CommandRetries.runAgainOnLostRace(expectedVersion,
-                () -> pool.withTransaction(tx -> run(tx, visitId, command, expectedVersion, metadata)));
+            Integer expectedVersion, EventMetadata metadata, String idempotencyKey) {
+        return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> keys.firstTry(tx,
+                idempotencyKey, visitId, command.getClass().getSimpleName()).chain(first -> first
+                        ? run(tx, visitId, command, expectedVersion, metadata) : visits.load(tx, visitId))));
     }
 
     private Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> run(SqlClient tx, UUID visitId, ReturnVisitCommand command,

@@ -38,7 +38,7 @@ public class ReturnVisitWatcher {
     public Uni<Integer> checkOnce() {
         LocalDate today = desk.today();
         return WatcherPass.run(queries.newlyOverdue(today), item -> desk.execute(item.id(),
-                new MarkReturnVisitOverdue(today), item.version(), EventMetadata.ofSystem("return-visit-watcher"))
+                new MarkReturnVisitOverdue(today), item.version(), EventMetadata.ofSystem("return-visit-watcher"), null)
                 .map(aggregate -> aggregate.version() > item.version()));
     }
 }

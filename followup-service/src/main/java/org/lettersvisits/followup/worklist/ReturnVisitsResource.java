@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -116,7 +117,10 @@ public class ReturnVisitsResource {
     @APIResponse(responseCode = "409", description = "Already completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReturnVisitQueries.WorklistItem> complete(@PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CompleteRequest request) {
+            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "Client-chosen key that makes a retry safe: a try after one that took effect is "
+                    + "answered with the visit as it is") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull CompleteRequest request) {
         boolean reopen = Boolean.TRUE.equals(request.reopen());
         if (reopen && request.satisfaction() != Satisfaction.DISSATISFIED) {
             throw new InvalidField("reopen", "only a DISSATISFIED return visit can reopen the case");
@@ -128,7 +132,7 @@ public class ReturnVisitsResource {
                 .chain(found -> {
                     found.orElseThrow(() -> new NotFoundException("no return visit " + id));
                     return desk.execute(id, command, IfMatch.version(ifMatch),
-                            EventMetadata.ofRequest(identity.getPrincipal().getName()));
+                            EventMetadata.ofRequest(identity.getPrincipal().getName()), idempotencyKey);
                 })
                 .chain(done -> queries.find(id, desk.today()))
                 .map(item -> item.orElseThrow());
