@@ -61,7 +61,10 @@ final class Infrastructure {
         return taken;
     }
 
-    /** The instance whose relay holds the outbox lease in {@code database}, or null while none does. */
+    /**
+     * Who holds the outbox relay's lease in {@code database} ({@code petition-service-2#1a2b3c4d}: the instance and
+     * which start of it), or null while none does. A restarted instance holds it under another name after the hash.
+     */
     String relayLeader(String database) throws SQLException {
         Properties credentials = new Properties();
         credentials.put("user", "postgres");
@@ -71,7 +74,7 @@ final class Infrastructure {
                 var rows = statement.executeQuery("""
                         SELECT holder FROM outbox_relay_lease
                         WHERE name = 'relay' AND holder IS NOT NULL AND expires_at > clock_timestamp()""")) {
-            return rows.next() ? rows.getString(1).replaceFirst("#.*$", "") : null; // petition-service-2#1a2b3c4d
+            return rows.next() ? rows.getString(1) : null;
         }
     }
 

@@ -47,7 +47,7 @@ final class ReplicaFaults {
                 infrastructure.awaitBack("a relay leader of " + service.module(), () -> leader(infrastructure) != null);
                 String leader = leader(infrastructure);
                 PlatformSettings.Instance killed = infrastructure.settings().instancesOf(service).stream()
-                        .filter(i -> i.name().equals(leader)).findFirst().orElseThrow();
+                        .filter(i -> i.name().equals(instanceOf(leader))).findFirst().orElseThrow();
                 long pid = infrastructure.pidOf(killed.name());
                 long killedAt = System.nanoTime();
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
@@ -55,6 +55,7 @@ final class ReplicaFaults {
                     String now = leader(infrastructure);
                     return now != null && !now.equals(leader);
                 });
+                // the lead passes to another holder: the other instance, or the killed one restarted (a new start)
                 infrastructure.observe(leader(infrastructure) + " took the relay lead "
                         + Duration.ofNanos(System.nanoTime() - killedAt).toMillis() / 1000.0 + " s after " + leader + " died");
                 infrastructure.awaitBack(killed.name(), () -> {
@@ -64,6 +65,10 @@ final class ReplicaFaults {
                         return false;
                     }
                 });
+            }
+
+            private String instanceOf(String holder) {
+                return holder.replaceFirst("#.*$", "");
             }
 
             private String leader(Infrastructure infrastructure) {
