@@ -47,6 +47,7 @@ final class TimelineFacts {
             facts.put("department", e.department());
             facts.put("responsibleLeader", e.responsibleLeader());
             facts.put("difficulty", e.difficulty());
+            facts.put("assignedOn", e.assignedOn());
             facts.put("deadline", e.deadline());
         } else if (event instanceof CaseAccepted e) {
             facts.put("acceptedOn", e.acceptedOn());
