@@ -31,7 +31,7 @@ public class OverdueWatcher {
     private static final Logger LOG = Logger.getLogger(OverdueWatcher.class);
 
     /** A case to mark: its id and the version the mark is appended at. */
-    record Due(UUID id, int version) {
+    public record Due(UUID id, int version) {
     }
 
     @Inject
@@ -59,7 +59,7 @@ public class OverdueWatcher {
     }
 
     /** Open cases past their deadline for which CaseBecameOverdue has not been recorded yet (for this deadline). */
-    Uni<List<Due>> newlyOverdue(LocalDate today) {
+    public Uni<List<Due>> newlyOverdue(LocalDate today) {
         return pool.preparedQuery("SELECT id, version FROM case_view WHERE " + CaseRules.overdueSql("status", "deadline", "$1")
                 + " AND overdue_recorded_for IS DISTINCT FROM deadline")
                 .execute(Tuple.of(today)).map(rows -> {

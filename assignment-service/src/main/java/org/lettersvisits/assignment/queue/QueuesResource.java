@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lettersvisits.assignment.app.DepartmentAccess;
+import org.lettersvisits.assignment.access.DepartmentAccess;
 import org.lettersvisits.assignment.queue.QueueFilter.QueueOrder;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;

@@ -83,7 +83,7 @@ public class FollowupDesk {
     public Uni<Aggregate<ReturnVisitEvent, ReturnVisit>> execute(UUID visitId, ReturnVisitCommand command,
             Integer expectedVersion, EventMetadata metadata, String idempotencyKey) {
         return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> keys.firstTry(tx,
-                idempotencyKey, visitId, command.getClass().getSimpleName()).chain(first -> first
+                idempotencyKey, visitId, command.storedName()).chain(first -> first
                         ? run(tx, visitId, command, expectedVersion, metadata) : visits.load(tx, visitId))));
     }
 

@@ -28,47 +28,71 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
 
     @Override
     public List<ReturnVisitEvent> decide(ReturnVisitCommand command, ReturnVisit state) {
-        if (command instanceof ScheduleReturnVisit s) {
-            return state.exists() ? List.of()
-                    : List.of(new ReturnVisitScheduled(s.visitId(), s.caseId(), s.caseNumber(), s.department(),
-                            s.closedOn(), s.dueBy(), s.closureVersion()));
-        }
+        return command.accept(new ReturnVisitCommand.Visitor<List<ReturnVisitEvent>>() {
+
+            @Override
+            public List<ReturnVisitEvent> schedule(ScheduleReturnVisit s) {
+                return state.exists() ? List.of()
+                        : List.of(new ReturnVisitScheduled(s.visitId(), s.caseId(), s.caseNumber(), s.department(),
+                                s.closedOn(), s.dueBy(), s.closureVersion()));
+            }
+
+            @Override
+            public List<ReturnVisitEvent> complete(CompleteReturnVisit c) {
+                existing(state);
+                if (state.completed()) {
+                    throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the return visit was already completed on "
+                            + state.outcome().visitedOn());
+                }
+                if (c.reopen() && c.satisfaction() != Satisfaction.DISSATISFIED) {
+                    throw new CommandRejected(Reason.UNPROCESSABLE, "only a dissatisfied return visit can reopen the case");
+                }
+                if (c.visitedOn().isBefore(state.closedOn())) {
+                    throw new CommandRejected(Reason.UNPROCESSABLE, "the visit cannot be before the case was closed ("
+                            + state.closedOn() + ")");
+                }
+                return List.of(new ReturnVisitCompleted(state.visitId(), state.caseId(), c.visitedOn(), c.visitor(),
+                        c.satisfaction(), c.petitionerWithdraws(), c.notes(), c.reopen(), state.closureVersion()));
+            }
+
+            @Override
+            public List<ReturnVisitEvent> markOverdue(MarkReturnVisitOverdue check) {
+                existing(state);
+                if (state.overdueRecorded() || !ReturnVisitRules.isOverdue(state.completed(), state.dueBy(), check.today())) {
+                    return List.of();
+                }
+                return List.of(new ReturnVisitBecameOverdue(state.visitId(), state.caseId(), state.dueBy(), check.today()));
+            }
+        });
+    }
+
+    private static void existing(ReturnVisit state) {
         if (!state.exists()) {
             throw new CommandRejected(Reason.NOT_FOUND, "no such return visit");
         }
-        if (command instanceof CompleteReturnVisit c) {
-            if (state.completed()) {
-                throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the return visit was already completed on "
-                        + state.outcome().visitedOn());
-            }
-            if (c.reopen() && c.satisfaction() != Satisfaction.DISSATISFIED) {
-                throw new CommandRejected(Reason.UNPROCESSABLE, "only a dissatisfied return visit can reopen the case");
-            }
-            if (c.visitedOn().isBefore(state.closedOn())) {
-                throw new CommandRejected(Reason.UNPROCESSABLE, "the visit cannot be before the case was closed ("
-                        + state.closedOn() + ")");
-            }
-            return List.of(new ReturnVisitCompleted(state.visitId(), state.caseId(), c.visitedOn(), c.visitor(),
-                    c.satisfaction(), c.petitionerWithdraws(), c.notes(), c.reopen(), state.closureVersion()));
-        }
-        MarkReturnVisitOverdue check = (MarkReturnVisitOverdue) command;
-        if (state.overdueRecorded() || !ReturnVisitRules.isOverdue(state.completed(), state.dueBy(), check.today())) {
-            return List.of();
-        }
-        return List.of(new ReturnVisitBecameOverdue(state.visitId(), state.caseId(), state.dueBy(), check.today()));
     }
 
     @Override
     public ReturnVisit evolve(ReturnVisit state, ReturnVisitEvent event) {
-        if (event instanceof ReturnVisitScheduled s) {
-            return new ReturnVisit(s.visitId(), s.caseId(), s.caseNumber(), s.department(), s.closedOn(), s.dueBy(),
-                    s.closureVersion(), null, false);
-        }
-        if (event instanceof ReturnVisitCompleted c) {
-            return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(),
-                    state.closedOn(), state.dueBy(), state.closureVersion(), c, state.overdueRecorded());
-        }
-        return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(), state.closedOn(),
-                state.dueBy(), state.closureVersion(), state.outcome(), true);
+        return event.accept(new ReturnVisitEvent.Visitor<ReturnVisit>() {
+
+            @Override
+            public ReturnVisit returnVisitScheduled(ReturnVisitScheduled s) {
+                return new ReturnVisit(s.visitId(), s.caseId(), s.caseNumber(), s.department(), s.closedOn(), s.dueBy(),
+                        s.closureVersion(), null, false);
+            }
+
+            @Override
+            public ReturnVisit returnVisitCompleted(ReturnVisitCompleted c) {
+                return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(),
+                        state.closedOn(), state.dueBy(), state.closureVersion(), c, state.overdueRecorded());
+            }
+
+            @Override
+            public ReturnVisit returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
+                return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(),
+                        state.closedOn(), state.dueBy(), state.closureVersion(), state.outcome(), true);
+            }
+        });
     }
 }

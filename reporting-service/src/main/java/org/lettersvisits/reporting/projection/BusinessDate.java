@@ -8,15 +8,21 @@ import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.CaseReopened;
-import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.CaseResumed;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
+import org.lettersvisits.contracts.assignment.DeadlineChanged;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.contracts.petition.PetitionEvent;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 
 /**
  * The day an event happened in the committee's business, as the event itself says (received, assigned, accepted,
@@ -34,45 +40,101 @@ public final class BusinessDate {
     }
 
     private static LocalDate named(Object event) {
-        if (event instanceof PetitionRegistered e) {
-            return e.receivedOn();
+        if (event instanceof PetitionEvent e) {
+            return e.accept(PETITION_DAYS);
         }
-        if (event instanceof CaseAssigned e) {
-            return e.assignedOn();
+        if (event instanceof CaseEvent e) {
+            return e.accept(CASE_DAYS);
         }
-        if (event instanceof CaseAccepted e) {
-            return e.acceptedOn();
-        }
-        if (event instanceof CaseClosed e) {
-            return e.closedOn();
-        }
-        if (event instanceof CaseSuspended e) {
-            return e.suspendedOn();
-        }
-        if (event instanceof CaseResumed e) {
-            return e.resumedOn();
-        }
-        if (event instanceof CaseTransferred e) {
-            return e.transferredOn();
-        }
-        if (event instanceof CaseReopened e) {
-            return e.reopenedOn();
-        }
-        if (event instanceof CaseReviewRequested e) {
-            return e.requestedOn();
-        }
-        if (event instanceof CaseBecameOverdue e) {
-            return e.detectedOn();
-        }
-        if (event instanceof ReturnVisitScheduled e) {
-            return e.closedOn();
-        }
-        if (event instanceof ReturnVisitCompleted e) {
-            return e.visitedOn();
-        }
-        if (event instanceof ReturnVisitBecameOverdue e) {
-            return e.detectedOn();
+        if (event instanceof ReturnVisitEvent e) {
+            return e.accept(RETURN_VISIT_DAYS);
         }
         return null;
     }
+
+    private static final PetitionEvent.Visitor<LocalDate> PETITION_DAYS = new PetitionEvent.Visitor<>() {
+        @Override
+        public LocalDate petitionRegistered(PetitionRegistered e) {
+            return e.receivedOn();
+        }
+
+        @Override
+        public LocalDate repeatVisitRecorded(RepeatVisitRecorded e) {
+            return e.receivedOn();
+        }
+    };
+
+    private static final CaseEvent.Visitor<LocalDate> CASE_DAYS = new CaseEvent.Visitor<>() {
+        @Override
+        public LocalDate caseAssigned(CaseAssigned e) {
+            return e.assignedOn();
+        }
+
+        @Override
+        public LocalDate caseAccepted(CaseAccepted e) {
+            return e.acceptedOn();
+        }
+
+        @Override
+        public LocalDate caseClosed(CaseClosed e) {
+            return e.closedOn();
+        }
+
+        @Override
+        public LocalDate caseSuspended(CaseSuspended e) {
+            return e.suspendedOn();
+        }
+
+        @Override
+        public LocalDate caseResumed(CaseResumed e) {
+            return e.resumedOn();
+        }
+
+        @Override
+        public LocalDate caseTransferred(CaseTransferred e) {
+            return e.transferredOn();
+        }
+
+        @Override
+        public LocalDate deadlineChanged(DeadlineChanged e) {
+            return null; // names no day of its own
+        }
+
+        @Override
+        public LocalDate caseReopened(CaseReopened e) {
+            return e.reopenedOn();
+        }
+
+        @Override
+        public LocalDate caseBecameOverdue(CaseBecameOverdue e) {
+            return e.detectedOn();
+        }
+
+        @Override
+        public LocalDate handlingExtended(HandlingExtended e) {
+            return e.extendedOn();
+        }
+
+        @Override
+        public LocalDate caseReviewRequested(CaseReviewRequested e) {
+            return e.requestedOn();
+        }
+    };
+
+    private static final ReturnVisitEvent.Visitor<LocalDate> RETURN_VISIT_DAYS = new ReturnVisitEvent.Visitor<>() {
+        @Override
+        public LocalDate returnVisitScheduled(ReturnVisitScheduled e) {
+            return e.closedOn();
+        }
+
+        @Override
+        public LocalDate returnVisitCompleted(ReturnVisitCompleted e) {
+            return e.visitedOn();
+        }
+
+        @Override
+        public LocalDate returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
+            return e.detectedOn();
+        }
+    };
 }

@@ -8,16 +8,15 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
-import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
-import org.lettersvisits.contracts.assignment.CaseReviewRequested;
-import org.lettersvisits.contracts.assignment.DeadlineChanged;
-import org.lettersvisits.contracts.assignment.HandlingExtended;
+import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.contracts.petition.PetitionEvent;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
+import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -45,6 +44,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ReportProjector {
+
+    private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
 
     /** A value of a case that later events change, from parameter {@code $parameter}; {@code $3} is the version. */
     private record Newest(String column, int parameter, String type) {
@@ -91,31 +92,45 @@ public class ReportProjector {
      *                versions travelled (applied in arrival order)
      */
     public Uni<Void> apply(SqlClient tx, int generation, Object event, Integer version) {
-        if (event instanceof PetitionRegistered p) {
-            return run(tx, """
-                    INSERT INTO rm_petition (generation, id, received_on, channel, joint_visit_day,
-                                             involves_law_and_litigation, escalated_to)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""",
-                    generation, p.petitionId(), p.receivedOn(), p.channel().name(), p.jointVisitDay(),
-                    p.involvesLawAndLitigation(), p.escalatedTo() == null ? null : p.escalatedTo().name());
+        if (event instanceof PetitionEvent p) {
+            return p.accept(new PetitionEvent.Visitor<Uni<Void>>() {
+                @Override
+                public Uni<Void> petitionRegistered(PetitionRegistered e) {
+                    return run(tx, """
+                            INSERT INTO rm_petition (generation, id, received_on, channel, joint_visit_day,
+                                                     involves_law_and_litigation, escalated_to)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING""",
+                            generation, e.petitionId(), e.receivedOn(), e.channel().name(), e.jointVisitDay(),
+                            e.involvesLawAndLitigation(), e.escalatedTo() == null ? null : e.escalatedTo().name());
+                }
+
+                @Override
+                public Uni<Void> repeatVisitRecorded(RepeatVisitRecorded e) {
+                    return NOTHING; // a repeat visit is never counted as a new petition
+                }
+            });
         }
         if (event instanceof CaseEvent c) {
-            Optional<CaseAssigned> assigned = Optional.of(c).filter(CaseAssigned.class::isInstance)
-                    .map(CaseAssigned.class::cast);
+            CaseFacts facts = CaseFacts.of(c);
+            Optional<CaseAssigned> assigned = Optional.ofNullable(facts.assigned());
             return run(tx, CASE_EVENT, generation, c.caseId(), version, assigned.map(CaseAssigned::caseNumber).orElse(null),
                     assigned.map(CaseAssigned::responsibleLeader).orElse(null),
                     assigned.map(CaseAssigned::assignedOn).orElse(null),
                     c.newStatus().map(Enum::name).orElse(null), c.newHolder().map(Enum::name).orElse(null),
-                    c instanceof CaseAssigned a ? a.deadline() : c instanceof DeadlineChanged changed ? changed.deadline()
-                            : c instanceof CaseReviewRequested review ? review.reviewDue() : null,
-                    // the statutory limits' days: accepted on, the extension, answered (closed) on, review asked on
-                    c instanceof CaseAccepted accepted ? accepted.acceptedOn() : null,
-                    c instanceof HandlingExtended extended ? extended.days() : null,
-                    c instanceof CaseClosed closed ? closed.closedOn() : null,
-                    c instanceof CaseReviewRequested review ? review.requestedOn() : null);
+                    facts.deadline(), facts.acceptedOn(), facts.extensionDays(), facts.closedOn(),
+                    facts.reviewRequestedOn());
         }
-        // a visit is scheduled once and completed once: each event sets its own facts, whichever comes first
-        if (event instanceof ReturnVisitScheduled v) {
+        if (event instanceof ReturnVisitEvent v) {
+            return v.accept(new ReturnVisitRows(tx, generation, version));
+        }
+        return NOTHING;
+    }
+
+    /** A visit is scheduled once and completed once: each event sets its own facts, whichever comes first. */
+    private record ReturnVisitRows(SqlClient tx, int generation, Integer version) implements ReturnVisitEvent.Visitor<Uni<Void>> {
+
+        @Override
+        public Uni<Void> returnVisitScheduled(ReturnVisitScheduled v) {
             return run(tx, """
                     INSERT INTO rm_return_visit AS r (generation, id, case_id, department, closed_on, due_by, version)
                     VALUES ($1, $2, $3, $4, $5, $6, $7::int)
@@ -124,7 +139,9 @@ public class ReportProjector {
                         due_by = COALESCE(r.due_by, $6), version = GREATEST(r.version, $7::int)""",
                     generation, v.visitId(), v.caseId(), v.department().name(), v.closedOn(), v.dueBy(), version);
         }
-        if (event instanceof ReturnVisitCompleted v) {
+
+        @Override
+        public Uni<Void> returnVisitCompleted(ReturnVisitCompleted v) {
             return run(tx, """
                     INSERT INTO rm_return_visit AS r (generation, id, case_id, completed, satisfaction, petitioner_withdraws,
                                                       version)
@@ -133,7 +150,11 @@ public class ReportProjector {
                         petitioner_withdraws = $5, version = GREATEST(r.version, $6::int)""",
                     generation, v.visitId(), v.caseId(), v.satisfaction().name(), v.petitionerWithdraws(), version);
         }
-        return Uni.createFrom().voidItem();
+
+        @Override
+        public Uni<Void> returnVisitBecameOverdue(ReturnVisitBecameOverdue v) {
+            return NOTHING; // overdue is counted from the due day, on the day asked
+        }
     }
 
     private static Uni<Void> run(SqlClient tx, String sql, Object... values) {

@@ -1,4 +1,4 @@
-package org.lettersvisits.assignment.app;
+package org.lettersvisits.assignment.access;
 
 import java.util.EnumSet;
 import java.util.List;

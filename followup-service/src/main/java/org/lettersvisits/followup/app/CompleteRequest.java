@@ -1,4 +1,4 @@
-package org.lettersvisits.followup.worklist;
+package org.lettersvisits.followup.app;
 
 import java.time.LocalDate;
 

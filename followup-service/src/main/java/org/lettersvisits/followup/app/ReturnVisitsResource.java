@@ -1,4 +1,4 @@
-package org.lettersvisits.followup.worklist;
+package org.lettersvisits.followup.app;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -33,9 +33,9 @@ import org.lettersvisits.export.Column;
 import org.lettersvisits.export.ExportFormat;
 import org.lettersvisits.export.ExportLabels;
 import org.lettersvisits.export.Exports;
-import org.lettersvisits.followup.app.FollowupDesk;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
 import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistFilter;
+import org.lettersvisits.followup.worklist.ReturnVisitQueries;
 import org.lettersvisits.problem.IfMatch;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
