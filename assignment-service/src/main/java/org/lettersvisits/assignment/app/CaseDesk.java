@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 
 import org.lettersvisits.assignment.assigning.AssignRequest;
@@ -48,26 +47,24 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class CaseDesk {
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final Clock clock;
+    private final EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases;
+    private final KnownPetitions petitions;
+    private final DeadlinePolicy deadlines;
+    private final CaseProjection projection;
+    private final CommandKeys keys;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases;
-
-    @Inject
-    KnownPetitions petitions;
-
-    @Inject
-    DeadlinePolicy deadlines;
-
-    @Inject
-    CaseProjection projection;
-
-    @Inject
-    CommandKeys keys;
+    CaseDesk(Pool pool, Clock clock, EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases,
+            KnownPetitions petitions, DeadlinePolicy deadlines, CaseProjection projection, CommandKeys keys) {
+        this.pool = pool;
+        this.clock = clock;
+        this.cases = cases;
+        this.petitions = petitions;
+        this.deadlines = deadlines;
+        this.projection = projection;
+        this.keys = keys;
+    }
 
     public LocalDate today() {
         return LocalDate.now(clock);

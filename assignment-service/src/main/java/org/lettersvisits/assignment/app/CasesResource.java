@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -77,26 +76,24 @@ import io.smallrye.mutiny.Uni;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CasesResource {
 
-    @Inject
-    CaseDesk desk;
+    private final CaseDesk desk;
+    private final CaseViews views;
+    private final DepartmentAccess access;
+    private final UnassignedPetitions unassigned;
+    private final Clock clock;
+    private final StatutoryLimits limits;
+    private final io.vertx.core.http.HttpServerRequest httpRequest;
 
-    @Inject
-    CaseViews views;
-
-    @Inject
-    DepartmentAccess access;
-
-    @Inject
-    UnassignedPetitions unassigned;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    StatutoryLimits limits;
-
-    @Inject
-    io.vertx.core.http.HttpServerRequest httpRequest;
+    CasesResource(CaseDesk desk, CaseViews views, DepartmentAccess access, UnassignedPetitions unassigned, Clock clock,
+            StatutoryLimits limits, io.vertx.core.http.HttpServerRequest httpRequest) {
+        this.desk = desk;
+        this.views = views;
+        this.access = access;
+        this.unassigned = unassigned;
+        this.clock = clock;
+        this.limits = limits;
+        this.httpRequest = httpRequest;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

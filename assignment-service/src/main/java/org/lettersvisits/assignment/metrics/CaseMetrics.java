@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lettersvisits.contracts.Department;
@@ -36,21 +35,20 @@ public class CaseMetrics {
 
     private final Map<Department, AtomicLong> open = new EnumMap<>(Department.class);
     private final Map<Department, AtomicLong> overdue = new EnumMap<>(Department.class);
+    private final MeterRegistry registry;
+    private final GaugeRefresh refreshes;
+    private final Pool pool;
+    private final Clock clock;
+    private final String difficultBy;
 
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    GaugeRefresh refreshes;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    Clock clock;
-
-    @ConfigProperty(name = "assignment.deadline.difficult-by", defaultValue = "12-15")
-    String difficultBy;
+    CaseMetrics(MeterRegistry registry, GaugeRefresh refreshes, Pool pool, Clock clock,
+            @ConfigProperty(name = "assignment.deadline.difficult-by", defaultValue = "12-15") String difficultBy) {
+        this.registry = registry;
+        this.refreshes = refreshes;
+        this.pool = pool;
+        this.clock = clock;
+        this.difficultBy = difficultBy;
+    }
 
     @PostConstruct
     void register() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.lettersvisits.assignment.app.CaseDesk;
@@ -34,11 +33,13 @@ public class OverdueWatcher {
     public record Due(UUID id, int version) {
     }
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final CaseDesk desk;
 
-    @Inject
-    CaseDesk desk;
+    OverdueWatcher(Pool pool, CaseDesk desk) {
+        this.pool = pool;
+        this.desk = desk;
+    }
 
     @Scheduled(every = "${assignment.overdue.check-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

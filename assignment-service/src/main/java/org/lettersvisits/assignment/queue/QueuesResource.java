@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -67,17 +66,17 @@ public class QueuesResource {
             + "subject, within this department's cases. sort: deadline (default, earliest first) or overdue (overdue "
             + "cases first, most days overdue first). Officers see only their own department's queue.";
 
-    @Inject
-    CaseViews views;
+    private final CaseViews views;
+    private final DepartmentAccess access;
+    private final Clock clock;
+    private final StatutoryLimits limits;
 
-    @Inject
-    DepartmentAccess access;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    StatutoryLimits limits;
+    QueuesResource(CaseViews views, DepartmentAccess access, Clock clock, StatutoryLimits limits) {
+        this.views = views;
+        this.access = access;
+        this.clock = clock;
+        this.limits = limits;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

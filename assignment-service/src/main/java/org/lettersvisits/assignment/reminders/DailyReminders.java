@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -44,26 +43,25 @@ public class DailyReminders {
             int failed, List<String> withoutAddress) {
     }
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final PeopleDirectory directory;
+    private final ReminderPost post;
+    private final StatutoryLimits limits;
+    private final Clock clock;
+    private final int windowDays;
+    private final LocalTime sendFrom;
 
-    @Inject
-    PeopleDirectory directory;
-
-    @Inject
-    ReminderPost post;
-
-    @Inject
-    StatutoryLimits limits;
-
-    @Inject
-    Clock clock;
-
-    @ConfigProperty(name = "reminders.window-days", defaultValue = "7")
-    int windowDays;
-
-    @ConfigProperty(name = "reminders.send-from", defaultValue = "08:00")
-    LocalTime sendFrom;
+    DailyReminders(Pool pool, PeopleDirectory directory, ReminderPost post, StatutoryLimits limits, Clock clock,
+            @ConfigProperty(name = "reminders.window-days", defaultValue = "7") int windowDays,
+            @ConfigProperty(name = "reminders.send-from", defaultValue = "08:00") LocalTime sendFrom) {
+        this.pool = pool;
+        this.directory = directory;
+        this.post = post;
+        this.limits = limits;
+        this.clock = clock;
+        this.windowDays = windowDays;
+        this.sendFrom = sendFrom;
+    }
 
     @Scheduled(every = "${reminders.check-every:15m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lettersvisits.contracts.assignment.CaseClosed;
@@ -36,24 +35,26 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class FollowupDesk {
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> visits;
-
-    @Inject
-    ReturnVisitProjection projection;
-
-    @Inject
-    CommandKeys keys;
+    private final Pool pool;
+    private final Clock clock;
+    private final EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> visits;
+    private final ReturnVisitProjection projection;
+    private final CommandKeys keys;
 
     /** Days after the closing date by which the return visit is due. */
-    @ConfigProperty(name = "followup.return-visit.due-days", defaultValue = "15")
-    int dueDays;
+    private final int dueDays;
+
+    FollowupDesk(Pool pool, Clock clock,
+            EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> visits,
+            ReturnVisitProjection projection, CommandKeys keys,
+            @ConfigProperty(name = "followup.return-visit.due-days", defaultValue = "15") int dueDays) {
+        this.pool = pool;
+        this.clock = clock;
+        this.visits = visits;
+        this.projection = projection;
+        this.keys = keys;
+        this.dueDays = dueDays;
+    }
 
     public LocalDate today() {
         return LocalDate.now(clock);

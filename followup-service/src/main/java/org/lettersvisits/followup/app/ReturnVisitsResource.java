@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -56,14 +55,15 @@ import io.smallrye.mutiny.Uni;
 @APIResponse(responseCode = "403", description = "The token's roles do not allow this call")
 public class ReturnVisitsResource {
 
-    @Inject
-    ReturnVisitQueries queries;
+    private final ReturnVisitQueries queries;
+    private final FollowupDesk desk;
+    private final SecurityIdentity identity;
 
-    @Inject
-    FollowupDesk desk;
-
-    @Inject
-    SecurityIdentity identity;
+    ReturnVisitsResource(ReturnVisitQueries queries, FollowupDesk desk, SecurityIdentity identity) {
+        this.queries = queries;
+        this.desk = desk;
+        this.identity = identity;
+    }
 
     @GET
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })

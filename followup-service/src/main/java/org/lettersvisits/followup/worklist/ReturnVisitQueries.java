@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.followup.ReturnVisitRules;
@@ -49,8 +48,11 @@ public class ReturnVisitQueries {
                    OR ($1 = 'OPEN' AND NOT completed))
               AND ($3::uuid IS NULL OR case_id = $3)""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    ReturnVisitQueries(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<Page> worklist(WorklistFilter status, UUID caseId, LocalDate today, int page, int size) {
         String wanted = status == null ? null : status.name();

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,14 +52,15 @@ public class AnnualReportResource {
         }
     }
 
-    @Inject
-    ReportQueries queries;
+    private final ReportQueries queries;
+    private final OpenCases openCases;
+    private final Clock clock;
 
-    @Inject
-    OpenCases openCases;
-
-    @Inject
-    Clock clock;
+    AnnualReportResource(ReportQueries queries, OpenCases openCases, Clock clock) {
+        this.queries = queries;
+        this.openCases = openCases;
+        this.clock = clock;
+    }
 
     @GET
     @Produces({ DocxFile.MEDIA_TYPE, PdfFile.MEDIA_TYPE, Problem.MEDIA_TYPE })
