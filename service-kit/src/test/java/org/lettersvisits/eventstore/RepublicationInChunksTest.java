@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** Moving the letters' published history onto a new topic version, two events a chunk, and resuming after a crash. */
-class RepublicationTest {
+class RepublicationInChunksTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String NEW_TOPIC = "letter-events.v2";
