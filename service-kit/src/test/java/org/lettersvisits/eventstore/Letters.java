@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 
 /**
@@ -76,7 +77,7 @@ final class Letters {
     }
 
     static EventCodec codec() {
-        return EventCodec.platform().withEventClass(Received.class).withEventClass(Answered.class);
+        return PlatformEvents.codec().withEventClass(Received.class).withEventClass(Answered.class);
     }
 
     /** The real event store, with the codec a service would give it. */

@@ -10,6 +10,7 @@ import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.EventEnvelope;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.kit.KitDatabase;
 import org.lettersvisits.observability.TestMeters;
 
@@ -18,7 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** The consuming side of the kit wired as CDI would, and records shaped as the relay publishes them. */
 final class Consumers {
 
-    private static final EventCodec CODEC = EventCodec.platform();
+    private static final EventCodec CODEC = PlatformEvents.codec();
 
     private Consumers() {
     }
