@@ -79,7 +79,7 @@ public class CaseDesk {
         Difficulty difficulty = request.difficulty() == null ? Difficulty.ROUTINE : request.difficulty();
         LocalDate deadline = deadlines.deadline(difficulty, assignedOn, request.deadline());
         return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> keys.firstTry(tx, idempotencyKey,
-                request.petitionId(), "assign").chain(first -> !first ? cases.load(tx, request.petitionId())
+                request.petitionId(), CaseCommand.Kind.ASSIGN.storedName).chain(first -> !first ? cases.load(tx, request.petitionId())
                 : petitions.find(tx, request.petitionId()).chain(found -> {
             var petition = found.orElseThrow(() -> new CommandRejected(Reason.NOT_FOUND,
                     "petition " + request.petitionId() + " is not known here yet; retry shortly"));
