@@ -184,10 +184,10 @@ class BrowserJourneyIT {
             await().atMost(Browser.WAIT).until(() -> {
                 browser.driver().navigate().refresh();
                 browser.awaitReady();
-                return !browser.all("#case-timeline li[data-type='ReturnVisitCompleted']").isEmpty();
+                return !browser.all("#case-timeline li[data-type='return-visit.completed.v1']").isEmpty();
             });
             assertThat(browser.all("#case-timeline li")).extracting(li -> li.getAttribute("data-type"))
-                    .contains("PetitionRegistered", "CaseAssigned", "CaseAccepted", "CaseClosed", "ReturnVisitCompleted");
+                    .contains("PetitionRegistered", "case.assigned.v1", "case.accepted.v1", "case.closed.v1", "return-visit.completed.v1");
             // the statutory limits: the notice from the day received, handling from the day accepted
             assertThat(browser.find("#acceptance-notice-due").getAttribute("data-date")).isEqualTo("2025-07-03");
             assertThat(browser.find("#handling-due").getAttribute("data-date")).isNotBlank();
@@ -245,7 +245,7 @@ class BrowserJourneyIT {
         }
         E2eClient.as("supervisor1", E2eClient.ASSIGNMENT).get("/api/cases/" + id).then()
                 .body("department", equalTo("COURT")).body("deadline", equalTo(newDeadline))
-                .body("history.type", hasItems("CaseSuspended", "CaseResumed", "DeadlineChanged", "CaseTransferred"));
+                .body("history.type", hasItems("case.suspended.v1", "case.resumed.v1", "case.deadline-changed.v1", "case.transferred.v1"));
     }
 
     @Test

@@ -61,6 +61,6 @@ class CaseJourneyIT {
         as("police1", ASSIGNMENT).post("/api/cases/" + id + "/accept").then().statusCode(409);
         await().atMost(EVENTUAL).untilAsserted(() -> as("reception1", PETITION).get("/api/petitions/" + id).then()
                 .body("status", equalTo("CLOSED"))
-                .body("timeline.type", hasItem("CaseClosed")));
+                .body("timeline.type", hasItem("case.closed.v1")));
     }
 }

@@ -73,10 +73,10 @@ class FollowupJourneyIT {
         await().atMost(EVENTUAL).untilAsserted(() -> as("judge1", ASSIGNMENT).get("/api/cases/" + id).then()
                 .body("status", equalTo("ACCEPTED"))
                 .body("department", equalTo("COURT"))
-                .body("history.type", hasItem("CaseReopened")));
+                .body("history.type", hasItem("case.reopened.v1")));
         assertThat(queueIds("judge1", "court"), hasItem(id));
         await().atMost(EVENTUAL).untilAsserted(() -> as("reception1", PETITION).get("/api/petitions/" + id).then()
                 .body("status", equalTo("ACCEPTED"))
-                .body("timeline.type", hasItem("ReturnVisitCompleted")));
+                .body("timeline.type", hasItem("return-visit.completed.v1")));
     }
 }

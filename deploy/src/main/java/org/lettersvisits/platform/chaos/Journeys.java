@@ -75,8 +75,8 @@ final class Journeys {
         long closed = 0;
         long reopened = 0;
         for (JsonNode entry : theCase.path("history")) {
-            closed += "CaseClosed".equals(entry.path("type").asText()) ? 1 : 0;
-            reopened += "CaseReopened".equals(entry.path("type").asText()) ? 1 : 0;
+            closed += "case.closed.v1".equals(entry.path("type").asText()) ? 1 : 0;
+            reopened += "case.reopened.v1".equals(entry.path("type").asText()) ? 1 : 0;
         }
         if (closed == 2 && reopened == 1 && "CLOSED".equals(caseStatus)) {
             return new Found(0, 0);
