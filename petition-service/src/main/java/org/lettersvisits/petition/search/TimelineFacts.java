@@ -16,10 +16,6 @@ import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
-import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
-import org.lettersvisits.petition.domain.PetitionRegistered;
-import org.lettersvisits.petition.domain.PetitionerErased;
-import org.lettersvisits.petition.domain.RepeatVisitRecorded;
 
 /**
  * What a timeline entry says about its event, as named facts (department, deadline, reason, ...) so a page
@@ -32,18 +28,7 @@ final class TimelineFacts {
 
     static Map<String, Object> of(Object event) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        if (event instanceof PetitionRegistered e) {
-            facts.put("channel", e.channel());
-        } else if (event instanceof RepeatVisitRecorded e) {
-            facts.put("receivedBy", e.receivedBy());
-            facts.put("note", e.note());
-        } else if (event instanceof AcceptanceNoticeSent e) {
-            facts.put("sentOn", e.sentOn());
-            facts.put("accepted", e.accepted());
-            facts.put("note", e.note());
-        } else if (event instanceof PetitionerErased e) {
-            facts.put("reason", e.reason());
-        } else if (event instanceof CaseAssigned e) {
+        if (event instanceof CaseAssigned e) {
             facts.put("department", e.department());
             facts.put("responsibleLeader", e.responsibleLeader());
             facts.put("difficulty", e.difficulty());
@@ -84,6 +69,20 @@ final class TimelineFacts {
             facts.put("reopen", e.reopen());
             facts.put("notes", e.notes());
         }
+        return plain(facts);
+    }
+
+    /** The facts named in {@code namesAndValues} (name, value, name, value, ...), in that order; null values left out. */
+    static Map<String, Object> of(Object... namesAndValues) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            facts.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return plain(facts);
+    }
+
+    /** Without null values; every value a string but for yes/no. */
+    private static Map<String, Object> plain(Map<String, Object> facts) {
         facts.values().removeIf(value -> value == null);
         facts.replaceAll((name, value) -> value instanceof Boolean ? value : value.toString());
         return facts;
