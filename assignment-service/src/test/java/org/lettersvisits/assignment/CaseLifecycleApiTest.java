@@ -66,7 +66,7 @@ class CaseLifecycleApiTest {
 
         given().header("Authorization", Users.LEADER.bearer()).get("/api/cases/" + id).then().statusCode(200)
                 .header("ETag", "\"3\"")
-                .body("history.type", contains("CaseAssigned", "CaseAccepted", "CaseClosed"))
+                .body("history.type", contains("case.assigned.v1", "case.accepted.v1", "case.closed.v1"))
                 .body("history[1].actor", equalTo("police1"))
                 .body("overdue", equalTo(false));
     }
@@ -179,7 +179,7 @@ class CaseLifecycleApiTest {
         post(Users.SUPERVISOR, id, "review", Map.of("reason", "disputes the amount"), null).statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("department", equalTo("COURT"))
                 .body("reviewDue", equalTo(due)).body("deadline", equalTo(due))
-                .body("history.type", hasItem("CaseReviewRequested"));
+                .body("history.type", hasItem("case.review-requested.v1"));
         assertThat(CaseFixtures.queueItem(Users.JUDGE, "court", id).getString("reviewDue"), equalTo(due));
 
         post(Users.JUDGE, id, "close", Map.of("resolution", "upheld on review"), null).statusCode(200);

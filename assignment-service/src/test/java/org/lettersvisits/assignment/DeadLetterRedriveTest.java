@@ -49,7 +49,7 @@ class DeadLetterRedriveTest {
 
     private static long reopenings(UUID caseId) {
         return given().header("Authorization", Users.SUPERVISOR.bearer()).get("/api/cases/" + caseId).then().statusCode(200)
-                .extract().jsonPath().getList("history.type", String.class).stream().filter("CaseReopened"::equals).count();
+                .extract().jsonPath().getList("history.type", String.class).stream().filter("case.reopened.v1"::equals).count();
     }
 
     @Test

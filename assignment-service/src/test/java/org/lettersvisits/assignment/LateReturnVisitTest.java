@@ -79,7 +79,7 @@ class LateReturnVisitTest {
 
         JsonPath after = caseOf(caseId);
         assertThat(after.getString("status")).isEqualTo("CLOSED");
-        assertThat(after.getList("history.type", String.class)).doesNotContain("CaseReopened");
+        assertThat(after.getList("history.type", String.class)).doesNotContain("case.reopened.v1");
         assertThat(given().header("Authorization", Users.ADMIN.bearer()).get("/api/admin/dead-letters").then()
                 .statusCode(200).extract().jsonPath().getList("items.eventId", String.class))
                 .as("a visit of an earlier closure is a normal outcome, not a poison record")
@@ -90,7 +90,7 @@ class LateReturnVisitTest {
         JsonPath reopened = caseOf(caseId);
         assertThat(reopened.getString("status")).isEqualTo("ACCEPTED");
         assertThat(reopened.getString("department")).isEqualTo("COURT");
-        assertThat(reopened.getList("history.type", String.class).stream().filter("CaseReopened"::equals)).hasSize(1);
+        assertThat(reopened.getList("history.type", String.class).stream().filter("case.reopened.v1"::equals)).hasSize(1);
     }
 
     @Test
@@ -105,7 +105,7 @@ class LateReturnVisitTest {
                     .awaitCompletion(WAIT);
         }
         await().atMost(WAIT).untilAsserted(() -> assertThat(caseOf(caseId).getString("status")).isEqualTo("ACCEPTED"));
-        assertThat(caseOf(caseId).getList("history.type", String.class)).contains("CaseReopened");
+        assertThat(caseOf(caseId).getList("history.type", String.class)).contains("case.reopened.v1");
         assertThat(caseOf(caseId).getString("department")).isEqualTo("COURT");
     }
 }

@@ -14,9 +14,10 @@ import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.lettersvisits.assignment.domain.CaseCommand;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
+import org.lettersvisits.assignment.domain.CaseCommand;
 import org.lettersvisits.assignment.domain.CaseFile;
+import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.EventSourcedRepository;
@@ -82,8 +83,8 @@ class LostRaceTest {
             watcherSession.close().await().atMost(WAIT);
         }
         assertThat(cases.load(pool, id).await().atMost(WAIT).history())
-                .extracting(event -> event.event().getClass().getSimpleName())
-                .containsExactly("CaseAssigned", "CaseAccepted", "CaseBecameOverdue", "CaseClosed");
+                .extracting(event -> EventCodec.typeOf(event.event().getClass()))
+                .containsExactly("case.assigned.v1", "case.accepted.v1", "case.became-overdue.v1", "case.closed.v1");
     }
 
     @Test

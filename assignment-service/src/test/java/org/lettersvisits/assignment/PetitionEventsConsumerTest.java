@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
@@ -85,7 +86,7 @@ class PetitionEventsConsumerTest {
         List<PetitionRegistered> petitions = Stream.generate(() -> CaseFixtures.petition(true)).limit(40).toList();
         PetitionRegistered forged = CaseFixtures.petition(true);
         UUID forgedEvent = UUID.randomUUID();
-        EventCodec.Encoded encoded = EventCodec.platform().encode(forged);
+        EventCodec.Encoded encoded = PlatformEvents.codec().encode(forged);
         UUID sentinel = UUID.randomUUID();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         petitions.subList(0, 20).forEach(p -> records.add(CloudEventRecords.of(Topics.PETITION_EVENTS, p.petitionId(), p)));
@@ -127,7 +128,7 @@ class PetitionEventsConsumerTest {
     void a_petition_from_a_service_that_does_not_own_petition_events_is_dead_lettered_as_forged() {
         PetitionRegistered forged = CaseFixtures.petition(true);
         UUID eventId = UUID.randomUUID();
-        EventCodec.Encoded encoded = EventCodec.platform().encode(forged);
+        EventCodec.Encoded encoded = PlatformEvents.codec().encode(forged);
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
             kafka.produceStrings().fromRecords(CloudEventRecords.from("followup-service", Topics.PETITION_EVENTS,
                     forged.petitionId().toString(), eventId.toString(), encoded.type(), encoded.json())).awaitCompletion(WAIT);

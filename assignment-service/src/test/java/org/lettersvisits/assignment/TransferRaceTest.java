@@ -47,7 +47,7 @@ class TransferRaceTest {
 
         given().header("Authorization", Users.SUPERVISOR.bearer()).get("/api/cases/" + id).then().statusCode(200)
                 .body("status", equalTo("ASSIGNED")).body("department", equalTo("COURT"))
-                .body("history.type", not(hasItem("CaseClosed")));
+                .body("history.type", not(hasItem("case.closed.v1")));
         CaseLifecycleApiTest.post(Users.JUDGE, id, "accept", null, null).statusCode(200);
     }
 }

@@ -32,6 +32,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
 
@@ -50,7 +51,7 @@ public final class RetiredTopics {
 
     private final PlatformSettings settings;
     private final PrintStream out;
-    private final EventCodec codec = EventCodec.platform();
+    private final EventCodec codec = PlatformEvents.codec();
 
     public RetiredTopics(PlatformSettings settings, PrintStream out) {
         this.settings = settings;

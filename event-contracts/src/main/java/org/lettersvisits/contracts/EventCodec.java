@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Turns event records into their type name and JSON payload and back. Producers and consumers
- * use the same codec, so both sides agree on names and fields. An old type name can be given an
+ * Turns event records into their type name and JSON payload and back. Producers and consumers use the same codec
+ * ({@code registry.PlatformEvents#codec}), so both sides agree on names and fields. An old type name can be given an
  * upcaster that rewrites its payload into the current version at read time.
  */
 public final class EventCodec {
@@ -43,13 +43,6 @@ public final class EventCodec {
         for (Class<?> eventClass : eventClasses) {
             classesByType.put(typeOf(eventClass), eventClass);
         }
-    }
-
-    /** The codec for every public event of the platform, reading older public versions as the current ones. */
-    public static EventCodec platform() {
-        EventCodec codec = new EventCodec(PlatformEvents.ALL);
-        PlatformEvents.LEGACY.forEach(codec::withUpcaster);
-        return codec;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
@@ -45,7 +46,7 @@ class CaseStatusRulesTest {
 
     @Test
     void the_rules_are_not_part_of_the_payload() {
-        String json = EventCodec.platform()
+        String json = PlatformEvents.codec()
                 .encode(new CaseTransferred(ID, Department.COURT, Department.PROCURATORATE, "r", DAY)).json();
         assertThat(json).doesNotContain("newStatus").doesNotContain("newHolder").contains("\"toDepartment\":\"PROCURATORATE\"");
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.contracts.followup.Satisfaction;
@@ -13,7 +14,7 @@ import org.lettersvisits.contracts.followup.Satisfaction;
 /** A return visit names the closure it was made for; visits stored or sent before that still read, naming none. */
 class ReturnVisitClosureCodecTest {
 
-    private final EventCodec codec = EventCodec.platform();
+    private final EventCodec codec = PlatformEvents.codec();
     private final UUID visit = UUID.randomUUID();
     private final UUID caseId = UUID.randomUUID();
 

@@ -63,7 +63,7 @@ class CaseProgressTest {
                 .body("timeline[1].facts.responsibleLeader", equalTo("Deputy Director Zhang"))
                 .body("timeline[1].facts.deadline", equalTo("2026-12-15"))
                 .body("timeline[1].detail", equalTo(
-                        "department: PUBLIC_SECURITY, responsibleLeader: Deputy Director Zhang, difficulty: DIFFICULT, deadline: 2026-12-15")));
+                        "department: PUBLIC_SECURITY, responsibleLeader: Deputy Director Zhang, difficulty: DIFFICULT, assignedOn: 2026-10-17, deadline: 2026-12-15")));
         given().header("Authorization", Users.PROCURATOR.bearer()).get("/api/petitions/" + id).then().statusCode(403);
 
         publish(id, UUID.randomUUID(), new CaseClosed(id, "XF", Department.PUBLIC_SECURITY, "resolved according to law", on));

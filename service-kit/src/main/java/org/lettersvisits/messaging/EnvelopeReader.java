@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.lettersvisits.contracts.Aggregates;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.EventEnvelope;
 import org.lettersvisits.contracts.Topics;
@@ -45,7 +45,7 @@ public class EnvelopeReader {
         Integer version = version(record);
         Object event = codec.knows(type) ? decode(type, record) : null;
         if (event != null) {
-            UUID ownId = Aggregates.idOf(event).orElseThrow(() -> new Undeliverable(Reason.INVALID,
+            UUID ownId = PlatformEvents.aggregateIdOf(event).orElseThrow(() -> new Undeliverable(Reason.INVALID,
                     type + " names no aggregate id"));
             if (aggregateId.isPresent() && !aggregateId.get().equals(ownId)) {
                 throw new Undeliverable(Reason.INVALID, "ce_aggregateid " + aggregateId.get() + " contradicts the "

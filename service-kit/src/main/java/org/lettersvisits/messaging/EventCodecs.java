@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.EventCodec;
 
 /**
@@ -23,7 +24,7 @@ public class EventCodecs {
     @Produces
     @Singleton
     EventCodec platformCodec(@Any Instance<Internal> internal) {
-        EventCodec codec = EventCodec.platform();
+        EventCodec codec = PlatformEvents.codec();
         internal.forEach(events -> events.addTo(codec));
         return codec;
     }

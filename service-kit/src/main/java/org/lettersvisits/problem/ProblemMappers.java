@@ -14,15 +14,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.lettersvisits.eventstore.CommandRejected;
-import org.lettersvisits.eventstore.ConcurrencyConflict;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Every error a service answers, as {@code application/problem+json}. */
+/**
+ * Every error a service answers, as {@code application/problem+json}; a refused command and a lost race are answered
+ * by the event store's own {@link org.lettersvisits.eventstore.CommandProblems}.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -70,21 +71,6 @@ public class ProblemMappers {
                     List.of(new Problem.Violation(field, message))).toResponse();
         }
         return Problem.invalid("The request body is not valid JSON.", List.of()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(CommandRejected e) {
-        int status = switch (e.reason()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN_TRANSITION -> 409;
-            case UNPROCESSABLE -> 422;
-        };
-        return Problem.of(status, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConcurrencyConflict e) {
-        return Problem.of(e.expectedVersionGiven() ? 412 : 409, e.detailForPeople()).toResponse();
     }
 
     @ServerExceptionMapper

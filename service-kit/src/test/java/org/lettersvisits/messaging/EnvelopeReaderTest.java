@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.Department;
-import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.messaging.Undeliverable.Reason;
@@ -19,11 +19,11 @@ class EnvelopeReaderTest {
 
     private final EnvelopeReader reader = new EnvelopeReader();
     private final UUID caseId = UUID.randomUUID();
-    private final String closed = EventCodec.platform()
+    private final String closed = PlatformEvents.codec()
             .encode(new CaseClosed(caseId, "XF-2026-00001", Department.COURT, "solved", LocalDate.of(2026, 11, 2))).json();
 
     EnvelopeReaderTest() {
-        reader.codec = EventCodec.platform();
+        reader.codec = PlatformEvents.codec();
     }
 
     private static Map<String, String> headers(String source, String type) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.lettersvisits.contracts.Aggregates;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.EventEnvelope;
 import org.lettersvisits.contracts.Topics;
@@ -16,7 +16,7 @@ import org.lettersvisits.contracts.Topics;
  */
 public final class CloudEventRecords {
 
-    private static final EventCodec CODEC = EventCodec.platform();
+    private static final EventCodec CODEC = PlatformEvents.codec();
 
     private CloudEventRecords() {
     }
@@ -34,7 +34,7 @@ public final class CloudEventRecords {
     /** A record that states the aggregate's version after the event, as the relay does. */
     public static ProducerRecord<String, String> of(String topic, UUID key, UUID eventId, Object event, int version) {
         ProducerRecord<String, String> record = of(topic, key, eventId, event);
-        record.headers().add(header(EventEnvelope.AGGREGATE_ID, Aggregates.idOf(event).orElse(key).toString()))
+        record.headers().add(header(EventEnvelope.AGGREGATE_ID, PlatformEvents.aggregateIdOf(event).orElse(key).toString()))
                 .add(header(EventEnvelope.AGGREGATE_VERSION, String.valueOf(version)));
         return record;
     }

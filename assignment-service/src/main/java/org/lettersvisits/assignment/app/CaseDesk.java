@@ -116,7 +116,7 @@ public class CaseDesk {
             }
         };
         return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> keys.firstTry(tx,
-                idempotencyKey, caseId, command.getClass().getSimpleName()).chain(first -> first
+                idempotencyKey, caseId, command.kind().storedName).chain(first -> first
                         ? cases.handleAndSave(tx, caseId, command, expectedVersion, metadata, mayActOnIt, projection::save)
                         : cases.load(tx, caseId).invoke(current -> mayActOnIt.accept(current.state())))));
     }

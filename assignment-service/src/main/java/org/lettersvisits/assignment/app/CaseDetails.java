@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.lettersvisits.assignment.domain.CaseFile;
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.contracts.assignment.Difficulty;
@@ -37,10 +38,10 @@ public record CaseDetails(UUID id, UUID petitionId, String caseNumber, String su
         return new CaseDetails(c.caseId(), c.petitionId(), c.caseNumber(), c.subject(), c.department(),
                 c.responsibleLeader(), c.difficulty(), c.assignedOn(), c.deadline(), c.status(), c.isOverdueOn(today),
                 days.acceptedOn(), days.extensionDays(),
-                days.acceptedOn() == null ? null : limits.handlingDue(days.acceptedOn(), days.extensionDays()),
+                limits.handlingDue(c.assignedOn(), days.acceptedOn(), days.extensionDays()),
                 days.answeredOn(), days.answeredOn() == null ? null : limits.reviewRequestDue(days.answeredOn()),
                 days.reviewDue(),
-                aggregate.history().stream().map(e -> new HistoryEntry(e.event().getClass().getSimpleName(),
+                aggregate.history().stream().map(e -> new HistoryEntry(EventCodec.typeOf(e.event().getClass()),
                         e.recordedAt(), e.metadata().actor(), e.event())).toList(),
                 aggregate.version());
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.contracts.assignment.Difficulty;
 
@@ -59,7 +60,7 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
 
     /** Open (assigned or accepted) and past its deadline on {@code today}. */
     public boolean isOverdueOn(LocalDate today) {
-        return exists() && status.isOpen() && deadline.isBefore(today);
+        return exists() && CaseRules.isOverdue(status, deadline, today);
     }
 
     CaseFile with(CaseStatus newStatus) {

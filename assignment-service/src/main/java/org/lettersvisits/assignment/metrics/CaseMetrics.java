@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.observability.GaugeRefresh;
 
 import io.micrometer.core.instrument.Gauge;
@@ -70,9 +71,9 @@ public class CaseMetrics {
     }
 
     Uni<Void> refresh() {
-        return pool.preparedQuery("""
-                SELECT department, count(*) AS open, count(*) FILTER (WHERE deadline < $1) AS overdue
-                FROM case_view WHERE status IN ('ASSIGNED', 'ACCEPTED') GROUP BY department""")
+        return pool.preparedQuery("SELECT department, count(*) FILTER (WHERE " + CaseRules.openSql("status") + ") AS open, "
+                + "count(*) FILTER (WHERE " + CaseRules.overdueSql("status", "deadline", "$1") + ") AS overdue "
+                + "FROM case_view GROUP BY department")
                 .execute(Tuple.of(LocalDate.now(clock)))
                 .invoke(rows -> {
                     open.values().forEach(count -> count.set(0));

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.lettersvisits.assignment.app.CaseDesk;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.eventstore.EventMetadata;
 import org.lettersvisits.eventstore.WatcherPass;
 
@@ -59,9 +60,8 @@ public class OverdueWatcher {
 
     /** Open cases past their deadline for which CaseBecameOverdue has not been recorded yet (for this deadline). */
     Uni<List<Due>> newlyOverdue(LocalDate today) {
-        return pool.preparedQuery("""
-                SELECT id, version FROM case_view WHERE status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $1
-                  AND overdue_recorded_for IS DISTINCT FROM deadline""")
+        return pool.preparedQuery("SELECT id, version FROM case_view WHERE " + CaseRules.overdueSql("status", "deadline", "$1")
+                + " AND overdue_recorded_for IS DISTINCT FROM deadline")
                 .execute(Tuple.of(today)).map(rows -> {
                     List<Due> due = new ArrayList<>();
                     rows.forEach(row -> due.add(new Due(row.getUUID("id"), row.getInteger("version"))));

@@ -13,7 +13,7 @@ public final class CaseExports {
     private CaseExports() {
     }
 
-    /** Days overdue are counted on {@code today}; the statutory handling deadline from the day the case was accepted. */
+    /** Days overdue are counted on {@code today}; the statutory handling deadline as {@link StatutoryLimits#handlingDue} says. */
     public static List<Column<CaseView>> columns(LocalDate today, StatutoryLimits limits) {
         return List.of(
                 Column.of(ExportLabels.message("case.caseNumber"), c -> c.caseNumber),
@@ -23,7 +23,7 @@ public final class CaseExports {
                 Column.of(ExportLabels.message("assign.assignedOn"), c -> c.assignedOn),
                 Column.of(ExportLabels.message("case.deadline"), c -> c.deadline),
                 Column.of(ExportLabels.message("case.statutoryHandlingDue"),
-                        c -> c.acceptedOn == null ? null : c.statutoryHandlingDue(limits).date()),
+                        c -> c.statutoryHandlingDue(limits).date()),
                 Column.of(ExportLabels.message("case.status"), c -> ExportLabels.of("status", c.status)),
                 Column.of(ExportLabels.message("export.daysOverdue"), c -> c.daysOverdueOn(today)));
     }

@@ -1,7 +1,6 @@
 package org.lettersvisits.assignment.queue;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.time.StatutoryDeadline;
 import org.lettersvisits.time.StatutoryLimits;
@@ -61,9 +61,9 @@ public class CaseView {
     @Column(name = "review_due")
     public LocalDate reviewDue;
 
-    /** The statutory handling deadline, or null while the case was never accepted. */
+    /** The statutory handling deadline ({@link StatutoryLimits#handlingDue}: from acceptance, else from assignment). */
     public StatutoryDeadline statutoryHandlingDue(StatutoryLimits limits) {
-        return acceptedOn == null ? null : limits.handlingDue(acceptedOn, extensionDays);
+        return limits.handlingDue(assignedOn, acceptedOn, extensionDays);
     }
 
     @Enumerated(EnumType.STRING)
@@ -71,12 +71,13 @@ public class CaseView {
 
     public int version;
 
+    /** Open and past its deadline on {@code today} ({@link CaseRules#isOverdue}). */
     public boolean overdueOn(LocalDate today) {
-        return status.isOpen() && deadline.isBefore(today);
+        return CaseRules.isOverdue(status, deadline, today);
     }
 
     /** Whole days past the deadline on {@code today}, 0 for a case that is not overdue. */
     public long daysOverdueOn(LocalDate today) {
-        return overdueOn(today) ? ChronoUnit.DAYS.between(deadline, today) : 0;
+        return CaseRules.daysOverdue(status, deadline, today);
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.problem.Paging;
 
@@ -27,8 +28,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CaseViews implements PanacheRepositoryBase<CaseView, UUID> {
 
-    /** The statuses of a case still being worked; only these can be overdue. */
-    static final List<CaseStatus> OPEN = List.of(CaseStatus.ASSIGNED, CaseStatus.ACCEPTED);
+    /** The overdue rule ({@link CaseRules}) over this entity, the open statuses bound as {@code :open}. */
+    static final String OVERDUE = CaseRules.overdueCondition("status", "deadline", ":open", ":today");
 
     /** A page of a queue and its totals: all matching, of them overdue, and the department's cases per status. */
     public record QueuePage(List<CaseView> items, long total, long overdue, Map<CaseStatus, Long> byStatus) {
@@ -46,7 +47,7 @@ public class CaseViews implements PanacheRepositoryBase<CaseView, UUID> {
         Map<String, Object> ordered = withToday(params, filter, today);
         return find(where + " order by " + filter.order().hql, ordered).page(Page.of(paging.page(), paging.size())).list()
                 .chain(items -> count(where, params)
-                        .chain(total -> count(where + " and status in :open and deadline < :today",
+                        .chain(total -> count(where + " and " + OVERDUE,
                                 withOpen(params, today))
                                 .chain(overdue -> byStatus(filter)
                                         .map(counts -> new QueuePage(items, total, overdue, counts)))));
@@ -70,8 +71,8 @@ public class CaseViews implements PanacheRepositoryBase<CaseView, UUID> {
     /** Open cases whose deadline is before {@code today}, most overdue first. */
     @WithSession
     public Uni<List<CaseView>> overdue(LocalDate today, int limit) {
-        return find("status in :open and deadline < :today order by deadline, caseNumber",
-                Map.of("open", OPEN, "today", today)).range(0, limit - 1).list();
+        return find(OVERDUE + " order by deadline, caseNumber",
+                Map.of("open", CaseRules.OPEN, "today", today)).range(0, limit - 1).list();
     }
 
     /** The department's cases per status (all of them, whatever the status filter; the leader filter applies). */
@@ -125,7 +126,7 @@ public class CaseViews implements PanacheRepositoryBase<CaseView, UUID> {
 
     private static Map<String, Object> withOpen(Map<String, Object> params, LocalDate today) {
         Map<String, Object> more = new HashMap<>(params);
-        more.put("open", OPEN);
+        more.put("open", CaseRules.OPEN);
         more.put("today", today);
         return more;
     }

@@ -19,7 +19,7 @@ public record QueueFilter(Department department, List<CaseStatus> statuses, Stri
         /** Earliest deadline first. */
         DEADLINE("deadline, caseNumber"),
         /** Overdue cases first, most days overdue first; then the rest by deadline. */
-        OVERDUE("case when status in :open and deadline < :today then 0 else 1 end, deadline, caseNumber");
+        OVERDUE("case when " + CaseViews.OVERDUE + " then 0 else 1 end, deadline, caseNumber");
 
         final String hql;
 

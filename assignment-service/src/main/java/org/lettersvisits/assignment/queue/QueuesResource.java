@@ -26,6 +26,7 @@ import org.lettersvisits.assignment.app.DepartmentAccess;
 import org.lettersvisits.assignment.queue.QueueFilter.QueueOrder;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.export.ExportFormat;
 import org.lettersvisits.export.Exports;
@@ -137,7 +138,7 @@ public class QueuesResource {
     /** OPEN (the default), ALL, or statuses separated by commas, e.g. {@code ASSIGNED,ACCEPTED,SUSPENDED}. */
     private static List<CaseStatus> statuses(String status) {
         if (status == null || status.isBlank() || status.equalsIgnoreCase("OPEN")) {
-            return CaseViews.OPEN;
+            return List.copyOf(CaseRules.OPEN);
         }
         if (status.equalsIgnoreCase("ALL")) {
             return Arrays.asList(CaseStatus.values());

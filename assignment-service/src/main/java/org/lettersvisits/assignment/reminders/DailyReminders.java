@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.contracts.assignment.CaseRules;
 import org.lettersvisits.time.StatutoryLimits;
 
 import io.quarkus.scheduler.Scheduled;
@@ -139,14 +140,13 @@ public class DailyReminders {
     }
 
     private Uni<List<DueCase>> openCases() {
-        return pool.query("""
-                SELECT case_number, department, responsible_leader, deadline, accepted_on, extension_days FROM case_view
-                WHERE status IN ('ASSIGNED', 'ACCEPTED')""").execute().map(rows -> {
+        return pool.query("SELECT case_number, department, responsible_leader, deadline, assigned_on, accepted_on, "
+                + "extension_days FROM case_view WHERE " + CaseRules.openSql("status")).execute().map(rows -> {
                     List<DueCase> open = new ArrayList<>();
                     rows.forEach(r -> open.add(new DueCase(r.getString("case_number"),
                             Department.valueOf(r.getString("department")), r.getString("responsible_leader"),
-                            r.getLocalDate("deadline"), r.getLocalDate("accepted_on") == null ? null
-                                    : limits.handlingDue(r.getLocalDate("accepted_on"), r.getInteger("extension_days")))));
+                            r.getLocalDate("deadline"), limits.handlingDue(r.getLocalDate("assigned_on"),
+                                    r.getLocalDate("accepted_on"), r.getInteger("extension_days")))));
                     return open;
                 });
     }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.Topics;
@@ -40,7 +41,7 @@ final class GeneratedEvents {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        EventCodec codec = EventCodec.platform();
+        EventCodec codec = PlatformEvents.codec();
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < cases; i++) {

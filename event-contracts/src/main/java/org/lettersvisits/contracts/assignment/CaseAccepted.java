@@ -15,4 +15,9 @@ public record CaseAccepted(UUID caseId, Department department, LocalDate accepte
     public Optional<CaseStatus> newStatus() {
         return Optional.of(CaseStatus.ACCEPTED);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseAccepted(this);
+    }
 }

@@ -21,4 +21,9 @@ public record CaseAssigned(UUID caseId, UUID petitionId, String caseNumber, Stri
     public Optional<Department> newHolder() {
         return Optional.of(department);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseAssigned(this);
+    }
 }

@@ -16,4 +16,9 @@ public record CaseBecameOverdue(UUID caseId, Department department, LocalDate de
     public Optional<CaseStatus> newStatus() {
         return Optional.empty();
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseBecameOverdue(this);
+    }
 }

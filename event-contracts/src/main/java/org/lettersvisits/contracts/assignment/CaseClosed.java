@@ -16,4 +16,9 @@ public record CaseClosed(UUID caseId, String caseNumber, Department department, 
     public Optional<CaseStatus> newStatus() {
         return Optional.of(CaseStatus.CLOSED);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseClosed(this);
+    }
 }

@@ -24,4 +24,36 @@ public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed
     default Optional<Department> newHolder() {
         return Optional.empty();
     }
+
+    /**
+     * Does something for each kind of CaseEvent: one method per permitted event, so a new event type does not compile
+     * until every visitor says what it does with it.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /** What to do with each CaseEvent; {@link #accept} calls the method for the event at hand. */
+    interface Visitor<R> {
+
+        R caseAssigned(CaseAssigned event);
+
+        R caseAccepted(CaseAccepted event);
+
+        R caseClosed(CaseClosed event);
+
+        R caseSuspended(CaseSuspended event);
+
+        R caseResumed(CaseResumed event);
+
+        R caseTransferred(CaseTransferred event);
+
+        R deadlineChanged(DeadlineChanged event);
+
+        R caseReopened(CaseReopened event);
+
+        R caseBecameOverdue(CaseBecameOverdue event);
+
+        R handlingExtended(HandlingExtended event);
+
+        R caseReviewRequested(CaseReviewRequested event);
+    }
 }

@@ -16,4 +16,9 @@ public record CaseReopened(UUID caseId, Department department, String reason, Lo
     public Optional<CaseStatus> newStatus() {
         return Optional.of(CaseStatus.ACCEPTED);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseReopened(this);
+    }
 }

@@ -14,4 +14,9 @@ public record CaseResumed(UUID caseId, LocalDate resumedOn) implements CaseEvent
     public Optional<CaseStatus> newStatus() {
         return Optional.of(CaseStatus.ACCEPTED);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseResumed(this);
+    }
 }

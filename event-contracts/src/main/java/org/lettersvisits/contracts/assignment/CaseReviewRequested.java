@@ -20,4 +20,9 @@ public record CaseReviewRequested(UUID caseId, Department department, String rea
     public Optional<CaseStatus> newStatus() {
         return Optional.of(CaseStatus.ACCEPTED);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseReviewRequested(this);
+    }
 }

@@ -16,4 +16,9 @@ public record CaseSuspended(UUID caseId, Department department, String reason, L
     public Optional<CaseStatus> newStatus() {
         return Optional.of(CaseStatus.SUSPENDED);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseSuspended(this);
+    }
 }

@@ -21,4 +21,9 @@ public record CaseTransferred(UUID caseId, Department fromDepartment, Department
     public Optional<Department> newHolder() {
         return Optional.of(toDepartment);
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.caseTransferred(this);
+    }
 }

@@ -15,4 +15,9 @@ public record DeadlineChanged(UUID caseId, LocalDate previousDeadline, LocalDate
     public Optional<CaseStatus> newStatus() {
         return Optional.empty();
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.deadlineChanged(this);
+    }
 }

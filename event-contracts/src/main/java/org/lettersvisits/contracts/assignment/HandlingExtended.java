@@ -17,4 +17,9 @@ public record HandlingExtended(UUID caseId, int days, String reason, LocalDate e
     public Optional<CaseStatus> newStatus() {
         return Optional.empty();
     }
+
+    @Override
+    public <R> R accept(CaseEvent.Visitor<R> visitor) {
+        return visitor.handlingExtended(this);
+    }
 }

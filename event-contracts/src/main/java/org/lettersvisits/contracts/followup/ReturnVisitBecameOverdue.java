@@ -9,4 +9,9 @@ import org.lettersvisits.contracts.EventType;
 @EventType("return-visit.became-overdue.v1")
 public record ReturnVisitBecameOverdue(UUID visitId, UUID caseId, LocalDate dueBy, LocalDate detectedOn)
         implements ReturnVisitEvent {
+
+    @Override
+    public <R> R accept(ReturnVisitEvent.Visitor<R> visitor) {
+        return visitor.returnVisitBecameOverdue(this);
+    }
 }

@@ -21,4 +21,9 @@ public record ReturnVisitCompleted(UUID visitId, UUID caseId, LocalDate visitedO
             boolean petitionerWithdraws, String notes, boolean reopen) {
         this(visitId, caseId, visitedOn, visitor, satisfaction, petitionerWithdraws, notes, reopen, null);
     }
+
+    @Override
+    public <R> R accept(ReturnVisitEvent.Visitor<R> visitor) {
+        return visitor.returnVisitCompleted(this);
+    }
 }

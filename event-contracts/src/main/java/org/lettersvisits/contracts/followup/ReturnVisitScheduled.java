@@ -21,4 +21,9 @@ public record ReturnVisitScheduled(UUID visitId, UUID caseId, String caseNumber,
             LocalDate dueBy) {
         this(visitId, caseId, caseNumber, department, closedOn, dueBy, null);
     }
+
+    @Override
+    public <R> R accept(ReturnVisitEvent.Visitor<R> visitor) {
+        return visitor.returnVisitScheduled(this);
+    }
 }

@@ -22,4 +22,9 @@ public record PetitionRegistered(
         boolean involvesLawAndLitigation,
         Escalation escalatedTo,
         boolean jointVisitDay) implements PetitionEvent {
+
+    @Override
+    public <R> R accept(PetitionEvent.Visitor<R> visitor) {
+        return visitor.petitionRegistered(this);
+    }
 }

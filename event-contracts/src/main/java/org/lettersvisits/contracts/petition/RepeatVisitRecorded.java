@@ -11,4 +11,9 @@ import org.lettersvisits.contracts.EventType;
  */
 @EventType("petition.repeat-visit-recorded.v2")
 public record RepeatVisitRecorded(UUID petitionId, LocalDate receivedOn) implements PetitionEvent {
+
+    @Override
+    public <R> R accept(PetitionEvent.Visitor<R> visitor) {
+        return visitor.repeatVisitRecorded(this);
+    }
 }

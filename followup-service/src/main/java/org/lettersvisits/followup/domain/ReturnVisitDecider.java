@@ -5,10 +5,11 @@ import java.util.List;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.contracts.followup.ReturnVisitRules;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 import org.lettersvisits.contracts.followup.Satisfaction;
-import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.Decider;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.MarkReturnVisitOverdue;
@@ -51,7 +52,7 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
                     c.satisfaction(), c.petitionerWithdraws(), c.notes(), c.reopen(), state.closureVersion()));
         }
         MarkReturnVisitOverdue check = (MarkReturnVisitOverdue) command;
-        if (state.completed() || state.overdueRecorded() || !state.dueBy().isBefore(check.today())) {
+        if (state.overdueRecorded() || !ReturnVisitRules.isOverdue(state.completed(), state.dueBy(), check.today())) {
             return List.of();
         }
         return List.of(new ReturnVisitBecameOverdue(state.visitId(), state.caseId(), state.dueBy(), check.today()));

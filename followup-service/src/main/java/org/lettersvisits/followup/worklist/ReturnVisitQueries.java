@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.followup.ReturnVisitRules;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,7 +79,8 @@ public class ReturnVisitQueries {
 
     /** Pending visits past their due date whose overdue event is not recorded yet. */
     public Uni<List<WorklistItem>> newlyOverdue(LocalDate today) {
-        return pool.preparedQuery("SELECT * FROM return_visit_view WHERE NOT completed AND NOT overdue_recorded AND due_by < $1")
+        return pool.preparedQuery("SELECT * FROM return_visit_view WHERE NOT overdue_recorded AND "
+                + ReturnVisitRules.overdueSql("completed", "due_by", "$1"))
                 .execute(Tuple.of(today))
                 .map(rows -> {
                     List<WorklistItem> list = new ArrayList<>();
@@ -91,7 +93,7 @@ public class ReturnVisitQueries {
         boolean completed = row.getBoolean("completed");
         LocalDate dueBy = row.getLocalDate("due_by");
         WorklistStatus status = completed ? WorklistStatus.COMPLETED
-                : dueBy.isBefore(today) ? WorklistStatus.OVERDUE : WorklistStatus.PENDING;
+                : ReturnVisitRules.isOverdue(completed, dueBy, today) ? WorklistStatus.OVERDUE : WorklistStatus.PENDING;
         return new WorklistItem(row.getUUID("id"), row.getUUID("case_id"), row.getString("case_number"),
                 Department.valueOf(row.getString("department")), row.getLocalDate("closed_on"), dueBy, status,
                 row.getLocalDate("visited_on"), row.getString("visitor"), row.getString("satisfaction"),

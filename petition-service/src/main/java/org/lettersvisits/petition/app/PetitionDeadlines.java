@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseReviewRequested;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
@@ -16,8 +17,8 @@ import org.lettersvisits.time.StatutoryLimits;
 
 /**
  * A petition's statutory time limits as its case page shows them: the written notice whether it is accepted (from
- * the day received) and, once a department accepted the case, its handling (from the day accepted, as the timeline
- * says; a case accepted again after a transfer counts from the last acceptance), with its one extension. Null where a
+ * the day received) and, once the case is assigned, its handling ({@link StatutoryLimits#handlingDue}: from the day a
+ * department last accepted it, from the assignment while none did), with its one extension. Null where a
  * limit does not run yet; {@code acceptanceNoticeInTime} says whether the notice recorded went out by its day. After
  * the written answer (the case's last closure, {@code answeredOn}): {@code reviewRequest}, until when the petitioner may
  * ask for a review; once asked ({@code reviewRequestedOn}), {@code review}, when it must be answered.
@@ -27,12 +28,16 @@ public record PetitionDeadlines(StatutoryDeadline acceptanceNotice, LocalDate ac
         LocalDate answeredOn, StatutoryDeadline reviewRequest, LocalDate reviewRequestedOn, StatutoryDeadline review) {
 
     static PetitionDeadlines of(LocalDate receivedOn, List<TimelineEntry> timeline, StatutoryLimits limits, ZoneId zone) {
+        LocalDate assignedOn = null;
         LocalDate acceptedOn = null;
         LocalDate noticeSentOn = null;
         int extendedBy = 0;
         LocalDate answeredOn = null;
         LocalDate reviewRequestedOn = null;
         for (TimelineEntry entry : timeline) {
+            if (is(entry, CaseAssigned.class) && assignedOn == null) {
+                assignedOn = day(entry, "assignedOn", zone);
+            }
             if (is(entry, CaseClosed.class)) {
                 answeredOn = day(entry, "closedOn", zone);
             }
@@ -53,7 +58,7 @@ public record PetitionDeadlines(StatutoryDeadline acceptanceNotice, LocalDate ac
         StatutoryDeadline noticeDue = limits.acceptanceNoticeDue(receivedOn);
         return new PetitionDeadlines(noticeDue, noticeSentOn,
                 noticeSentOn == null ? null : !noticeSentOn.isAfter(noticeDue.date()), acceptedOn, extendedBy,
-                acceptedOn == null ? null : limits.handlingDue(acceptedOn, extendedBy), answeredOn,
+                limits.handlingDue(assignedOn, acceptedOn, extendedBy), answeredOn,
                 answeredOn == null ? null : limits.reviewRequestDue(answeredOn), reviewRequestedOn,
                 reviewRequestedOn == null ? null : limits.reviewDue(reviewRequestedOn));
     }

@@ -45,7 +45,7 @@ public class CaseProgress implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof CaseEvent caseEvent
-                ? follow(tx, caseEvent, event.version()).chain(() -> timeline.add(tx, event, caseEvent.caseId()))
+                ? follow(tx, caseEvent, event.version()).chain(() -> timeline.add(tx, event, caseEvent))
                 : Uni.createFrom().voidItem();
     }
 

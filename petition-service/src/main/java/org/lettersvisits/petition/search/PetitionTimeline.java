@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.eventstore.StoredEvent;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.petition.domain.PetitionEvent;
@@ -27,9 +29,15 @@ public class PetitionTimeline {
                 stored.recordedAt(), stored.metadata().actor());
     }
 
-    /** The entry of what another service reports about the petition (its case, its return visits). */
-    public Uni<Void> add(SqlClient tx, InboundEvent inbound, UUID petitionId) {
-        return add(tx, inbound.eventId(), petitionId, inbound.event().getClass(), TimelineFacts.of(inbound.event()),
+    /** The entry of an event of the petition's case (the case's id is the petition's). */
+    public Uni<Void> add(SqlClient tx, InboundEvent inbound, CaseEvent event) {
+        return add(tx, inbound.eventId(), event.caseId(), event.getClass(), event.accept(CaseFacts.INSTANCE), inbound.at(),
+                inbound.actor());
+    }
+
+    /** The entry of an event of one of the petition's return visits. */
+    public Uni<Void> add(SqlClient tx, InboundEvent inbound, ReturnVisitEvent event) {
+        return add(tx, inbound.eventId(), event.caseId(), event.getClass(), event.accept(ReturnVisitFacts.INSTANCE),
                 inbound.at(), inbound.actor());
     }
 

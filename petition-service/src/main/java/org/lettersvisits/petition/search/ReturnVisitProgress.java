@@ -38,7 +38,7 @@ public class ReturnVisitProgress implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof ReturnVisitEvent visit
-                ? timeline.add(tx, event, visit.caseId())
+                ? timeline.add(tx, event, visit)
                 : Uni.createFrom().voidItem();
     }
 }

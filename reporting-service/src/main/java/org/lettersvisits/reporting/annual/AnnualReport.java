@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.assignment.CaseRules;
+import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.reporting.summary.Summary;
 
 /**
@@ -15,10 +17,10 @@ public record AnnualReport(int year, LocalDate asOf, Summary summary, List<OpenC
 
     /** A case first assigned in the year and not yet closed or suspended. */
     public record OpenCase(UUID caseId, String caseNumber, Department department, String responsibleLeader,
-            LocalDate assignedOn, LocalDate deadline) {
+            LocalDate assignedOn, LocalDate deadline, CaseStatus status) {
 
         boolean overdueOn(LocalDate day) {
-            return deadline.isBefore(day);
+            return CaseRules.isOverdue(status, deadline, day);
         }
     }
 }

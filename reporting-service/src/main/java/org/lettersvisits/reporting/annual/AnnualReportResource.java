@@ -57,6 +57,9 @@ public class AnnualReportResource {
     ReportQueries queries;
 
     @Inject
+    OpenCases openCases;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -74,7 +77,7 @@ public class AnnualReportResource {
         Format as = Format.of(format);
         LocalDate from = LocalDate.of(wanted, 1, 1);
         LocalDate to = LocalDate.of(wanted, 12, 31);
-        return Uni.combine().all().unis(queries.summary(from, to, today), queries.openCases(from, to)).asTuple()
+        return Uni.combine().all().unis(queries.summary(from, to, today), openCases.firstAssignedBetween(from, to)).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // laying out a document is work for a worker thread
                 .map(t -> {
                     ReportDocument document = AnnualReportText.of(new AnnualReport(wanted, today, t.getItem1(), t.getItem2()));

@@ -1,27 +1,25 @@
 package org.lettersvisits.reporting.summary;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.Department;
-import org.lettersvisits.reporting.annual.AnnualReport;
+import org.lettersvisits.contracts.assignment.CaseRules;
+import org.lettersvisits.contracts.assignment.CaseStatus;
+import org.lettersvisits.contracts.followup.ReturnVisitRules;
 import org.lettersvisits.reporting.projection.Generations;
-import org.lettersvisits.time.StatutoryLimits;
 import org.lettersvisits.reporting.summary.Summary.Counts;
 import org.lettersvisits.reporting.summary.Summary.DepartmentLine;
+import org.lettersvisits.time.StatutoryDeadline;
+import org.lettersvisits.time.StatutoryLimits;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,14 +38,13 @@ public class ReportQueries {
             LocalDate deadline, long daysOverdue) {
     }
 
-    @Inject
-    Pool pool;
+    private final Generations generations;
+    private final StatutoryLimits limits;
 
-    @Inject
-    Generations generations;
-
-    @Inject
-    StatutoryLimits limits;
+    public ReportQueries(Generations generations, StatutoryLimits limits) {
+        this.generations = generations;
+        this.limits = limits;
+    }
 
     public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate today) {
         return generations.read((c, generation) -> summaryOf(c, generation, from, to, today));
@@ -71,13 +68,11 @@ public class ReportQueries {
 
     private static Uni<Map<Department, Counts>> departments(SqlClient c, int generation, LocalDate from, LocalDate to,
             LocalDate today) {
-        return c.preparedQuery("""
-                SELECT department, count(*) AS received,
-                       count(*) FILTER (WHERE status = 'CLOSED') AS closed,
-                       count(*) FILTER (WHERE status = 'SUSPENDED') AS suspended,
-                       count(*) FILTER (WHERE status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $4) AS overdue
-                FROM rm_case WHERE generation = $1 AND first_assigned_on BETWEEN $2 AND $3
-                GROUP BY department""")
+        return c.preparedQuery("SELECT department, count(*) AS received, "
+                + "count(*) FILTER (WHERE " + CaseRules.closedSql("status") + ") AS closed, "
+                + "count(*) FILTER (WHERE status = 'SUSPENDED') AS suspended, "
+                + "count(*) FILTER (WHERE " + CaseRules.overdueSql("status", "deadline", "$4") + ") AS overdue "
+                + "FROM rm_case WHERE generation = $1 AND first_assigned_on BETWEEN $2 AND $3 GROUP BY department")
                 .execute(Tuple.of(generation, from, to, today))
                 .map(rows -> {
                     Map<Department, Counts> all = new EnumMap<>(Department.class);
@@ -93,30 +88,26 @@ public class ReportQueries {
     }
 
     /**
-     * Per department: the cases closed within their statutory limit and the open ones past it. The limit is the
-     * Regulations' handling period from acceptance (from assignment for a case never accepted) with its extension, or
-     * for a case under review the review's 30 days from the request; worked out with the working-day calendar, so here
-     * rather than in SQL.
+     * Per department: the cases closed within their statutory limit and the open ones past it, the limit being the one
+     * {@link StatutoryLimits#caseDue} names (worked out with the working-day calendar, so here rather than in SQL).
      */
     private Uni<Map<Department, long[]>> statutory(SqlClient c, int generation, LocalDate from, LocalDate to,
             LocalDate today) {
-        return c.preparedQuery("""
-                SELECT department, status, first_assigned_on, accepted_on, extension_days, closed_on, review_requested_on
-                FROM rm_case WHERE generation = $1 AND first_assigned_on BETWEEN $2 AND $3
-                  AND status IN ('ASSIGNED', 'ACCEPTED', 'CLOSED')""")
+        return c.preparedQuery("SELECT department, status, first_assigned_on, accepted_on, extension_days, closed_on, "
+                + "review_requested_on FROM rm_case WHERE generation = $1 AND first_assigned_on BETWEEN $2 AND $3 AND ("
+                + CaseRules.openSql("status") + " OR " + CaseRules.closedSql("status") + ")")
                 .execute(Tuple.of(generation, from, to))
                 .map(rows -> {
                     Map<Department, long[]> all = new EnumMap<>(Department.class);
                     for (Row row : rows) {
-                        LocalDate reviewAsked = row.getLocalDate("review_requested_on");
-                        LocalDate due = reviewAsked != null ? limits.reviewDue(reviewAsked).date()
-                                : limits.handlingDue(Optional.ofNullable(row.getLocalDate("accepted_on"))
-                                        .orElse(row.getLocalDate("first_assigned_on")), row.getInteger("extension_days")).date();
+                        StatutoryDeadline due = limits.caseDue(row.getLocalDate("first_assigned_on"),
+                                row.getLocalDate("accepted_on"), row.getInteger("extension_days"),
+                                row.getLocalDate("review_requested_on"));
+                        CaseStatus status = CaseStatus.valueOf(row.getString("status"));
                         long[] measures = all.computeIfAbsent(Department.valueOf(row.getString("department")), d -> new long[2]);
-                        if ("CLOSED".equals(row.getString("status"))) {
-                            LocalDate closedOn = row.getLocalDate("closed_on");
-                            measures[0] += closedOn != null && !closedOn.isAfter(due) ? 1 : 0;
-                        } else if (due.isBefore(today)) {
+                        if (status.countsAsClosed()) {
+                            measures[0] += StatutoryLimits.keptLimit(row.getLocalDate("closed_on"), due) ? 1 : 0;
+                        } else if (StatutoryLimits.pastLimit(status, due, today)) {
                             measures[1]++;
                         }
                     }
@@ -126,14 +117,12 @@ public class ReportQueries {
 
     private static Uni<Summary.ReturnVisits> returnVisits(SqlClient c, int generation, LocalDate from, LocalDate to,
             LocalDate today) {
-        return c.preparedQuery("""
-                SELECT count(*) AS scheduled,
-                       count(*) FILTER (WHERE completed) AS completed,
-                       count(*) FILTER (WHERE NOT completed) AS pending,
-                       count(*) FILTER (WHERE NOT completed AND due_by < $4) AS overdue,
-                       count(*) FILTER (WHERE satisfaction = 'SATISFIED') AS satisfied,
-                       count(*) FILTER (WHERE petitioner_withdraws) AS withdrawn
-                FROM rm_return_visit WHERE generation = $1 AND closed_on BETWEEN $2 AND $3""")
+        return c.preparedQuery("SELECT count(*) AS scheduled, count(*) FILTER (WHERE completed) AS completed, "
+                + "count(*) FILTER (WHERE NOT completed) AS pending, "
+                + "count(*) FILTER (WHERE " + ReturnVisitRules.overdueSql("completed", "due_by", "$4") + ") AS overdue, "
+                + "count(*) FILTER (WHERE satisfaction = 'SATISFIED') AS satisfied, "
+                + "count(*) FILTER (WHERE petitioner_withdraws) AS withdrawn "
+                + "FROM rm_return_visit WHERE generation = $1 AND closed_on BETWEEN $2 AND $3")
                 .execute(Tuple.of(generation, from, to, today))
                 .map(rows -> {
                     Row r = rows.iterator().next();
@@ -158,37 +147,19 @@ public class ReportQueries {
                 });
     }
 
-    /** The cases first assigned in the period and still open (assigned or accepted), by department and deadline. */
-    public Uni<List<AnnualReport.OpenCase>> openCases(LocalDate from, LocalDate to) {
-        return generations.read((c, generation) -> c.preparedQuery("""
-                SELECT id, case_number, department, responsible_leader, first_assigned_on, deadline FROM rm_case
-                WHERE generation = $1 AND status IN ('ASSIGNED', 'ACCEPTED') AND first_assigned_on BETWEEN $2 AND $3
-                ORDER BY deadline, case_number""").execute(Tuple.of(generation, from, to))
-                .map(rows -> {
-                    List<AnnualReport.OpenCase> list = new ArrayList<>();
-                    for (Row r : rows) {
-                        list.add(new AnnualReport.OpenCase(r.getUUID("id"), r.getString("case_number"),
-                                Department.valueOf(r.getString("department")), r.getString("responsible_leader"),
-                                r.getLocalDate("first_assigned_on"), r.getLocalDate("deadline")));
-                    }
-                    list.sort(Comparator.comparing(AnnualReport.OpenCase::department)); // stable: by deadline within
-                    return list;
-                }));
-    }
-
     /** Open cases past their deadline, most overdue first (a case counts once its assignment is known). */
     public Uni<List<OverdueCase>> overdue(LocalDate today) {
-        return generations.read((c, generation) -> c.preparedQuery("""
-                SELECT id, case_number, department, responsible_leader, deadline FROM rm_case
-                WHERE generation = $1 AND status IN ('ASSIGNED', 'ACCEPTED') AND deadline < $2
-                  AND first_assigned_on IS NOT NULL
-                ORDER BY deadline, case_number""").execute(Tuple.of(generation, today))
+        return generations.read((c, generation) -> c.preparedQuery("SELECT id, case_number, department, "
+                + "responsible_leader, deadline, status FROM rm_case WHERE generation = $1 AND "
+                + CaseRules.overdueSql("status", "deadline", "$2") + " AND first_assigned_on IS NOT NULL "
+                + "ORDER BY deadline, case_number").execute(Tuple.of(generation, today))
                 .map(rows -> {
                     List<OverdueCase> list = new ArrayList<>();
                     for (Row r : rows) {
                         list.add(new OverdueCase(r.getUUID("id"), r.getString("case_number"),
                                 Department.valueOf(r.getString("department")), r.getString("responsible_leader"),
-                                r.getLocalDate("deadline"), ChronoUnit.DAYS.between(r.getLocalDate("deadline"), today)));
+                                r.getLocalDate("deadline"), CaseRules.daysOverdue(
+                                        CaseStatus.valueOf(r.getString("status")), r.getLocalDate("deadline"), today)));
                     }
                     return list;
                 }));
