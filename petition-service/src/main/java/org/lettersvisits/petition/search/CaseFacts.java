@@ -1,7 +1,5 @@
 package org.lettersvisits.petition.search;
 
-import java.util.Map;
-
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
@@ -16,7 +14,7 @@ import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
 
 /** What a timeline entry says about an event of the petition's case ({@link TimelineFacts}). */
-final class CaseFacts implements CaseEvent.Visitor<Map<String, Object>> {
+final class CaseFacts implements CaseEvent.Visitor<TimelineFacts> {
 
     static final CaseFacts INSTANCE = new CaseFacts();
 
@@ -24,59 +22,70 @@ final class CaseFacts implements CaseEvent.Visitor<Map<String, Object>> {
     }
 
     @Override
-    public Map<String, Object> caseAssigned(CaseAssigned e) {
-        return TimelineFacts.of("department", e.department(), "responsibleLeader", e.responsibleLeader(),
-                "difficulty", e.difficulty(), "assignedOn", e.assignedOn(), "deadline", e.deadline());
+    public TimelineFacts caseAssigned(CaseAssigned e) {
+        return TimelineFacts.of("department", e.department())
+                .and("responsibleLeader", e.responsibleLeader())
+                .and("difficulty", e.difficulty())
+                .and("assignedOn", e.assignedOn())
+                .and("deadline", e.deadline());
     }
 
     @Override
-    public Map<String, Object> caseAccepted(CaseAccepted e) {
+    public TimelineFacts caseAccepted(CaseAccepted e) {
         return TimelineFacts.of("acceptedOn", e.acceptedOn());
     }
 
     @Override
-    public Map<String, Object> caseTransferred(CaseTransferred e) {
-        return TimelineFacts.of("fromDepartment", e.fromDepartment(), "toDepartment", e.toDepartment(),
-                "reason", e.reason());
+    public TimelineFacts caseTransferred(CaseTransferred e) {
+        return TimelineFacts.of("fromDepartment", e.fromDepartment())
+                .and("toDepartment", e.toDepartment())
+                .and("reason", e.reason());
     }
 
     @Override
-    public Map<String, Object> caseClosed(CaseClosed e) {
-        return TimelineFacts.of("resolution", e.resolution(), "closedOn", e.closedOn());
+    public TimelineFacts caseClosed(CaseClosed e) {
+        return TimelineFacts.of("resolution", e.resolution())
+                .and("closedOn", e.closedOn());
     }
 
     @Override
-    public Map<String, Object> caseSuspended(CaseSuspended e) {
+    public TimelineFacts caseSuspended(CaseSuspended e) {
         return TimelineFacts.of("reason", e.reason());
     }
 
     @Override
-    public Map<String, Object> caseResumed(CaseResumed e) {
-        return TimelineFacts.of();
+    public TimelineFacts caseResumed(CaseResumed e) {
+        return TimelineFacts.none();
     }
 
     @Override
-    public Map<String, Object> deadlineChanged(DeadlineChanged e) {
-        return TimelineFacts.of("previousDeadline", e.previousDeadline(), "deadline", e.deadline(), "reason", e.reason());
+    public TimelineFacts deadlineChanged(DeadlineChanged e) {
+        return TimelineFacts.of("previousDeadline", e.previousDeadline())
+                .and("deadline", e.deadline())
+                .and("reason", e.reason());
     }
 
     @Override
-    public Map<String, Object> caseReopened(CaseReopened e) {
-        return TimelineFacts.of("department", e.department(), "reason", e.reason());
+    public TimelineFacts caseReopened(CaseReopened e) {
+        return TimelineFacts.of("department", e.department())
+                .and("reason", e.reason());
     }
 
     @Override
-    public Map<String, Object> caseReviewRequested(CaseReviewRequested e) {
-        return TimelineFacts.of("requestedOn", e.requestedOn(), "reviewDue", e.reviewDue(), "reason", e.reason());
+    public TimelineFacts caseReviewRequested(CaseReviewRequested e) {
+        return TimelineFacts.of("requestedOn", e.requestedOn())
+                .and("reviewDue", e.reviewDue())
+                .and("reason", e.reason());
     }
 
     @Override
-    public Map<String, Object> handlingExtended(HandlingExtended e) {
-        return TimelineFacts.of("days", e.days(), "reason", e.reason());
+    public TimelineFacts handlingExtended(HandlingExtended e) {
+        return TimelineFacts.of("days", e.days())
+                .and("reason", e.reason());
     }
 
     @Override
-    public Map<String, Object> caseBecameOverdue(CaseBecameOverdue e) {
+    public TimelineFacts caseBecameOverdue(CaseBecameOverdue e) {
         return TimelineFacts.of("deadline", e.deadline());
     }
 }

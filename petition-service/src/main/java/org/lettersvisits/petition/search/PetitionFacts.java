@@ -1,7 +1,5 @@
 package org.lettersvisits.petition.search;
 
-import java.util.Map;
-
 import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.PetitionRegistered;
@@ -9,7 +7,7 @@ import org.lettersvisits.petition.domain.PetitionerErased;
 import org.lettersvisits.petition.domain.RepeatVisitRecorded;
 
 /** What a timeline entry says about one of the petition's own events ({@link TimelineFacts}). */
-final class PetitionFacts implements PetitionEvent.Visitor<Map<String, Object>> {
+final class PetitionFacts implements PetitionEvent.Visitor<TimelineFacts> {
 
     static final PetitionFacts INSTANCE = new PetitionFacts();
 
@@ -17,22 +15,25 @@ final class PetitionFacts implements PetitionEvent.Visitor<Map<String, Object>> 
     }
 
     @Override
-    public Map<String, Object> petitionRegistered(PetitionRegistered e) {
+    public TimelineFacts petitionRegistered(PetitionRegistered e) {
         return TimelineFacts.of("channel", e.channel());
     }
 
     @Override
-    public Map<String, Object> repeatVisitRecorded(RepeatVisitRecorded e) {
-        return TimelineFacts.of("receivedBy", e.receivedBy(), "note", e.note());
+    public TimelineFacts repeatVisitRecorded(RepeatVisitRecorded e) {
+        return TimelineFacts.of("receivedBy", e.receivedBy())
+                .and("note", e.note());
     }
 
     @Override
-    public Map<String, Object> acceptanceNoticeSent(AcceptanceNoticeSent e) {
-        return TimelineFacts.of("sentOn", e.sentOn(), "accepted", e.accepted(), "note", e.note());
+    public TimelineFacts acceptanceNoticeSent(AcceptanceNoticeSent e) {
+        return TimelineFacts.of("sentOn", e.sentOn())
+                .and("accepted", e.accepted())
+                .and("note", e.note());
     }
 
     @Override
-    public Map<String, Object> petitionerErased(PetitionerErased e) {
+    public TimelineFacts petitionerErased(PetitionerErased e) {
         return TimelineFacts.of("reason", e.reason());
     }
 }

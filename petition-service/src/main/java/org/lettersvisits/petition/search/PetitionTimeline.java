@@ -2,7 +2,6 @@ package org.lettersvisits.petition.search;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,13 +41,13 @@ public class PetitionTimeline {
     }
 
     /** One entry, once per event id, under its event's type name ({@link TimelineTypes}). */
-    private Uni<Void> add(SqlClient tx, UUID eventId, UUID petitionId, Class<?> eventClass, Map<String, Object> facts,
+    private Uni<Void> add(SqlClient tx, UUID eventId, UUID petitionId, Class<?> eventClass, TimelineFacts facts,
             OffsetDateTime at, String actor) {
         return tx.preparedQuery("""
                 INSERT INTO timeline_entry (event_id, petition_id, type, at, actor, detail, facts)
                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(eventId, petitionId, TimelineTypes.of(eventClass), at, actor,
-                        TimelineFacts.describe(facts), new JsonObject(facts))))
+                        facts.describe(), new JsonObject(facts.byName()))))
                 .replaceWithVoid();
     }
 }

@@ -1,14 +1,12 @@
 package org.lettersvisits.petition.search;
 
-import java.util.Map;
-
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
 
 /** What a timeline entry says about an event of one of the petition's return visits ({@link TimelineFacts}). */
-final class ReturnVisitFacts implements ReturnVisitEvent.Visitor<Map<String, Object>> {
+final class ReturnVisitFacts implements ReturnVisitEvent.Visitor<TimelineFacts> {
 
     static final ReturnVisitFacts INSTANCE = new ReturnVisitFacts();
 
@@ -16,18 +14,21 @@ final class ReturnVisitFacts implements ReturnVisitEvent.Visitor<Map<String, Obj
     }
 
     @Override
-    public Map<String, Object> returnVisitScheduled(ReturnVisitScheduled e) {
+    public TimelineFacts returnVisitScheduled(ReturnVisitScheduled e) {
         return TimelineFacts.of("dueBy", e.dueBy());
     }
 
     @Override
-    public Map<String, Object> returnVisitCompleted(ReturnVisitCompleted e) {
-        return TimelineFacts.of("visitor", e.visitor(), "satisfaction", e.satisfaction(),
-                "petitionerWithdraws", e.petitionerWithdraws(), "reopen", e.reopen(), "notes", e.notes());
+    public TimelineFacts returnVisitCompleted(ReturnVisitCompleted e) {
+        return TimelineFacts.of("visitor", e.visitor())
+                .and("satisfaction", e.satisfaction())
+                .and("petitionerWithdraws", e.petitionerWithdraws())
+                .and("reopen", e.reopen())
+                .and("notes", e.notes());
     }
 
     @Override
-    public Map<String, Object> returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
-        return TimelineFacts.of();
+    public TimelineFacts returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
+        return TimelineFacts.none();
     }
 }
