@@ -145,7 +145,7 @@
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
     var FACT_ORDER = ['channel', 'receivedBy', 'sentOn', 'accepted', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
-        'difficulty', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'reason', 'dueBy', 'visitor', 'satisfaction',
+        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'reason', 'dueBy', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
     /** A timeline entry's facts in the page's language (the API's English detail when it has none). */

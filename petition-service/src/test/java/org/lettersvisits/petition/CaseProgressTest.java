@@ -58,12 +58,12 @@ class CaseProgressTest {
                 .get("/api/petitions/" + id).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("department", equalTo("PUBLIC_SECURITY"))
-                .body("timeline.type", contains("PetitionRegistered", "CaseAssigned", "CaseAccepted"))
+                .body("timeline.type", contains("petition.registered-sealed.v1", "case.assigned.v1", "case.accepted.v1"))
                 .body("timeline[1].facts.department", equalTo("PUBLIC_SECURITY"))
                 .body("timeline[1].facts.responsibleLeader", equalTo("Deputy Director Zhang"))
                 .body("timeline[1].facts.deadline", equalTo("2026-12-15"))
                 .body("timeline[1].detail", equalTo(
-                        "department: PUBLIC_SECURITY, responsibleLeader: Deputy Director Zhang, difficulty: DIFFICULT, deadline: 2026-12-15")));
+                        "department: PUBLIC_SECURITY, responsibleLeader: Deputy Director Zhang, difficulty: DIFFICULT, assignedOn: 2026-10-17, deadline: 2026-12-15")));
         given().header("Authorization", Users.PROCURATOR.bearer()).get("/api/petitions/" + id).then().statusCode(403);
 
         publish(id, UUID.randomUUID(), new CaseClosed(id, "XF", Department.PUBLIC_SECURITY, "resolved according to law", on));
@@ -99,7 +99,7 @@ class CaseProgressTest {
         given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id).then().statusCode(200)
                 .body("statutoryDeadlines.acceptanceNoticeSentOn", equalTo("2026-10-09"))
                 .body("statutoryDeadlines.acceptanceNoticeInTime", equalTo(false)) // a day after the 8 October limit
-                .body("timeline.type", org.hamcrest.Matchers.hasItem("AcceptanceNoticeSent"));
+                .body("timeline.type", org.hamcrest.Matchers.hasItem("petition.acceptance-notice-sent.v1"));
 
         // accepted on 23 October 2026: 60 days end on 22 December, a Tuesday
         publish(id, UUID.randomUUID(), new CaseAssigned(id, id, "XF", "subject", Department.COURT, "Judge W",
@@ -110,7 +110,7 @@ class CaseProgressTest {
                 .body("statutoryDeadlines.acceptedOn", equalTo("2026-10-23"))
                 .body("statutoryDeadlines.handling.date", equalTo("2026-12-22"))
                 .body("statutoryDeadlines.handling.provisional", equalTo(false))
-                .body("timeline.find { it.type == 'CaseAccepted' }.facts.acceptedOn", equalTo("2026-10-23")));
+                .body("timeline.find { it.type == 'case.accepted.v1' }.facts.acceptedOn", equalTo("2026-10-23")));
     }
 
     @Test
@@ -144,7 +144,7 @@ class CaseProgressTest {
                 .get("/api/petitions/" + id).then().statusCode(200).body("status", equalTo("ACCEPTED"))
                 .body("statutoryDeadlines.reviewRequestedOn", equalTo("2026-11-10"))
                 .body("statutoryDeadlines.review.date", equalTo("2026-12-10"))
-                .body("timeline.find { it.type == 'CaseReviewRequested' }.facts.reviewDue", equalTo("2026-12-10")));
+                .body("timeline.find { it.type == 'case.review-requested.v1' }.facts.reviewDue", equalTo("2026-12-10")));
     }
 
     @Test
@@ -168,7 +168,7 @@ class CaseProgressTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", Users.RECEPTION.bearer())
                 .get("/api/petitions/" + id).then()
-                .body("timeline.type", org.hamcrest.Matchers.hasItem("CaseAccepted")) // it was received and kept
+                .body("timeline.type", org.hamcrest.Matchers.hasItem("case.accepted.v1")) // it was received and kept
                 .body("status", equalTo("CLOSED"))
                 .body("department", equalTo("COURT")));
     }

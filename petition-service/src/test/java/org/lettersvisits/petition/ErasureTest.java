@@ -139,7 +139,7 @@ class ErasureTest {
                 .body("petitionerErased", equalTo(true)).body("petitioner", equalTo(null))
                 .body("caseNumber", org.hamcrest.Matchers.startsWith("XF-")).body("status", equalTo("REGISTERED"))
                 .body("subject", equalTo("wage arrears lawsuit delayed"))
-                .body("timeline.type", hasItem("PetitionerErased"));
+                .body("timeline.type", hasItem("petition.petitioner-erased.v1"));
         assertThat(foundById(person.idNumber())).isZero();
         given().header("Authorization", Users.RECEPTION.bearer()).queryParam("q", person.name()).get("/api/petitions")
                 .then().statusCode(200).body("total", equalTo(0));

@@ -69,7 +69,7 @@ class PetitionRegistrationApiTest {
                 .body("receivedOn", equalTo("2026-10-14"))
                 .body("status", equalTo("REGISTERED"))
                 .body("visits", hasSize(1))
-                .body("timeline.type", contains("PetitionRegistered"))
+                .body("timeline.type", contains("petition.registered-sealed.v1"))
                 .body("timeline[0].actor", equalTo("reception1"))
                 .body("timeline[0].facts.channel", equalTo("VISIT"));
     }
@@ -176,7 +176,7 @@ class PetitionRegistrationApiTest {
         given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id).then().statusCode(200)
                 .body("visits.receivedOn", contains("2026-10-14", "2026-10-21"))
                 .body("visits[1].note", equalTo("asks about progress"))
-                .body("timeline.type", contains("PetitionRegistered", "RepeatVisitRecorded"))
+                .body("timeline.type", contains("petition.registered-sealed.v1", "petition.repeat-visit-recorded.v1"))
                 .body("version", equalTo(2));
     }
 

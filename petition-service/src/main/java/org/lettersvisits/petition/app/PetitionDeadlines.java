@@ -4,7 +4,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.lettersvisits.contracts.assignment.CaseAccepted;
+import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CaseReviewRequested;
+import org.lettersvisits.contracts.assignment.HandlingExtended;
+import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
 import org.lettersvisits.petition.search.PetitionQueries.TimelineEntry;
+import org.lettersvisits.petition.search.TimelineTypes;
 import org.lettersvisits.time.StatutoryDeadline;
 import org.lettersvisits.time.StatutoryLimits;
 
@@ -28,22 +35,22 @@ public record PetitionDeadlines(StatutoryDeadline acceptanceNotice, LocalDate ac
         LocalDate answeredOn = null;
         LocalDate reviewRequestedOn = null;
         for (TimelineEntry entry : timeline) {
-            if ("CaseAssigned".equals(entry.type()) && assignedOn == null) {
+            if (is(entry, CaseAssigned.class) && assignedOn == null) {
                 assignedOn = day(entry, "assignedOn", zone);
             }
-            if ("CaseClosed".equals(entry.type())) {
+            if (is(entry, CaseClosed.class)) {
                 answeredOn = day(entry, "closedOn", zone);
             }
-            if ("CaseReviewRequested".equals(entry.type())) {
+            if (is(entry, CaseReviewRequested.class)) {
                 reviewRequestedOn = day(entry, "requestedOn", zone);
             }
-            if ("AcceptanceNoticeSent".equals(entry.type()) && entry.facts().get("sentOn") != null) {
+            if (is(entry, AcceptanceNoticeSent.class) && entry.facts().get("sentOn") != null) {
                 noticeSentOn = LocalDate.parse(entry.facts().get("sentOn").toString());
             }
-            if ("HandlingExtended".equals(entry.type()) && entry.facts().get("days") != null) {
+            if (is(entry, HandlingExtended.class) && entry.facts().get("days") != null) {
                 extendedBy = Integer.parseInt(entry.facts().get("days").toString());
             }
-            if ("CaseAccepted".equals(entry.type())) {
+            if (is(entry, CaseAccepted.class)) {
                 Object named = entry.facts().get("acceptedOn");
                 acceptedOn = named != null ? LocalDate.parse(named.toString()) : entry.at().atZoneSameInstant(zone).toLocalDate();
             }
@@ -54,6 +61,10 @@ public record PetitionDeadlines(StatutoryDeadline acceptanceNotice, LocalDate ac
                 limits.handlingDue(assignedOn, acceptedOn, extendedBy), answeredOn,
                 answeredOn == null ? null : limits.reviewRequestDue(answeredOn), reviewRequestedOn,
                 reviewRequestedOn == null ? null : limits.reviewDue(reviewRequestedOn));
+    }
+
+    private static boolean is(TimelineEntry entry, Class<?> event) {
+        return TimelineTypes.of(event).equals(entry.type());
     }
 
     /** The business day a timeline entry names under {@code fact}, else the day it was recorded (older entries). */

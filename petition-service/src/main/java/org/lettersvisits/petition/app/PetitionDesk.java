@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.petition.domain.PetitionEvent;
@@ -17,11 +16,9 @@ import org.lettersvisits.eventstore.EventSourcedRepository.Outcome;
 import org.lettersvisits.petition.calendar.JointVisitCalendar;
 import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
-import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordAcceptanceNotice;
 import org.lettersvisits.petition.domain.PetitionCommand.RecordRepeatVisit;
 import org.lettersvisits.petition.domain.PetitionCommand.RegisterPetition;
-import org.lettersvisits.petition.privacy.PetitionerKeys;
 import org.lettersvisits.petition.privacy.Petitioners;
 import org.lettersvisits.petition.registering.CaseNumbers;
 import org.lettersvisits.petition.registering.IdempotentRegistrations;
@@ -38,37 +35,33 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Reception's commands: each runs in one transaction that records the events, their outbox
- * entries, the search view and the timeline together; the outbox trigger wakes the relay at commit.
+ * entries, the search view and the timeline together; the outbox trigger wakes the relay at commit. An erasure is
+ * the administrator's ({@code PetitionerErasure}).
  */
 @ApplicationScoped
 public class PetitionDesk {
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final Clock clock;
+    private final EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
+    private final JointVisitCalendar calendar;
+    private final CaseNumbers caseNumbers;
+    private final IdempotentRegistrations idempotency;
+    private final PetitionProjection projection;
+    private final Petitioners petitioners;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
-
-    @Inject
-    JointVisitCalendar calendar;
-
-    @Inject
-    CaseNumbers caseNumbers;
-
-    @Inject
-    IdempotentRegistrations idempotency;
-
-    @Inject
-    PetitionProjection projection;
-
-    @Inject
-    Petitioners petitioners;
-
-    @Inject
-    PetitionerKeys keys;
+    PetitionDesk(Pool pool, Clock clock, EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions,
+            JointVisitCalendar calendar, CaseNumbers caseNumbers, IdempotentRegistrations idempotency,
+            PetitionProjection projection, Petitioners petitioners) {
+        this.pool = pool;
+        this.clock = clock;
+        this.petitions = petitions;
+        this.calendar = calendar;
+        this.caseNumbers = caseNumbers;
+        this.idempotency = idempotency;
+        this.projection = projection;
+        this.petitioners = petitioners;
+    }
 
     /** Registers a petition, or replays the first result for a repeated {@code Idempotency-Key}. */
     public Uni<RegistrationResult> register(PetitionRequest request, String actor, String idempotencyKey) {
@@ -105,18 +98,6 @@ public class PetitionDesk {
                 .call(outcome -> projection.apply(tx, outcome.recorded()))
                 .map(outcome -> new RegistrationResult(id, outcome.aggregate().state().registration().caseNumber(),
                         "REGISTERED", jointVisitDay, outcome.aggregate().version()));
-    }
-
-    /**
-     * Erases the petitioner's personal data: deletes their data key, records {@code PetitionerErased}, and
-     * clears the search view and the Idempotency-Key record of the registration, in one transaction.
-     */
-    public Uni<Outcome<PetitionEvent, Petition>> erasePetitioner(UUID petitionId, String reason, String actor) {
-        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> petitions.handle(tx, petitionId, new ErasePetitioner(reason), null,
-                EventMetadata.ofRequest(actor))
-                .call(() -> keys.erase(tx, petitionId))
-                .call(() -> idempotency.forget(tx, petitionId))
-                .call(outcome -> projection.apply(tx, outcome.recorded()))));
     }
 
     /** Records a repeat visit about the same matter; the petition is not counted again. */

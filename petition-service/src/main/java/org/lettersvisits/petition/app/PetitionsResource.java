@@ -1,11 +1,12 @@
 package org.lettersvisits.petition.app;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,36 +74,33 @@ import io.vertx.mutiny.sqlclient.Pool;
 @APIResponse(responseCode = "403", description = "The token's roles do not allow this call")
 public class PetitionsResource {
 
-    @Inject
-    RecordViews recordViews;
-
-    @Inject
-    Petitioners petitioners;
-
-    @Inject
-    PetitionDesk desk;
-
-    @Inject
-    PetitionQueries queries;
-
-    @Inject
-    EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    java.time.Clock clock;
-
-    @Inject
-    StatutoryLimits limits;
-
+    private final RecordViews recordViews;
+    private final Petitioners petitioners;
+    private final PetitionDesk desk;
+    private final PetitionQueries queries;
+    private final EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
+    private final Pool pool;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+    private final StatutoryLimits limits;
     /** How a visitor asks about progress, as the receipt tells them (the committee's reception office and phone). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petitions.receipt.enquiries")
-    String enquiries;
+    private final String enquiries;
+
+    PetitionsResource(RecordViews recordViews, Petitioners petitioners, PetitionDesk desk, PetitionQueries queries,
+            EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions, Pool pool,
+            SecurityIdentity identity, Clock clock, StatutoryLimits limits,
+            @ConfigProperty(name = "petitions.receipt.enquiries") String enquiries) {
+        this.recordViews = recordViews;
+        this.petitioners = petitioners;
+        this.desk = desk;
+        this.queries = queries;
+        this.petitions = petitions;
+        this.pool = pool;
+        this.identity = identity;
+        this.clock = clock;
+        this.limits = limits;
+        this.enquiries = enquiries;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -247,7 +246,7 @@ public class PetitionsResource {
         ExportFormat wanted = ExportFormat.of(format);
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
                 request.department(), request.receivedFrom(), request.receivedTo(), request.noticeLate());
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         return queries.search(filter, 0, Exports.MAX_ROWS + 1, null).map(page -> Exports.download(wanted, "petitions",
                 today, PetitionExports.columns(), page.items()));
     }
@@ -295,7 +294,7 @@ public class PetitionsResource {
     }
 
     private PetitionFilter filter(String q, String idNumber, String status, String town, String department,
-            java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo, Boolean noticeLate) {
+            LocalDate receivedFrom, LocalDate receivedTo, Boolean noticeLate) {
         if (q != null && q.length() > 200) {
             throw new InvalidField("q", "at most 200 characters");
         }
@@ -306,7 +305,7 @@ public class PetitionsResource {
         Department wantedDepartment = QueryParams.oneOf("department", department, Department.class);
         return new PetitionFilter(q, idNumber, wantedStatus == null ? null : wantedStatus.name(), town,
                 wantedDepartment == null ? null : wantedDepartment.name(), receivedFrom, receivedTo,
-                Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(java.time.LocalDate.now(clock)) : null);
+                Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(LocalDate.now(clock)) : null);
     }
 
     /** The petitioner as someone who does not need the numbers whole sees them. */

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.Topics;
@@ -32,14 +31,15 @@ public class StartupMigrations {
 
     private static final Logger LOG = Logger.getLogger(StartupMigrations.class);
 
-    @Inject
-    SealingMigration sealing;
+    private final SealingMigration sealing;
+    private final Republication republication;
+    private final EventLogIntegrity integrity;
 
-    @Inject
-    Republication republication;
-
-    @Inject
-    EventLogIntegrity integrity;
+    StartupMigrations(SealingMigration sealing, Republication republication, EventLogIntegrity integrity) {
+        this.sealing = sealing;
+        this.republication = republication;
+        this.integrity = integrity;
+    }
 
     void onStart(@Observes StartupEvent start) {
         run().onFailure().invoke(e -> LOG.warnf("start-up migrations wait for the database: %s", e.getMessage()))

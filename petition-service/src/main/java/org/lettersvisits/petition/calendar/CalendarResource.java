@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,11 +27,13 @@ public class CalendarResource {
 
     static final int MAX_DAYS = 366;
 
-    @Inject
-    JointVisitCalendar calendar;
+    private final JointVisitCalendar calendar;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    CalendarResource(JointVisitCalendar calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
 
     /** One day of the calendar. */
     public record CalendarDay(LocalDate date, String weekday, boolean jointVisitDay,

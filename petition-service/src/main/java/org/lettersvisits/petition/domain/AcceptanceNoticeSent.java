@@ -11,4 +11,9 @@ import org.lettersvisits.contracts.EventType;
  */
 @EventType("petition.acceptance-notice-sent.v1")
 public record AcceptanceNoticeSent(UUID petitionId, LocalDate sentOn, boolean accepted, String note) implements PetitionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.acceptanceNoticeSent(this);
+    }
 }

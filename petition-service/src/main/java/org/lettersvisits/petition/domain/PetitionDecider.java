@@ -20,16 +20,27 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
 
     @Override
     public List<PetitionEvent> decide(PetitionCommand command, Petition state) {
-        if (command instanceof RegisterPetition register) {
-            return register(register, state);
-        }
-        if (command instanceof ErasePetitioner erase) {
-            return erase(erase, state);
-        }
-        if (command instanceof RecordAcceptanceNotice notice) {
-            return recordAcceptanceNotice(notice, state);
-        }
-        return recordRepeatVisit((RecordRepeatVisit) command, state);
+        return command.accept(new PetitionCommand.Visitor<>() {
+            @Override
+            public List<PetitionEvent> registerPetition(RegisterPetition c) {
+                return register(c, state);
+            }
+
+            @Override
+            public List<PetitionEvent> recordRepeatVisit(RecordRepeatVisit c) {
+                return PetitionDecider.this.recordRepeatVisit(c, state);
+            }
+
+            @Override
+            public List<PetitionEvent> erasePetitioner(ErasePetitioner c) {
+                return erase(c, state);
+            }
+
+            @Override
+            public List<PetitionEvent> recordAcceptanceNotice(RecordAcceptanceNotice c) {
+                return PetitionDecider.this.recordAcceptanceNotice(c, state);
+            }
+        });
     }
 
     private List<PetitionEvent> register(RegisterPetition c, Petition state) {
@@ -79,17 +90,26 @@ public final class PetitionDecider implements Decider<PetitionCommand, PetitionE
 
     @Override
     public Petition evolve(Petition state, PetitionEvent event) {
-        if (event instanceof PetitionRegistered registered) {
-            return new Petition(registered, List.of(new Petition.Visit(registered.receivedOn(), registered.receivedBy(), null)),
-                    false, null);
-        }
-        if (event instanceof PetitionerErased) {
-            return state.withPetitionerErased();
-        }
-        if (event instanceof AcceptanceNoticeSent notice) {
-            return state.withAcceptanceNotice(notice);
-        }
-        RepeatVisitRecorded visit = (RepeatVisitRecorded) event;
-        return state.withVisit(new Petition.Visit(visit.receivedOn(), visit.receivedBy(), visit.note()));
+        return event.accept(new PetitionEvent.Visitor<>() {
+            @Override
+            public Petition petitionRegistered(PetitionRegistered e) {
+                return new Petition(e, List.of(new Petition.Visit(e.receivedOn(), e.receivedBy(), null)), false, null);
+            }
+
+            @Override
+            public Petition repeatVisitRecorded(RepeatVisitRecorded e) {
+                return state.withVisit(new Petition.Visit(e.receivedOn(), e.receivedBy(), e.note()));
+            }
+
+            @Override
+            public Petition petitionerErased(PetitionerErased e) {
+                return state.withPetitionerErased();
+            }
+
+            @Override
+            public Petition acceptanceNoticeSent(AcceptanceNoticeSent e) {
+                return state.withAcceptanceNotice(e);
+            }
+        });
     }
 }

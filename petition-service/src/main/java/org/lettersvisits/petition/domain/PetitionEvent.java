@@ -10,4 +10,19 @@ public sealed interface PetitionEvent permits PetitionRegistered, RepeatVisitRec
         AcceptanceNoticeSent {
 
     UUID petitionId();
+
+    /** Hands this event to the one method of {@code visitor} that takes its kind: a new event does not compile until every visitor takes it. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** Something done with each kind of petition event. */
+    interface Visitor<R> {
+
+        R petitionRegistered(PetitionRegistered e);
+
+        R repeatVisitRecorded(RepeatVisitRecorded e);
+
+        R petitionerErased(PetitionerErased e);
+
+        R acceptanceNoticeSent(AcceptanceNoticeSent e);
+    }
 }

@@ -28,4 +28,9 @@ public record PetitionRegistered(
         boolean involvesLawAndLitigation,
         Escalation escalatedTo,
         boolean jointVisitDay) implements PetitionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.petitionRegistered(this);
+    }
 }

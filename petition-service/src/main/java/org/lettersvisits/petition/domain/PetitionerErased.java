@@ -11,4 +11,9 @@ import org.lettersvisits.contracts.EventType;
  */
 @EventType("petition.petitioner-erased.v1")
 public record PetitionerErased(UUID petitionId, String reason) implements PetitionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.petitionerErased(this);
+    }
 }

@@ -23,16 +23,31 @@ public class PublicEvents implements EventCodecs.Internal {
 
     /** The public event {@code event} is published as; an erasure is not published (no other service holds personal data). */
     public static Optional<?> of(PetitionEvent event) {
-        if (event instanceof PetitionRegistered p) {
+        return event.accept(PUBLISHED_AS);
+    }
+
+    private static final PetitionEvent.Visitor<Optional<?>> PUBLISHED_AS = new PetitionEvent.Visitor<>() {
+        @Override
+        public Optional<?> petitionRegistered(PetitionRegistered p) {
             return Optional.of(new org.lettersvisits.contracts.petition.PetitionRegistered(p.petitionId(), p.caseNumber(),
                     p.channel(), p.receivedOn(), p.headcount(), p.subject(), p.involvesLawAndLitigation(), p.escalatedTo(),
                     p.jointVisitDay()));
         }
-        if (event instanceof PetitionerErased || event instanceof AcceptanceNoticeSent) {
+
+        @Override
+        public Optional<?> repeatVisitRecorded(RepeatVisitRecorded visit) {
+            return Optional.of(new org.lettersvisits.contracts.petition.RepeatVisitRecorded(visit.petitionId(),
+                    visit.receivedOn()));
+        }
+
+        @Override
+        public Optional<?> petitionerErased(PetitionerErased erased) {
             return Optional.empty();
         }
-        RepeatVisitRecorded visit = (RepeatVisitRecorded) event;
-        return Optional.of(new org.lettersvisits.contracts.petition.RepeatVisitRecorded(visit.petitionId(),
-                visit.receivedOn()));
-    }
+
+        @Override
+        public Optional<?> acceptanceNoticeSent(AcceptanceNoticeSent notice) {
+            return Optional.empty(); // internal: the other services do not need it
+        }
+    };
 }

@@ -12,4 +12,9 @@ import org.lettersvisits.contracts.EventType;
 @EventType("petition.repeat-visit-recorded.v1")
 public record RepeatVisitRecorded(UUID petitionId, LocalDate receivedOn, String receivedBy, String note)
         implements PetitionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.repeatVisitRecorded(this);
+    }
 }

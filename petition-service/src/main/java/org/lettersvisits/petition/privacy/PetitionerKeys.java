@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,13 +23,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PetitionerKeys {
 
-    @ConfigProperty(name = "petition.privacy.key-encryption-key")
-    String keyEncryptionKeyBase64;
+    private final SecretKey keyEncryptionKey;
 
-    private SecretKey keyEncryptionKey;
-
-    @PostConstruct
-    void readKeyEncryptionKey() {
+    PetitionerKeys(@ConfigProperty(name = "petition.privacy.key-encryption-key") String keyEncryptionKeyBase64) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(keyEncryptionKeyBase64.trim());

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lettersvisits.petition.domain.Petitioner;
 import org.lettersvisits.petition.domain.SealedPetitioner;
@@ -16,8 +15,11 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class Petitioners {
 
-    @Inject
-    PetitionerKeys keys;
+    private final PetitionerKeys keys;
+
+    Petitioners(PetitionerKeys keys) {
+        this.keys = keys;
+    }
 
     /** Seals {@code petitioner} of a new petition, its data key stored in {@code transaction}. */
     public Uni<SealedPetitioner> seal(SqlClient transaction, UUID petitionId, Petitioner petitioner) {

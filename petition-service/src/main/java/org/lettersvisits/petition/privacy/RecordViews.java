@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,8 +27,11 @@ public class RecordViews {
     public record Page(List<RecordView> items, long total) {
     }
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    RecordViews(Pool pool) {
+        this.pool = pool;
+    }
 
     /** Records that {@code viewer} is shown the full record of {@code petitionId} now. */
     public Uni<Void> record(UUID petitionId, String viewer) {

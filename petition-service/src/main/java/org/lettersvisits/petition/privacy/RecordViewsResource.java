@@ -1,7 +1,6 @@
 package org.lettersvisits.petition.privacy;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +21,11 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Administration")
 public class RecordViewsResource {
 
-    @Inject
-    RecordViews views;
+    private final RecordViews views;
+
+    RecordViewsResource(RecordViews views) {
+        this.views = views;
+    }
 
     @GET
     @Operation(summary = "Who was shown a petitioner's unmasked ID number and phone, and when; newest first")

@@ -3,7 +3,6 @@ package org.lettersvisits.petition.privacy;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.petition.domain.PetitionRegistered;
@@ -32,11 +31,13 @@ public class SealingMigration {
     static final String CLEAR_TYPE = "petition.registered.v1";
     private static final int BATCH = 200;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final PetitionerKeys keys;
 
-    @Inject
-    PetitionerKeys keys;
+    SealingMigration(Pool pool, PetitionerKeys keys) {
+        this.pool = pool;
+        this.keys = keys;
+    }
 
     /** Seals every registration still stored in clear; how many it sealed. */
     public Uni<Integer> sealAll() {

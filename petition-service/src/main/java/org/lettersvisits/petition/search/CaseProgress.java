@@ -3,7 +3,6 @@ package org.lettersvisits.petition.search;
 import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lettersvisits.contracts.Topics;
@@ -25,11 +24,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CaseProgress implements Subscription {
 
-    @Inject
-    InboundEvents inbound;
+    private final InboundEvents inbound;
+    private final PetitionTimeline timeline;
 
-    @Inject
-    PetitionTimeline timeline;
+    CaseProgress(InboundEvents inbound, PetitionTimeline timeline) {
+        this.inbound = inbound;
+        this.timeline = timeline;
+    }
 
     @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
@@ -44,7 +45,7 @@ public class CaseProgress implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof CaseEvent caseEvent
-                ? follow(tx, caseEvent, event.version()).chain(() -> timeline.add(tx, event, caseEvent.caseId()))
+                ? follow(tx, caseEvent, event.version()).chain(() -> timeline.add(tx, event, caseEvent))
                 : Uni.createFrom().voidItem();
     }
 

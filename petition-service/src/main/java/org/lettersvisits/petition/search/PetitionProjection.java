@@ -4,15 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
+import org.lettersvisits.eventstore.StoredEvent;
 import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.Petitioner;
 import org.lettersvisits.petition.domain.PetitionerErased;
+import org.lettersvisits.petition.domain.RepeatVisitRecorded;
 import org.lettersvisits.petition.privacy.Petitioners;
-import org.lettersvisits.eventstore.StoredEvent;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -25,22 +25,36 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PetitionProjection {
 
-    @Inject
-    PetitionTimeline timeline;
+    private final PetitionTimeline timeline;
+    private final Petitioners petitioners;
 
-    @Inject
-    Petitioners petitioners;
+    PetitionProjection(PetitionTimeline timeline, Petitioners petitioners) {
+        this.timeline = timeline;
+        this.petitioners = petitioners;
+    }
 
     public Uni<Void> apply(SqlClient transaction, List<StoredEvent<PetitionEvent>> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StoredEvent<PetitionEvent> stored : events) {
-            chain = chain.chain(() -> applyOne(transaction, stored)).chain(() -> timeline(transaction, stored));
+            chain = chain.chain(() -> stored.event().accept(new ViewUpdate(transaction, stored)))
+                    .chain(() -> timeline.add(transaction, stored));
         }
         return chain;
     }
 
-    private Uni<Void> applyOne(SqlClient tx, StoredEvent<PetitionEvent> stored) {
-        if (stored.event() instanceof PetitionRegistered r) {
+    /** What one event changes in {@code petition_view}; each sets the version the view holds. */
+    private final class ViewUpdate implements PetitionEvent.Visitor<Uni<Void>> {
+
+        private final SqlClient tx;
+        private final StoredEvent<PetitionEvent> stored;
+
+        ViewUpdate(SqlClient tx, StoredEvent<PetitionEvent> stored) {
+            this.tx = tx;
+            this.stored = stored;
+        }
+
+        @Override
+        public Uni<Void> petitionRegistered(PetitionRegistered r) {
             return petitioners.open(tx, r.petitionId(), r.petitioner()).chain(petitioner -> tx.preparedQuery("""
                     INSERT INTO petition_view (id, case_number, channel, received_on, joint_visit_day, petitioner_name,
                         id_number, subject, involves_law_and_litigation, status, version, registered_at, petitioner_erased, town)
@@ -52,23 +66,25 @@ public class PetitionProjection {
                             petitioner.map(Petitioner::town).orElse(null))))
                     .replaceWithVoid());
         }
-        if (stored.event() instanceof PetitionerErased) {
+
+        @Override
+        public Uni<Void> repeatVisitRecorded(RepeatVisitRecorded e) {
+            return tx.preparedQuery("UPDATE petition_view SET version = $2 WHERE id = $1")
+                    .execute(Tuple.of(stored.aggregateId(), stored.version())).replaceWithVoid();
+        }
+
+        @Override
+        public Uni<Void> petitionerErased(PetitionerErased e) {
             return tx.preparedQuery("""
                     UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, town = NULL, petitioner_erased = true,
                         version = $2 WHERE id = $1""")
                     .execute(Tuple.of(stored.aggregateId(), stored.version())).replaceWithVoid();
         }
-        if (stored.event() instanceof AcceptanceNoticeSent notice) {
+
+        @Override
+        public Uni<Void> acceptanceNoticeSent(AcceptanceNoticeSent notice) {
             return tx.preparedQuery("UPDATE petition_view SET acceptance_notice_sent_on = $3, version = $2 WHERE id = $1")
                     .execute(Tuple.of(stored.aggregateId(), stored.version(), notice.sentOn())).replaceWithVoid();
         }
-        return tx.preparedQuery("UPDATE petition_view SET version = $2 WHERE id = $1")
-                .execute(Tuple.of(stored.aggregateId(), stored.version()))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> timeline(SqlClient tx, StoredEvent<PetitionEvent> stored) {
-        return timeline.add(tx, stored.eventId(), stored.aggregateId(), stored.event(), stored.recordedAt(),
-                stored.metadata().actor());
     }
 }

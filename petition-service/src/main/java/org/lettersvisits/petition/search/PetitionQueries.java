@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lettersvisits.petition.privacy.Masking;
 
@@ -60,8 +59,11 @@ public class PetitionQueries {
             (case_number = {number} OR petitioner_name ILIKE {pattern} ESCAPE '\\' OR subject ILIKE {pattern} ESCAPE '\\'
              OR petitioner_name % {text} OR {text} <% subject)""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    PetitionQueries(Pool pool) {
+        this.pool = pool;
+    }
 
     /**
      * Petitions matching {@code filter}: with a text, ranked by how well they match and paged by number; without,

@@ -2,12 +2,15 @@ package org.lettersvisits.petition.search;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.eventstore.StoredEvent;
 import org.lettersvisits.messaging.InboundEvent;
+import org.lettersvisits.petition.domain.PetitionEvent;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -18,18 +21,33 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PetitionTimeline {
 
-    public Uni<Void> add(SqlClient tx, InboundEvent inbound, UUID petitionId) {
-        return add(tx, inbound.eventId(), petitionId, inbound.event(), inbound.at(), inbound.actor());
+    /** The entry of one of the petition's own events. */
+    public Uni<Void> add(SqlClient tx, StoredEvent<PetitionEvent> stored) {
+        PetitionEvent event = stored.event();
+        return add(tx, stored.eventId(), stored.aggregateId(), event.getClass(), event.accept(PetitionFacts.INSTANCE),
+                stored.recordedAt(), stored.metadata().actor());
     }
 
-    /** One entry, once per event id; its facts come from {@link TimelineFacts}. */
-    public Uni<Void> add(SqlClient tx, UUID eventId, UUID petitionId, Object event, OffsetDateTime at, String actor) {
-        Map<String, Object> facts = TimelineFacts.of(event);
+    /** The entry of an event of the petition's case (the case's id is the petition's). */
+    public Uni<Void> add(SqlClient tx, InboundEvent inbound, CaseEvent event) {
+        return add(tx, inbound.eventId(), event.caseId(), event.getClass(), event.accept(CaseFacts.INSTANCE), inbound.at(),
+                inbound.actor());
+    }
+
+    /** The entry of an event of one of the petition's return visits. */
+    public Uni<Void> add(SqlClient tx, InboundEvent inbound, ReturnVisitEvent event) {
+        return add(tx, inbound.eventId(), event.caseId(), event.getClass(), event.accept(ReturnVisitFacts.INSTANCE),
+                inbound.at(), inbound.actor());
+    }
+
+    /** One entry, once per event id, under its event's type name ({@link TimelineTypes}). */
+    private Uni<Void> add(SqlClient tx, UUID eventId, UUID petitionId, Class<?> eventClass, TimelineFacts facts,
+            OffsetDateTime at, String actor) {
         return tx.preparedQuery("""
                 INSERT INTO timeline_entry (event_id, petition_id, type, at, actor, detail, facts)
                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING""")
-                .execute(Tuple.from(Arrays.asList(eventId, petitionId, event.getClass().getSimpleName(), at, actor,
-                        TimelineFacts.describe(facts), new JsonObject(facts))))
+                .execute(Tuple.from(Arrays.asList(eventId, petitionId, TimelineTypes.of(eventClass), at, actor,
+                        facts.describe(), new JsonObject(facts.byName()))))
                 .replaceWithVoid();
     }
 }

@@ -1,7 +1,6 @@
 package org.lettersvisits.petition.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lettersvisits.contracts.Topics;
@@ -18,11 +17,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class ReturnVisitProgress implements Subscription {
 
-    @Inject
-    InboundEvents inbound;
+    private final InboundEvents inbound;
+    private final PetitionTimeline timeline;
 
-    @Inject
-    PetitionTimeline timeline;
+    ReturnVisitProgress(InboundEvents inbound, PetitionTimeline timeline) {
+        this.inbound = inbound;
+        this.timeline = timeline;
+    }
 
     @Incoming(Topics.FOLLOWUP_EVENTS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
@@ -37,7 +38,7 @@ public class ReturnVisitProgress implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return event.event() instanceof ReturnVisitEvent visit
-                ? timeline.add(tx, event, visit.caseId())
+                ? timeline.add(tx, event, visit)
                 : Uni.createFrom().voidItem();
     }
 }

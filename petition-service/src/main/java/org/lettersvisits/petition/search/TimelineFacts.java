@@ -1,97 +1,53 @@
 package org.lettersvisits.petition.search;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.lettersvisits.contracts.assignment.CaseAccepted;
-import org.lettersvisits.contracts.assignment.CaseAssigned;
-import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
-import org.lettersvisits.contracts.assignment.CaseClosed;
-import org.lettersvisits.contracts.assignment.CaseReopened;
-import org.lettersvisits.contracts.assignment.CaseReviewRequested;
-import org.lettersvisits.contracts.assignment.CaseSuspended;
-import org.lettersvisits.contracts.assignment.CaseTransferred;
-import org.lettersvisits.contracts.assignment.DeadlineChanged;
-import org.lettersvisits.contracts.assignment.HandlingExtended;
-import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
-import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
-import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
-import org.lettersvisits.petition.domain.PetitionRegistered;
-import org.lettersvisits.petition.domain.PetitionerErased;
-import org.lettersvisits.petition.domain.RepeatVisitRecorded;
-
 /**
- * What a timeline entry says about its event, as named facts (department, deadline, reason, ...) so a page
- * can word them in its own language; {@link #describe} words them plainly for the API's {@code detail}.
+ * What a timeline entry says about its event, as named facts (department, deadline, reason, ...) in a fixed order, so
+ * a page can word them in its own language; {@link #describe} words them plainly for the API's {@code detail}. Which
+ * facts each event has is said once per event family, by a visitor: {@link PetitionFacts}, {@link CaseFacts},
+ * {@link ReturnVisitFacts}. A value is kept as text, a yes/no as a boolean; an absent (null) value is left out.
  */
 final class TimelineFacts {
+
+    private final Map<String, Object> facts = new LinkedHashMap<>();
 
     private TimelineFacts() {
     }
 
-    static Map<String, Object> of(Object event) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        if (event instanceof PetitionRegistered e) {
-            facts.put("channel", e.channel());
-        } else if (event instanceof RepeatVisitRecorded e) {
-            facts.put("receivedBy", e.receivedBy());
-            facts.put("note", e.note());
-        } else if (event instanceof AcceptanceNoticeSent e) {
-            facts.put("sentOn", e.sentOn());
-            facts.put("accepted", e.accepted());
-            facts.put("note", e.note());
-        } else if (event instanceof PetitionerErased e) {
-            facts.put("reason", e.reason());
-        } else if (event instanceof CaseAssigned e) {
-            facts.put("department", e.department());
-            facts.put("responsibleLeader", e.responsibleLeader());
-            facts.put("difficulty", e.difficulty());
-            facts.put("assignedOn", e.assignedOn());
-            facts.put("deadline", e.deadline());
-        } else if (event instanceof CaseAccepted e) {
-            facts.put("acceptedOn", e.acceptedOn());
-        } else if (event instanceof CaseTransferred e) {
-            facts.put("fromDepartment", e.fromDepartment());
-            facts.put("toDepartment", e.toDepartment());
-            facts.put("reason", e.reason());
-        } else if (event instanceof CaseClosed e) {
-            facts.put("resolution", e.resolution());
-            facts.put("closedOn", e.closedOn());
-        } else if (event instanceof CaseSuspended e) {
-            facts.put("reason", e.reason());
-        } else if (event instanceof DeadlineChanged e) {
-            facts.put("previousDeadline", e.previousDeadline());
-            facts.put("deadline", e.deadline());
-            facts.put("reason", e.reason());
-        } else if (event instanceof CaseReopened e) {
-            facts.put("department", e.department());
-            facts.put("reason", e.reason());
-        } else if (event instanceof CaseReviewRequested e) {
-            facts.put("requestedOn", e.requestedOn());
-            facts.put("reviewDue", e.reviewDue());
-            facts.put("reason", e.reason());
-        } else if (event instanceof HandlingExtended e) {
-            facts.put("days", e.days());
-            facts.put("reason", e.reason());
-        } else if (event instanceof CaseBecameOverdue e) {
-            facts.put("deadline", e.deadline());
-        } else if (event instanceof ReturnVisitScheduled e) {
-            facts.put("dueBy", e.dueBy());
-        } else if (event instanceof ReturnVisitCompleted e) {
-            facts.put("visitor", e.visitor());
-            facts.put("satisfaction", e.satisfaction());
-            facts.put("petitionerWithdraws", e.petitionerWithdraws());
-            facts.put("reopen", e.reopen());
-            facts.put("notes", e.notes());
+    static TimelineFacts none() {
+        return new TimelineFacts();
+    }
+
+    static TimelineFacts of(String name, Object value) {
+        return new TimelineFacts().and(name, value);
+    }
+
+    TimelineFacts and(String name, Object value) {
+        if (value != null) {
+            facts.put(name, value.toString());
         }
-        facts.values().removeIf(value -> value == null);
-        facts.replaceAll((name, value) -> value instanceof Boolean ? value : value.toString());
-        return facts;
+        return this;
+    }
+
+    TimelineFacts and(String name, boolean value) {
+        facts.put(name, value);
+        return this;
+    }
+
+    static TimelineFacts of(String name, boolean value) {
+        return new TimelineFacts().and(name, value);
+    }
+
+    Map<String, Object> byName() {
+        return Collections.unmodifiableMap(facts);
     }
 
     /** The facts in plain words, e.g. {@code department: COURT, reason: ...}; null when there are none. */
-    static String describe(Map<String, Object> facts) {
+    String describe() {
         return facts.isEmpty() ? null
                 : facts.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining(", "));
     }

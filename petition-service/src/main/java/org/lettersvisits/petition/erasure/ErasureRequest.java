@@ -1,4 +1,4 @@
-package org.lettersvisits.petition.privacy;
+package org.lettersvisits.petition.erasure;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,9 +1,8 @@
-package org.lettersvisits.petition.privacy;
+package org.lettersvisits.petition.erasure;
 
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.Roles;
-import org.lettersvisits.petition.app.PetitionDesk;
 import org.lettersvisits.problem.Problem;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,11 +37,13 @@ public class ErasureResource {
     public record Erased(UUID petitionId, boolean petitionerErased, int version) {
     }
 
-    @Inject
-    PetitionDesk desk;
+    private final PetitionerErasure erasure;
+    private final SecurityIdentity identity;
 
-    @Inject
-    SecurityIdentity identity;
+    ErasureResource(PetitionerErasure erasure, SecurityIdentity identity) {
+        this.erasure = erasure;
+        this.identity = identity;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,7 +57,7 @@ public class ErasureResource {
     @APIResponse(responseCode = "409", description = "Already erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Erased> erase(@PathParam("petitionId") UUID petitionId, @Valid @NotNull ErasureRequest request) {
-        return desk.erasePetitioner(petitionId, request.reason().trim(), identity.getPrincipal().getName())
+        return erasure.erase(petitionId, request.reason().trim(), identity.getPrincipal().getName())
                 .invoke(() -> LOG.infof("erased the petitioner of petition %s", petitionId)) // the reason may name people
                 .map(outcome -> new Erased(petitionId, true, outcome.aggregate().version()));
     }
