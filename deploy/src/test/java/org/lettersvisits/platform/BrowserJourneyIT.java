@@ -187,7 +187,7 @@ class BrowserJourneyIT {
                 return !browser.all("#case-timeline li[data-type='return-visit.completed.v1']").isEmpty();
             });
             assertThat(browser.all("#case-timeline li")).extracting(li -> li.getAttribute("data-type"))
-                    .contains("PetitionRegistered", "case.assigned.v1", "case.accepted.v1", "case.closed.v1", "return-visit.completed.v1");
+                    .contains("petition.registered-sealed.v1", "case.assigned.v1", "case.accepted.v1", "case.closed.v1", "return-visit.completed.v1");
             // the statutory limits: the notice from the day received, handling from the day accepted
             assertThat(browser.find("#acceptance-notice-due").getAttribute("data-date")).isEqualTo("2025-07-03");
             assertThat(browser.find("#handling-due").getAttribute("data-date")).isNotBlank();
