@@ -140,7 +140,7 @@ class CaseLifecycleApiTest {
                 .statusCode(200).body("handlingExtendedBy", equalTo(30))
                 .body("statutoryHandlingDue.date", equalTo(
                         new org.lettersvisits.time.WorkingDayCalendar().periodEnd(today, 90).date().toString()))
-                .body("history.type", hasItem("HandlingExtended"));
+                .body("history.type", hasItem("case.handling-extended.v1"));
         post(Users.SUPERVISOR, id, "extension", Map.of("days", 5, "reason", "once more"), null).statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("extended once"));
         assertThat(CaseFixtures.queueItem(Users.JUDGE, "court", id).getString("statutoryHandlingDue.date"),
@@ -209,7 +209,7 @@ class CaseLifecycleApiTest {
                 .body("violations.field", hasItem("reason"));
         post(Users.LEADER, id, "deadline", Map.of("deadline", "2026-12-15", "reason", "expert opinion pending"), null)
                 .statusCode(200).body("deadline", equalTo("2026-12-15"))
-                .body("history[1].type", equalTo("DeadlineChanged"))
+                .body("history[1].type", equalTo("case.deadline-changed.v1"))
                 .body("history[1].details.previousDeadline", equalTo("2026-11-13"))
                 .body("history[1].details.reason", equalTo("expert opinion pending"));
     }
