@@ -68,7 +68,7 @@ public class CaseMetrics {
         return ChronoUnit.DAYS.between(today, MonthDay.parse("--" + difficultBy).atYear(today.getYear()));
     }
 
-    Uni<Void> refresh() {
+    public Uni<Void> refresh() {
         return pool.preparedQuery("SELECT department, count(*) FILTER (WHERE " + CaseRules.openSql("status") + ") AS open, "
                 + "count(*) FILTER (WHERE " + CaseRules.overdueSql("status", "deadline", "$1") + ") AS overdue "
                 + "FROM case_view GROUP BY department")

@@ -30,10 +30,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Compares what the APIs accepted with what every service ended up with: the leader's report of the
  * chaos year (petitions registered; cases received, closed and suspended per department; return
- * visits scheduled and completed) against the accepted commands; exactly one return visit per
- * closure; each petition's status equal to its case's; a journey that reopens closed twice, reopened
- * once and closed in the end; and the dead-letter topics holding exactly the poison records. A
- * shortfall is <em>lost</em>, an excess <em>doubled</em>.
+ * visits scheduled and completed) against the accepted commands; case by case ({@link Journeys}) each
+ * accepted command once in its case's history, exactly one return visit per closure, each petition's
+ * status equal to its case's, a journey that reopens closed in the end; and the dead-letter topics holding
+ * exactly the poison records. A shortfall is <em>lost</em>.
+ * <p>
+ * <em>Doubled</em> counts only what a duplicate could really inflate: petitions registered beyond the
+ * registrations accepted (one registration recorded as two petitions), events in a case's history beyond the
+ * commands accepted for it (a command recorded twice), and return visits beyond a case's closures. The report's
+ * other figures count each case and visit once by its id, however often its events are applied (the read models
+ * are keyed by id), so they cannot show a duplicate: an excess there is noted (and fails the run) but is not
+ * counted as doubled. Nor can a consumer applying an event twice be seen from outside: every read model here is
+ * keyed so that a second application changes nothing; the services' tests check the redelivery is recognised.
  */
 final class Audit {
 
@@ -129,9 +137,13 @@ final class Audit {
             if (difference < 0) {
                 lost -= difference;
                 notes.add("report: " + figure.getKey() + " " + reported.get(figure.getKey()) + ", expected " + figure.getValue());
-            } else if (difference > 0) {
-                doubled += difference;
+            } else if (difference > 0 && figure.getKey().equals("registered")) {
+                doubled += difference; // a registration recorded as more than one petition
                 notes.add("report: " + figure.getKey() + " " + reported.get(figure.getKey()) + ", expected " + figure.getValue());
+            } else if (difference > 0) {
+                // counted by case or visit id, so not a duplicate: something the driver saw refused took effect
+                notes.add("report: " + figure.getKey() + " " + reported.get(figure.getKey()) + ", expected " + figure.getValue()
+                        + " (more than accepted)");
             }
         }
         Journeys.Found found = new Journeys(api).check(phase, notes);

@@ -22,7 +22,9 @@ import org.lettersvisits.platform.PlatformSettings;
  * 409s answered to the driver, and seconds from the end of the fault until the first audit that found
  * everything in place began (an upper bound: audits begin once the lifecycles under way have finished).
  * The driver never sends {@code If-Match}, so every 409 is one the user did not cause: each is listed under
- * its row and fails the run.
+ * its row and fails the run. "Doubled" counts what a duplicate could inflate (see {@link Audit}): petitions
+ * registered beyond the registrations accepted, events in a case's history beyond the commands accepted for it,
+ * return visits beyond a case's closures; the table's footnote says so, and what it cannot see.
  */
 public final class ChaosRun {
 
@@ -172,5 +174,9 @@ public final class ChaosRun {
                 rows.stream().mapToLong(Row::reopened).sum(), rows.stream().mapToLong(Row::accepted).sum(),
                 rows.stream().mapToLong(Row::lost).max().orElse(0), rows.stream().mapToLong(Row::doubled).max().orElse(0),
                 rows.stream().mapToInt(r -> r.conflicts().size()).sum());
+        out.println("chaos: doubled = petitions registered beyond the registrations accepted, events in a case's history"
+                + " beyond the commands accepted for it, return visits beyond a case's closures. Not visible here: a"
+                + " consumer applying an event twice (every read model is keyed by id, so it changes nothing); the"
+                + " services' consumer tests check that a redelivery is recognised.");
     }
 }

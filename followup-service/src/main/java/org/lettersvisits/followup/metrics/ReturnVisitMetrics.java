@@ -41,7 +41,7 @@ public class ReturnVisitMetrics {
         refreshes.periodically("the return-visit metrics", this::refresh);
     }
 
-    Uni<Void> refresh() {
+    public Uni<Void> refresh() {
         return pool.preparedQuery("""
                 SELECT count(*) FILTER (WHERE due_by >= $1) AS pending, count(*) FILTER (WHERE due_by < $1) AS overdue
                 FROM return_visit_view WHERE NOT completed""")
