@@ -269,7 +269,13 @@
         query.set('size', QUEUE_PAGE_SIZE);
         query.set('page', settings.page);
         target.setAttribute('aria-busy', 'true');
+        // only the latest request may fill the list: a slower answer for a department no longer chosen is dropped
+        var ticket = String(Number(target.getAttribute('data-ticket') || 0) + 1);
+        target.setAttribute('data-ticket', ticket);
         return LV.api('', '/api/queues/' + slug(department) + '?' + query.toString()).then(function (queue) {
+            if (target.getAttribute('data-ticket') !== ticket) {
+                return;
+            }
             target.removeAttribute('aria-busy');
             target.replaceChildren(queueCounts(department, queue), queueFilters(department, queue, settings, key, reload),
                 el('p', { class: 'muted queue-found' }, [t('queue.found', { total: queue.total }), ' ',
@@ -277,6 +283,9 @@
                         text: t('queue.overdueCount', { overdue: queue.overdue }) })]),
                 queueTable(department, queue.items, reload), LV.pager(settings.page, QUEUE_PAGE_SIZE, queue.total, reload, key));
         }, function (error) {
+            if (target.getAttribute('data-ticket') !== ticket) {
+                return;
+            }
             target.removeAttribute('aria-busy');
             target.replaceChildren(el('p', { class: 'form-error', text: error.message }));
         });
