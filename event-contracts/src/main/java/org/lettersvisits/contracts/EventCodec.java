@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,7 +77,9 @@ public final class EventCodec {
         try {
             return new Encoded(typeOf(event.getClass()), JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode " + event, e);
+            // the event's text holds personal data: name its type only
+            throw new IllegalArgumentException("cannot encode a " + event.getClass().getSimpleName() + ": "
+                    + withoutPayload(e), e);
         }
     }
 
@@ -102,7 +106,27 @@ public final class EventCodec {
                     .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
             return JSON.treeToValue(payload, eventClass);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("payload of " + type + " is not valid: " + e.getOriginalMessage(), e);
+            // not Jackson's message, nor the exception with it: it quotes the payload ("from String \"...\"")
+            throw new IllegalArgumentException("payload of " + type + " is not valid: " + withoutPayload(e));
         }
+    }
+
+    /**
+     * What went wrong in JSON without a word of the JSON: the kind of failure, where in the event (field names) and
+     * where in the text (line and column). Jackson's own messages quote the offending token or value.
+     */
+    static String withoutPayload(JsonProcessingException e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            text.append(" at ").append(mapping.getPath().stream()
+                    .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")));
+        }
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            text.append(" (line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr())
+                    .append(')');
+        }
+        return text.toString();
     }
 }

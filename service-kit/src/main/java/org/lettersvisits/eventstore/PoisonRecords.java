@@ -5,6 +5,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.lettersvisits.observability.FailureText;
 
 /**
  * Which failures to publish an outbox row can never pass by themselves, whatever the broker's state: the row is
@@ -40,6 +41,6 @@ final class PoisonRecords {
         while (innermost.getCause() != null && innermost.getCause() != innermost) {
             innermost = innermost.getCause();
         }
-        return innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
+        return FailureText.withClass(innermost); // not a JSON failure's message: it quotes the payload
     }
 }

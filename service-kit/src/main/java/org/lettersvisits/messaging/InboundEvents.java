@@ -17,6 +17,7 @@ import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.messaging.Failures.Kind;
 import org.lettersvisits.messaging.Undeliverable.Reason;
 import org.lettersvisits.observability.ConsumerMetrics;
+import org.lettersvisits.observability.FailureText;
 import org.lettersvisits.observability.RequestLogContext;
 import org.lettersvisits.observability.TraceParent;
 
@@ -99,7 +100,7 @@ public class InboundEvents {
                 return Uni.createFrom().completionStage(message.ack());
             }
             metrics.deadLettered(subscription.name(), failure instanceof Undeliverable u ? u.reason().name() : "FAILED");
-            LOG.errorf("dead-lettering %s: %s", record.position(), failure.getMessage());
+            LOG.errorf("dead-lettering %s: %s", record.position(), FailureText.of(failure));
             return Uni.createFrom().completionStage(message.nack(failure, deadLetterHeaders(failure, subscription)));
         });
     }
@@ -128,7 +129,7 @@ public class InboundEvents {
                     health.failed(first, f);
                     metrics.retried(subscription.name());
                     LOG.warnf("could not apply the batch from %s (%d records), retrying in place: %s", first.position(),
-                            events.size(), f.getMessage());
+                            events.size(), FailureText.of(f));
                 })
                 .onFailure(Failures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).withJitter(0.2)
                 .indefinitely()
@@ -136,7 +137,7 @@ public class InboundEvents {
                 .onItemOrFailure().transformToUni((deliveries, failure) -> {
                     if (failure != null) {
                         LOG.infof("the batch from %s failed (%s): applying its %d records one at a time", first.position(),
-                                failure.getMessage(), events.size());
+                                FailureText.of(failure), events.size());
                         return oneByOne(messages, subscription);
                     }
                     deliveries.forEach(delivery -> metrics.handled(subscription.name(),
@@ -200,7 +201,7 @@ public class InboundEvents {
                         health.failed(record, f);
                         metrics.retried(subscription.name());
                         LOG.warnf("could not apply %s (%s), retrying in place: %s", record.position(), event.type(),
-                                f.getMessage());
+                                FailureText.of(f));
                     })
                     .onFailure(Failures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).withJitter(0.2)
                     .indefinitely()
