@@ -11,6 +11,7 @@ import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.assignment.CaseStatus;
 import org.lettersvisits.contracts.assignment.Difficulty;
+import org.lettersvisits.contracts.registry.PersonalTexts;
 import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.time.StatutoryDeadline;
 import org.lettersvisits.time.StatutoryLimits;
@@ -42,7 +43,8 @@ public record CaseDetails(UUID id, UUID petitionId, String caseNumber, String su
                 days.answeredOn(), days.answeredOn() == null ? null : limits.reviewRequestDue(days.answeredOn()),
                 days.reviewDue(),
                 aggregate.history().stream().map(e -> new HistoryEntry(EventCodec.typeOf(e.event().getClass()),
-                        e.recordedAt(), e.metadata().actor(), e.event())).toList(),
+                        e.recordedAt(), e.metadata().actor(),
+                        c.personalDataErased() ? PersonalTexts.redacted(e.event()) : e.event())).toList(),
                 aggregate.version());
     }
 }

@@ -27,7 +27,8 @@ public sealed interface CaseCommand {
         EXTEND_HANDLING("case.extend-handling", "extended"),
         REOPEN("case.reopen", "reopened"),
         REQUEST_REVIEW("case.request-review", "reviewed"),
-        MARK_OVERDUE("case.mark-overdue", "marked overdue");
+        MARK_OVERDUE("case.mark-overdue", "marked overdue"),
+        ERASE_PERSONAL_DATA("case.erase-personal-data", "erased");
 
         /** The name stored with an idempotency key ({@code case.close}); never changes. */
         public final String storedName;
@@ -64,6 +65,8 @@ public sealed interface CaseCommand {
         R requestReview(RequestReview command);
 
         R markOverdue(MarkOverdue command);
+
+        R erasePersonalData(ErasePersonalData command);
     }
 
     /** Assign a law-and-litigation petition to a department; the deadline is already worked out. */
@@ -219,6 +222,20 @@ public sealed interface CaseCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.markOverdue(this);
+        }
+    }
+
+    /** The petitioner was erased (petition-service's PersonalDataErased): the case keeps none of their free text. */
+    record ErasePersonalData() implements CaseCommand {
+
+        @Override
+        public Kind kind() {
+            return Kind.ERASE_PERSONAL_DATA;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.erasePersonalData(this);
         }
     }
 }

@@ -71,7 +71,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
                 case TRANSFER, CHANGE_DEADLINE -> EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED);
                 case REOPEN, REQUEST_REVIEW -> EnumSet.of(CLOSED);
                 case EXTEND_HANDLING -> EnumSet.of(ACCEPTED);
-                case MARK_OVERDUE -> EnumSet.allOf(CaseStatus.class);
+                case MARK_OVERDUE, ERASE_PERSONAL_DATA -> EnumSet.allOf(CaseStatus.class);
             });
         }
         return Collections.unmodifiableMap(table);

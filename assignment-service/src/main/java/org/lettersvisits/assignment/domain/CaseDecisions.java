@@ -7,6 +7,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
 import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ErasePersonalData;
 import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
 import org.lettersvisits.assignment.domain.CaseCommand.ReopenCase;
@@ -18,6 +19,7 @@ import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseReviewRequested;
@@ -128,6 +130,11 @@ final class CaseDecisions implements CaseCommand.Visitor<List<CaseEvent>> {
             return List.of();
         }
         return List.of(new CaseBecameOverdue(state.caseId(), state.department(), state.deadline(), check.today()));
+    }
+
+    @Override
+    public List<CaseEvent> erasePersonalData(ErasePersonalData command) {
+        return state.personalDataErased() ? List.of() : List.of(new CasePersonalDataErased(state.caseId()));
     }
 
     private void notBeforeAssignment(LocalDate date, String what) {

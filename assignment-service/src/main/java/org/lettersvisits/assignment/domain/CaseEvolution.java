@@ -5,6 +5,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseReviewRequested;
@@ -80,5 +81,10 @@ final class CaseEvolution implements CaseEvent.Visitor<CaseFile> {
     public CaseFile caseReviewRequested(CaseReviewRequested e) {
         // the review's deadline is also the case's from now on
         return next.withStatutory(next.statutory().underReviewUntil(e.reviewDue())).withDeadline(e.reviewDue());
+    }
+
+    @Override
+    public CaseFile casePersonalDataErased(CasePersonalDataErased e) {
+        return next.withoutPersonalText();
     }
 }

@@ -13,7 +13,8 @@ import org.lettersvisits.contracts.assignment.Difficulty;
  * CaseBecameOverdue was last recorded, so each passed deadline is recorded once; {@code statutory} the days the
  * Regulations' limits run from; {@code version} the number of events so far (the event store's version of the
  * case) and {@code closedAt} the version its last CaseClosed left it at (0 before the first closure), which names
- * that closure: a return visit says which closure it was made for by this version.
+ * that closure: a return visit says which closure it was made for by this version. {@code subject} is null once the
+ * petitioner was erased ({@link #personalDataErased()}).
  */
 public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
@@ -51,6 +52,16 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
 
     public boolean exists() {
         return status != null;
+    }
+
+    /** The petitioner was erased: the case shows no free text written by or about them. */
+    public boolean personalDataErased() {
+        return exists() && subject == null;
+    }
+
+    CaseFile withoutPersonalText() {
+        return new CaseFile(caseId, petitionId, caseNumber, null, department, responsibleLeader, difficulty,
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt);
     }
 
     /** Closed, and by the closure that left the case at {@code closureVersion} (not reopened or closed again since). */

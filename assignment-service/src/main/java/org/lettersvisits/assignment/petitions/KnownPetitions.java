@@ -4,52 +4,34 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
-import org.lettersvisits.messaging.InboundEvent;
-import org.lettersvisits.messaging.InboundEvents;
-import org.lettersvisits.messaging.Subscription;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What assignment needs to know of petitions (case number, subject, whether it involves law and
- * litigation), kept from {@code petition-events}, each event applied once. No personal data: the
- * public event carries none.
+ * litigation), kept from {@code petition-events} (see {@code app.PetitionNews}). The subject is free text about the
+ * person: an erasure blanks it here and on the petition's case.
  */
 @ApplicationScoped
-public class KnownPetitions implements Subscription {
+public class KnownPetitions {
 
     /** A petition as assignment sees it. */
     public record KnownPetition(UUID id, String caseNumber, String subject, boolean involvesLawAndLitigation) {
     }
 
-    @Inject
-    InboundEvents inbound;
-
-    @Incoming(Topics.PETITION_EVENTS_CHANNEL)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbound.handleBatch(batch, this);
+    /** The petition's subject is free text about the person: gone from the petition and its case, the rest stays. */
+    public Uni<Void> forget(SqlClient tx, UUID petitionId) {
+        return tx.preparedQuery("UPDATE known_petition SET subject = '' WHERE id = $1").execute(Tuple.of(petitionId))
+                .chain(() -> tx.preparedQuery("UPDATE case_view SET subject = '' WHERE petition_id = $1")
+                        .execute(Tuple.of(petitionId)))
+                .replaceWithVoid();
     }
 
-    @Override
-    public String name() {
-        return "known-petitions";
-    }
-
-    @Override
-    public Uni<Void> apply(SqlClient tx, InboundEvent event) {
-        return event.event() instanceof PetitionRegistered registered ? remember(tx, registered)
-                : Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> remember(SqlClient tx, PetitionRegistered p) {
+    public Uni<Void> remember(SqlClient tx, PetitionRegistered p) {
         return tx.preparedQuery("""
                 INSERT INTO known_petition (id, case_number, subject, involves_law_and_litigation, received_on)
                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING""")

@@ -20,7 +20,7 @@ public class CaseProjection {
                 INSERT INTO case_view (id, petition_id, case_number, subject, department, responsible_leader, difficulty,
                                        assigned_on, deadline, status, overdue_recorded_for, version, accepted_on,
                                        extension_days, answered_on, review_due)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                VALUES ($1, $2, $3, COALESCE($4, ''), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                 ON CONFLICT (id) DO UPDATE SET department = EXCLUDED.department, deadline = EXCLUDED.deadline,
                     status = EXCLUDED.status, overdue_recorded_for = EXCLUDED.overdue_recorded_for,
                     version = EXCLUDED.version, accepted_on = EXCLUDED.accepted_on,

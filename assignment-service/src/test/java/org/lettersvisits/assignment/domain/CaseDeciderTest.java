@@ -21,6 +21,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
 import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
+import org.lettersvisits.assignment.domain.CaseCommand.ErasePersonalData;
 import org.lettersvisits.assignment.domain.CaseCommand.ExtendHandling;
 import org.lettersvisits.assignment.domain.CaseCommand.Kind;
 import org.lettersvisits.assignment.domain.CaseCommand.MarkOverdue;
@@ -35,6 +36,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseStatus;
@@ -80,7 +82,8 @@ class CaseDeciderTest {
             new ReopenCase("dissatisfied at the return visit", LATER, null), CaseReopened.class,
             new ExtendHandling(30, "expert appraisal pending", LATER), HandlingExtended.class,
             new RequestReview("disputes the answer", LATER, answered -> answered.plusDays(30), LATER.plusDays(30)),
-            CaseReviewRequested.class);
+            CaseReviewRequested.class,
+            new ErasePersonalData(), CasePersonalDataErased.class);
 
     /**
      * The lifecycle as docs/case-lifecycle.md states it, written out here by hand (not read from the decider's table):
@@ -95,7 +98,8 @@ class CaseDeciderTest {
             "ChangeDeadline", "ASSIGNED ACCEPTED SUSPENDED",
             "ReopenCase", "CLOSED",
             "ExtendHandling", "ACCEPTED",
-            "RequestReview", "CLOSED");
+            "RequestReview", "CLOSED",
+            "ErasePersonalData", "ASSIGNED ACCEPTED CLOSED SUSPENDED");
 
     static Stream<Arguments> everyStatusWithEveryCommand() {
         List<Arguments> all = new ArrayList<>();

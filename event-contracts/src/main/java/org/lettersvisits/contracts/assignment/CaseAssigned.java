@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /** The committee assigned a law-and-litigation petition to a department, with a responsible leader and a deadline. */
 @EventType("case.assigned.v1")
-public record CaseAssigned(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
+public record CaseAssigned(UUID caseId, UUID petitionId, String caseNumber, @PersonalText String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline) implements CaseEvent {
 
     @Override

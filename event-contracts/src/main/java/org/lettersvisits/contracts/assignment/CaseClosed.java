@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /** The department solved the case; a return visit is due. */
 @EventType("case.closed.v1")
-public record CaseClosed(UUID caseId, String caseNumber, Department department, String resolution, LocalDate closedOn)
+public record CaseClosed(UUID caseId, String caseNumber, Department department, @PersonalText String resolution, LocalDate closedOn)
         implements CaseEvent {
 
     @Override

@@ -13,7 +13,7 @@ import org.lettersvisits.contracts.Department;
  */
 public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed, CaseSuspended, CaseResumed,
         CaseTransferred, DeadlineChanged, CaseReopened, CaseBecameOverdue, HandlingExtended,
-        CaseReviewRequested {
+        CaseReviewRequested, CasePersonalDataErased {
 
     UUID caseId();
 
@@ -55,5 +55,7 @@ public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed
         R handlingExtended(HandlingExtended event);
 
         R caseReviewRequested(CaseReviewRequested event);
+
+        R casePersonalDataErased(CasePersonalDataErased event);
     }
 }

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /** A dissatisfied return visit sent the closed case back to its department. */
 @EventType("case.reopened.v1")
-public record CaseReopened(UUID caseId, Department department, String reason, LocalDate reopenedOn)
+public record CaseReopened(UUID caseId, Department department, @PersonalText String reason, LocalDate reopenedOn)
         implements CaseEvent {
 
     @Override

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /**
  * The petitioner, disagreeing with the written answer (the case's closure), asked for a review (复查) within the
@@ -13,7 +14,7 @@ import org.lettersvisits.contracts.EventType;
  * {@code reviewDue} (the Regulations' 30 days from the request; also the case's deadline from now on).
  */
 @EventType("case.review-requested.v1")
-public record CaseReviewRequested(UUID caseId, Department department, String reason, LocalDate requestedOn,
+public record CaseReviewRequested(UUID caseId, Department department, @PersonalText String reason, LocalDate requestedOn,
         LocalDate reviewDue) implements CaseEvent {
 
     @Override

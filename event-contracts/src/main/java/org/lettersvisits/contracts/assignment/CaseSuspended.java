@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /** The department dismissed or suspended the case, with a reason. */
 @EventType("case.suspended.v1")
-public record CaseSuspended(UUID caseId, Department department, String reason, LocalDate suspendedOn)
+public record CaseSuspended(UUID caseId, Department department, @PersonalText String reason, LocalDate suspendedOn)
         implements CaseEvent {
 
     @Override

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /** The supervisor moved the case to another department's queue; it waits there to be accepted. */
 @EventType("case.transferred.v1")
-public record CaseTransferred(UUID caseId, Department fromDepartment, Department toDepartment, String reason,
+public record CaseTransferred(UUID caseId, Department fromDepartment, Department toDepartment, @PersonalText String reason,
         LocalDate transferredOn) implements CaseEvent {
 
     @Override

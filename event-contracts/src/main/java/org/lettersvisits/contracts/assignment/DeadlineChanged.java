@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /** A supervisor or leader set a new deadline, with a reason; the old one stays in the history. */
 @EventType("case.deadline-changed.v1")
-public record DeadlineChanged(UUID caseId, LocalDate previousDeadline, LocalDate deadline, String reason)
+public record DeadlineChanged(UUID caseId, LocalDate previousDeadline, LocalDate deadline, @PersonalText String reason)
         implements CaseEvent {
 
     @Override

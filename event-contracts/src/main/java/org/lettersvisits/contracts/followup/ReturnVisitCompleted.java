@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /**
  * The return visit took place: whether the parties were satisfied and whether they stop the lawsuit
@@ -13,7 +14,7 @@ import org.lettersvisits.contracts.EventType;
  */
 @EventType("return-visit.completed.v1")
 public record ReturnVisitCompleted(UUID visitId, UUID caseId, LocalDate visitedOn, String visitor,
-        Satisfaction satisfaction, boolean petitionerWithdraws, String notes, boolean reopen, Integer closureVersion)
+        Satisfaction satisfaction, boolean petitionerWithdraws, @PersonalText String notes, boolean reopen, Integer closureVersion)
         implements ReturnVisitEvent {
 
     /** A visit that does not name its closure, as completed before closures were named. */

@@ -6,7 +6,7 @@ import java.util.UUID;
  * A public event about a petition, published by petition-service on {@code petition-events} keyed by the
  * petition (= case) id. It carries no personal data.
  */
-public sealed interface PetitionEvent permits PetitionRegistered, RepeatVisitRecorded {
+public sealed interface PetitionEvent permits PetitionRegistered, RepeatVisitRecorded, PersonalDataErased {
 
     UUID petitionId();
 
@@ -22,5 +22,7 @@ public sealed interface PetitionEvent permits PetitionRegistered, RepeatVisitRec
         R petitionRegistered(PetitionRegistered event);
 
         R repeatVisitRecorded(RepeatVisitRecorded event);
+
+        R personalDataErased(PersonalDataErased event);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 
 /**
  * Reception registered a petition; it has a case number and counts once from now on. The public
@@ -18,7 +19,7 @@ public record PetitionRegistered(
         Channel channel,
         LocalDate receivedOn,
         int headcount,
-        String subject,
+        @PersonalText String subject,
         boolean involvesLawAndLitigation,
         Escalation escalatedTo,
         boolean jointVisitDay) implements PetitionEvent {

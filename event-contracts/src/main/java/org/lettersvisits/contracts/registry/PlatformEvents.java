@@ -64,6 +64,23 @@ public final class PlatformEvents {
         return Optional.empty();
     }
 
+    /**
+     * The petition (= case) an event of the platform is about, whose petitioner it may name; empty for an object that
+     * is no platform event. A return visit's is its case's.
+     */
+    public static Optional<UUID> petitionIdOf(Object event) {
+        if (event instanceof PetitionEvent e) {
+            return Optional.ofNullable(e.petitionId());
+        }
+        if (event instanceof CaseEvent e) {
+            return Optional.ofNullable(e.caseId());
+        }
+        if (event instanceof ReturnVisitEvent e) {
+            return Optional.ofNullable(e.caseId());
+        }
+        return Optional.empty();
+    }
+
     private static Map<String, Class<?>> registry() {
         Map<String, Class<?>> byName = new LinkedHashMap<>();
         FAMILIES.stream().flatMap(family -> Stream.of(family.getPermittedSubclasses())).forEach(event -> {

@@ -1,12 +1,13 @@
 package org.lettersvisits.followup.scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseClosed;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.followup.app.FollowupDesk;
+import org.lettersvisits.followup.worklist.ReturnVisitProjection;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
@@ -20,16 +21,20 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * version after it (the record's {@code ce_aggregateversion}). The consumer group's
  * committed offset moves only after the visit is stored, so closures that happen while this service
  * is down are picked up when it comes back, and while its database is away the closure is retried
- * in place until it is stored.
+ * in place until it is stored. A case whose petitioner was erased loses its visits' notes.
  */
 @ApplicationScoped
 public class ClosedCases implements Subscription {
 
-    @Inject
-    InboundEvents inbound;
+    private final InboundEvents inbound;
+    private final FollowupDesk desk;
+    private final ReturnVisitProjection visits;
 
-    @Inject
-    FollowupDesk desk;
+    ClosedCases(InboundEvents inbound, FollowupDesk desk, ReturnVisitProjection visits) {
+        this.inbound = inbound;
+        this.desk = desk;
+        this.visits = visits;
+    }
 
     @Incoming(Topics.ASSIGNMENT_EVENTS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
@@ -43,8 +48,12 @@ public class ClosedCases implements Subscription {
 
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
-        return event.event() instanceof CaseClosed closed
-                ? desk.scheduleFor(tx, closed, event.version(), event.asCause())
-                : Uni.createFrom().voidItem();
+        if (event.event() instanceof CaseClosed closed) {
+            return desk.scheduleFor(tx, closed, event.version(), event.asCause());
+        }
+        if (event.event() instanceof CasePersonalDataErased erased) {
+            return visits.forgetPersonalText(tx, erased.caseId());
+        }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -1,5 +1,7 @@
 package org.lettersvisits.followup.worklist;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
@@ -21,7 +23,8 @@ public class ReturnVisitProjection {
         return tx.preparedQuery("""
                 INSERT INTO return_visit_view (id, case_id, case_number, department, closed_on, due_by, completed,
                     overdue_recorded, visited_on, visitor, satisfaction, petitioner_withdraws, notes, reopen, version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+                        CASE WHEN EXISTS (SELECT 1 FROM erased_case WHERE id = $2) THEN NULL ELSE $13 END, $14, $15)
                 ON CONFLICT (id) DO UPDATE SET completed = EXCLUDED.completed, overdue_recorded = EXCLUDED.overdue_recorded,
                     visited_on = EXCLUDED.visited_on, visitor = EXCLUDED.visitor, satisfaction = EXCLUDED.satisfaction,
                     petitioner_withdraws = EXCLUDED.petitioner_withdraws, notes = EXCLUDED.notes,
@@ -31,6 +34,17 @@ public class ReturnVisitProjection {
                         o == null ? null : o.visitedOn(), o == null ? null : o.visitor(),
                         o == null ? null : o.satisfaction().name(), o == null ? null : o.petitionerWithdraws(),
                         o == null ? null : o.notes(), o == null ? null : o.reopen(), aggregate.version() }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The petitioner of {@code caseId} was erased: the visits' notes (free text about them) go, now and for visits
+     * completed later; who visited, when and how satisfied stay.
+     */
+    public Uni<Void> forgetPersonalText(SqlClient tx, UUID caseId) {
+        return tx.preparedQuery("INSERT INTO erased_case (id) VALUES ($1) ON CONFLICT DO NOTHING").execute(Tuple.of(caseId))
+                .chain(() -> tx.preparedQuery("UPDATE return_visit_view SET notes = NULL WHERE case_id = $1")
+                        .execute(Tuple.of(caseId)))
                 .replaceWithVoid();
     }
 }

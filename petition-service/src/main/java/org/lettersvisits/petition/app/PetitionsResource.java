@@ -3,6 +3,7 @@ package org.lettersvisits.petition.app;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -162,12 +163,14 @@ public class PetitionsResource {
                     .map(t -> {
                         var registration = t.getItem1().state().registration();
                         Petitioner petitioner = t.getItem3();
+                        boolean erased = petitioner == null; // and with them the free text written by or about them
                         return new PetitionDetails(id, view.caseNumber(), view.channel(), registration.receivedOn(),
                                 registration.receivedBy(), view.jointVisitDay(), fullRecord ? petitioner : masked(petitioner),
-                                petitioner == null, registration.headcount(), registration.subject(), registration.description(),
-                                registration.involvesLawAndLitigation(),
+                                erased, registration.headcount(), erased ? null : registration.subject(),
+                                erased ? null : registration.description(), registration.involvesLawAndLitigation(),
                                 registration.escalatedTo() == null ? null : registration.escalatedTo().name(),
-                                view.status(), view.department(), t.getItem1().state().visits(), t.getItem2(),
+                                view.status(), view.department(), erased ? withoutNotes(t.getItem1().state().visits())
+                                        : t.getItem1().state().visits(), t.getItem2(),
                                 PetitionDeadlines.of(registration.receivedOn(), t.getItem2(), limits, clock.getZone()),
                                 t.getItem1().version());
                     });
@@ -323,5 +326,9 @@ public class PetitionsResource {
 
     private String actor() {
         return identity.getPrincipal().getName();
+    }
+
+    private static List<Petition.Visit> withoutNotes(List<Petition.Visit> visits) {
+        return visits.stream().map(v -> new Petition.Visit(v.receivedOn(), v.receivedBy(), null)).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.petition.PersonalDataErased;
 import org.lettersvisits.messaging.EventCodecs;
 
 /**
@@ -21,7 +22,7 @@ public class PublicEvents implements EventCodecs.Internal {
                 .withEventClass(PetitionerErased.class).withEventClass(AcceptanceNoticeSent.class);
     }
 
-    /** The public event {@code event} is published as; an erasure is not published (no other service holds personal data). */
+    /** The public event {@code event} is published as, if any; an erasure as {@link PersonalDataErased}, without its reason. */
     public static Optional<?> of(PetitionEvent event) {
         return event.accept(PUBLISHED_AS);
     }
@@ -42,7 +43,8 @@ public class PublicEvents implements EventCodecs.Internal {
 
         @Override
         public Optional<?> petitionerErased(PetitionerErased erased) {
-            return Optional.empty();
+            // every service scrubs its copies of the person's free text; the ground stays here
+            return Optional.of(new PersonalDataErased(erased.petitionId()));
         }
 
         @Override

@@ -5,6 +5,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseReviewRequested;
@@ -87,5 +88,10 @@ final class CaseFacts implements CaseEvent.Visitor<TimelineFacts> {
     @Override
     public TimelineFacts caseBecameOverdue(CaseBecameOverdue e) {
         return TimelineFacts.of("deadline", e.deadline());
+    }
+
+    @Override
+    public TimelineFacts casePersonalDataErased(CasePersonalDataErased e) {
+        return TimelineFacts.none();
     }
 }

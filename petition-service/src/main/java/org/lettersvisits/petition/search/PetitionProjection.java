@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lettersvisits.contracts.registry.PersonalTexts;
 import org.lettersvisits.eventstore.StoredEvent;
 import org.lettersvisits.petition.domain.AcceptanceNoticeSent;
 import org.lettersvisits.petition.domain.PetitionEvent;
@@ -75,10 +76,17 @@ public class PetitionProjection {
 
         @Override
         public Uni<Void> petitionerErased(PetitionerErased e) {
+            // the person and the free text written by or about them (PersonalTexts) go; the petition and its dates stay
             return tx.preparedQuery("""
-                    UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, town = NULL, petitioner_erased = true,
-                        version = $2 WHERE id = $1""")
-                    .execute(Tuple.of(stored.aggregateId(), stored.version())).replaceWithVoid();
+                    UPDATE petition_view SET petitioner_name = NULL, id_number = NULL, town = NULL, subject = '',
+                        petitioner_erased = true, version = $2 WHERE id = $1""")
+                    .execute(Tuple.of(stored.aggregateId(), stored.version()))
+                    .chain(() -> tx.preparedQuery("""
+                            UPDATE timeline_entry SET facts = facts - $2::text[],
+                                detail = CASE WHEN facts IS NULL OR facts ?| $2::text[] THEN NULL ELSE detail END
+                            WHERE petition_id = $1""")
+                            .execute(Tuple.of(stored.aggregateId(), PersonalTexts.FIELDS.toArray(String[]::new))))
+                    .replaceWithVoid();
         }
 
         @Override

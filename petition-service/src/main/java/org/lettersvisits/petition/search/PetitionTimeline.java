@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
+import org.lettersvisits.contracts.registry.PersonalTexts;
 import org.lettersvisits.eventstore.StoredEvent;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.petition.domain.PetitionEvent;
@@ -43,11 +44,15 @@ public class PetitionTimeline {
     /** One entry, once per event id, under its event's type name ({@link TimelineTypes}). */
     private Uni<Void> add(SqlClient tx, UUID eventId, UUID petitionId, Class<?> eventClass, TimelineFacts facts,
             OffsetDateTime at, String actor) {
+        // a line about a petitioner already erased keeps no free text about them (a resolution written afterwards)
         return tx.preparedQuery("""
                 INSERT INTO timeline_entry (event_id, petition_id, type, at, actor, detail, facts)
-                VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING""")
+                SELECT $1, $2, $3, $4, $5, CASE WHEN erased AND $7::jsonb ?| $8::text[] THEN NULL ELSE $6 END,
+                       CASE WHEN erased THEN $7::jsonb - $8::text[] ELSE $7::jsonb END
+                FROM (SELECT EXISTS (SELECT 1 FROM petition_view WHERE id = $2 AND petitioner_erased) AS erased) p
+                ON CONFLICT (event_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(eventId, petitionId, TimelineTypes.of(eventClass), at, actor,
-                        facts.describe(), new JsonObject(facts.byName()))))
+                        facts.describe(), new JsonObject(facts.byName()), PersonalTexts.FIELDS.toArray(String[]::new))))
                 .replaceWithVoid();
     }
 }

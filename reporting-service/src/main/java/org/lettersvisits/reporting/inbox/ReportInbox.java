@@ -3,10 +3,12 @@ package org.lettersvisits.reporting.inbox;
 import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.contracts.petition.PersonalDataErased;
+import org.lettersvisits.contracts.registry.PersonalTexts;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
@@ -27,14 +29,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReportInbox implements Subscription {
 
-    @Inject
-    InboundEvents inbound;
+    private final InboundEvents inbound;
+    private final Generations generations;
+    private final ReportProjector projector;
 
-    @Inject
-    Generations generations;
-
-    @Inject
-    ReportProjector projector;
+    ReportInbox(InboundEvents inbound, Generations generations, ReportProjector projector) {
+        this.inbound = inbound;
+        this.generations = generations;
+        this.projector = projector;
+    }
 
     @Incoming(Topics.PETITION_EVENTS_CHANNEL)
     public Uni<Void> petitionEvents(KafkaRecordBatch<String, String> batch) {
@@ -65,6 +68,7 @@ public class ReportInbox implements Subscription {
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         return generations.liveGeneration(tx)
                 .call(generation -> keep(tx, event))
+                .call(generation -> withoutPersonalText(tx, event))
                 .chain(generation -> event.known() ? projector.apply(tx, generation, event.event(), event.version())
                         : Uni.createFrom().voidItem());
     }
@@ -78,5 +82,31 @@ public class ReportInbox implements Subscription {
                         event.record().value(), new JsonObject(new java.util.LinkedHashMap<String, Object>(
                                 event.record().headers())), event.aggregateId(), event.version(), event.actor(), event.at())))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The records kept of a petition whose petitioner was erased hold none of the free text written by or about them
+     * ({@link PersonalTexts}): an erasure scrubs every record of the petition, its case and its return visits kept so
+     * far, and a record of such a petition that arrives afterwards is scrubbed as it is kept. What the reports count
+     * is not in those fields, so a rebuild counts the same.
+     */
+    private static Uni<Void> withoutPersonalText(SqlClient tx, InboundEvent event) {
+        String[] fields = PersonalTexts.FIELDS.toArray(String[]::new);
+        if (event.known() && event.event() instanceof PersonalDataErased erased) {
+            return tx.preparedQuery("INSERT INTO erased_petition (id) VALUES ($1) ON CONFLICT DO NOTHING")
+                    .execute(Tuple.of(erased.petitionId()))
+                    .chain(() -> tx.preparedQuery("""
+                            UPDATE report_event SET body = (body::jsonb - $2::text[])::text
+                            WHERE aggregate_id = $1 OR body::jsonb ->> 'caseId' = $1::text
+                               OR body::jsonb ->> 'petitionId' = $1::text""")
+                            .execute(Tuple.of(erased.petitionId(), fields)))
+                    .replaceWithVoid();
+        }
+        return PlatformEvents.petitionIdOf(event.known() ? event.event() : null)
+                .map(petitionId -> tx.preparedQuery("""
+                        UPDATE report_event SET body = (body::jsonb - $2::text[])::text
+                        WHERE event_id = $1 AND EXISTS (SELECT 1 FROM erased_petition WHERE id = $3)""")
+                        .execute(Tuple.of(event.eventId(), fields, petitionId)).replaceWithVoid())
+                .orElse(Uni.createFrom().voidItem());
     }
 }

@@ -9,6 +9,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseReviewRequested;
@@ -20,6 +21,7 @@ import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.contracts.petition.PersonalDataErased;
 import org.lettersvisits.contracts.petition.PetitionEvent;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
@@ -61,6 +63,11 @@ public final class BusinessDate {
         @Override
         public LocalDate repeatVisitRecorded(RepeatVisitRecorded e) {
             return e.receivedOn();
+        }
+
+        @Override
+        public LocalDate personalDataErased(PersonalDataErased e) {
+            return null; // names no day of its own
         }
     };
 
@@ -118,6 +125,11 @@ public final class BusinessDate {
         @Override
         public LocalDate caseReviewRequested(CaseReviewRequested e) {
             return e.requestedOn();
+        }
+
+        @Override
+        public LocalDate casePersonalDataErased(CasePersonalDataErased e) {
+            return null; // names no day of its own
         }
     };
 

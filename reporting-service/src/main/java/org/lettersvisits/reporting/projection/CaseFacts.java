@@ -7,6 +7,7 @@ import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.assignment.CaseReopened;
 import org.lettersvisits.contracts.assignment.CaseResumed;
 import org.lettersvisits.contracts.assignment.CaseReviewRequested;
@@ -79,6 +80,11 @@ record CaseFacts(CaseAssigned assigned, LocalDate deadline, LocalDate acceptedOn
         @Override
         public CaseFacts handlingExtended(HandlingExtended e) {
             return new CaseFacts(null, null, null, e.days(), null, null);
+        }
+
+        @Override
+        public CaseFacts casePersonalDataErased(CasePersonalDataErased e) {
+            return NONE;
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitScheduled;
+import org.lettersvisits.contracts.petition.PersonalDataErased;
 import org.lettersvisits.contracts.petition.PetitionEvent;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.contracts.petition.RepeatVisitRecorded;
@@ -107,6 +108,11 @@ public class ReportProjector {
                 @Override
                 public Uni<Void> repeatVisitRecorded(RepeatVisitRecorded e) {
                     return NOTHING; // a repeat visit is never counted as a new petition
+                }
+
+                @Override
+                public Uni<Void> personalDataErased(PersonalDataErased e) {
+                    return NOTHING; // the tables hold no free text; ReportInbox scrubs the kept records
                 }
             });
         }
