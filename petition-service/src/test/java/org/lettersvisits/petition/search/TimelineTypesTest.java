@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
+import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.Petitioner;
@@ -28,17 +30,23 @@ class TimelineTypesTest {
         assertThat(TimelineTypes.of(CaseAssigned.class)).isEqualTo("case.assigned.v1");
         assertThat(TimelineTypes.of(PetitionRegistered.class)).isEqualTo("petition.registered-sealed.v1");
         assertThat(TimelineTypes.of(ReturnVisitBecameOverdue.class)).isEqualTo("return-visit.became-overdue.v1");
-        assertThat(TimelineTypes.all()).hasSize(18)
+        assertThat(TimelineTypes.all()).hasSize(19)
                 .allSatisfy((event, type) -> assertThat(type).isEqualTo(EventCodec.typeOf(event)));
         assertThatThrownBy(() -> TimelineTypes.of(Petitioner.class)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Events first recorded after V9, whose rows never held a class name. */
+    private static final Set<Class<?>> SINCE_TYPE_NAMES = Set.of(CasePersonalDataErased.class);
 
     /** The rows stored before hold class names: the migration names every one (a fixed mapping, as it must be). */
     @Test
     void the_migration_rewrites_the_class_name_of_every_timeline_event() {
         String migration = resource("db/migration/V9__timeline_type_names.sql").replaceAll("\\s+", " ");
-        TimelineTypes.all().forEach((event, type) -> assertThat(migration)
-                .contains("('" + event.getSimpleName() + "', '" + type + "')"));
+        TimelineTypes.all().forEach((event, type) -> {
+            if (!SINCE_TYPE_NAMES.contains(event)) {
+                assertThat(migration).contains("('" + event.getSimpleName() + "', '" + type + "')");
+            }
+        });
     }
 
     @Test
