@@ -10,8 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -35,6 +37,7 @@ public class ErasureLedgerReplay {
     private final MeterRegistry registry;
     private final boolean atStart;
     private volatile Replayed lastReplay;
+    private volatile Cancellable reading;
 
     ErasureLedgerReplay(ErasureLedgerTopic topic, PetitionerErasure erasure, MeterRegistry registry,
             @ConfigProperty(name = "petition.erasure.ledger.replay-at-start", defaultValue = "true") boolean atStart) {
@@ -48,11 +51,17 @@ public class ErasureLedgerReplay {
         if (!atStart) {
             return;
         }
-        Uni.createFrom().item(this::replay).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        reading = Uni.createFrom().item(this::replay).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().invoke(e -> LOG.warnf("cannot read the erasure ledger yet, not ready until it is read: %s%s",
                         e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribe().with(done -> { });
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (reading != null) {
+            reading.cancel(); // a ledger still being retried is read at the next start
+        }
     }
 
     /** Reads the whole ledger and applies again what the database lacks; blocking. */

@@ -12,8 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -31,6 +33,7 @@ public class KeyCheckAtStart {
     private final KeyCheck check;
     private final Duration wait;
     private final CompletableFuture<KeyCheck.Checked> passed = new CompletableFuture<>();
+    private volatile Cancellable checking;
 
     KeyCheckAtStart(Pool pool, KeyCheck check,
             @ConfigProperty(name = "petition.privacy.key-check.wait", defaultValue = "PT30S") Duration wait) {
@@ -47,13 +50,19 @@ public class KeyCheckAtStart {
             throw refused;
         } catch (RuntimeException databaseAway) {
             LOG.warnf("cannot check the key-encryption keys yet (%s): not ready until they are", databaseAway.getMessage());
-            check.verify(pool)
+            checking = check.verify(pool)
                     .onFailure(e -> !(e instanceof KeyCheckFailed)).retry().withBackOff(Duration.ofSeconds(1),
                             Duration.ofSeconds(30)).indefinitely()
                     .subscribe().with(this::checked, refused -> {
                         LOG.errorf("petition-service stops: %s", refused.getMessage());
                         Quarkus.asyncExit(1);
                     });
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (checking != null) {
+            checking.cancel();
         }
     }
 
