@@ -50,14 +50,16 @@ public class ErasureResource {
     @Operation(summary = "Erase the petitioner's personal data",
             description = "Deletes the petitioner's data key and records PetitionerErased: from then on every read shows "
                     + "the person as erased and the ID number can no longer be found; the petition, its case and every "
-                    + "count stay.")
+                    + "count stay. The erasure ledger (topic petitioner-erasures.v1) records who erased, when and on what "
+                    + "legal ground (legalGround, PETITIONER_REQUEST when left out; the free-text reason stays in the "
+                    + "event store), so that a restore of an older backup applies it again.")
     @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = Erased.class)))
     @APIResponse(responseCode = "404", description = "No such petition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Erased> erase(@PathParam("petitionId") UUID petitionId, @Valid @NotNull ErasureRequest request) {
-        return erasure.erase(petitionId, request.reason().trim(), identity.getPrincipal().getName())
+        return erasure.erase(petitionId, request.reason().trim(), request.groundOrDefault(), identity.getPrincipal().getName())
                 .invoke(() -> LOG.infof("erased the petitioner of petition %s", petitionId)) // the reason may name people
                 .map(outcome -> new Erased(petitionId, true, outcome.aggregate().version()));
     }

@@ -33,16 +33,22 @@ public class SealingMigration {
 
     private final Pool pool;
     private final PetitionerKeys keys;
+    private final KeyCheckAtStart keyCheck;
 
-    SealingMigration(Pool pool, PetitionerKeys keys) {
+    SealingMigration(Pool pool, PetitionerKeys keys, KeyCheckAtStart keyCheck) {
         this.pool = pool;
         this.keys = keys;
+        this.keyCheck = keyCheck;
     }
 
-    /** Seals every registration still stored in clear; how many it sealed. */
+    /** Seals every registration still stored in clear, once the key-encryption keys passed their check; how many it sealed. */
     public Uni<Integer> sealAll() {
+        return keyCheck.passed().chain(this::sealRemaining);
+    }
+
+    private Uni<Integer> sealRemaining() {
         return sealBatch().chain(count -> count == 0 ? Uni.createFrom().item(0)
-                : sealAll().map(rest -> rest + count));
+                : sealRemaining().map(rest -> rest + count));
     }
 
     private Uni<Integer> sealBatch() {
