@@ -169,6 +169,7 @@ class DeploymentManifestsTest {
     void kafka_has_every_topic_the_code_uses_and_each_service_writes_only_its_own(String overlay) throws Exception {
         Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
         Set<String> expected = new TreeSet<>(Topics.ALL);
+        expected.add(Topics.ERASURE_LEDGER);
         Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
         Set<String> declared = new TreeSet<>();
         for (String key : resources.keySet()) {
@@ -195,9 +196,16 @@ class DeploymentManifestsTest {
             Set<String> reads = topicsWith(acls, "Read");
             Set<String> ownTopics = new TreeSet<>(Set.of(Topics.deadLettersOf(service)));
             Topics.ALL.stream().filter(t -> Topics.ownerOf(t).orElseThrow().equals(service)).forEach(ownTopics::add);
+            boolean keepsTheLedger = Topics.ownerOf(Topics.ERASURE_LEDGER).orElseThrow().equals(service);
+            if (keepsTheLedger) {
+                ownTopics.add(Topics.ERASURE_LEDGER);
+            }
             assertThat(writes).as(service + " writes").isEqualTo(ownTopics);
             Set<String> consumed = values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
             consumed.add(Topics.deadLettersOf(service)); // the redrive reads its own dead letters
+            if (keepsTheLedger) {
+                consumed.add(Topics.ERASURE_LEDGER); // read from its beginning at every start
+            }
             assertThat(reads).as(service + " reads").isEqualTo(consumed);
             assertThat(values(own, "mp\\.messaging\\.outgoing\\.outbox\\.topic")).isSubsetOf(writes);
             assertThat(values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")).isSubsetOf(writes);
@@ -263,6 +271,7 @@ class DeploymentManifestsTest {
         Matcher list = Pattern.compile("for topic in ([^;]+);").matcher(topics);
         assertThat(list.find()).isTrue();
         Set<String> expected = new TreeSet<>(Topics.ALL);
+        expected.add(Topics.ERASURE_LEDGER);
         Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
         assertThat(new TreeSet<>(List.of(list.group(1).trim().split("\\s+")))).isEqualTo(expected);
         assertThat(topics).contains("--partitions " + Topics.PARTITIONS).contains("retention.ms=-1");

@@ -24,6 +24,13 @@ public final class Topics {
     /** Events of the ReturnVisit aggregate, published by followup-service. */
     public static final String FOLLOWUP_EVENTS = "followup-events";
 
+    /**
+     * petition-service's erasure ledger: who erased which petition's person, when and on what ground (no personal
+     * data), kept for ever and apart from the databases and their backups, so a restored backup can apply again every
+     * erasure made since. Not an event topic: no service consumes it but its owner.
+     */
+    public static final String ERASURE_LEDGER = "petitioner-erasures.v1";
+
     /** Every event topic, in the order the lifecycle reaches them. */
     public static final List<String> ALL = List.of(PETITION_EVENTS, ASSIGNMENT_EVENTS, FOLLOWUP_EVENTS);
 
@@ -31,7 +38,8 @@ public final class Topics {
     private static final Map<String, String> OWNERS = Map.of(
             PETITION_EVENTS, "petition-service",
             ASSIGNMENT_EVENTS, "assignment-service",
-            FOLLOWUP_EVENTS, "followup-service");
+            FOLLOWUP_EVENTS, "followup-service",
+            ERASURE_LEDGER, "petition-service");
 
     /** The services that consume events, each with a dead-letter topic of its own. */
     public static final List<String> CONSUMING_SERVICES = List.of("petition-service", "assignment-service",

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.EventCodec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ErasureLedger {
 
     /** The ledger's topic. */
-    public static final String TOPIC = "petitioner-erasures.v1";
+    public static final String TOPIC = Topics.ERASURE_LEDGER;
     /** The CloudEvent type of an entry. */
     public static final String TYPE = "petition.petitioner-erasure-recorded.v1";
 

@@ -2,10 +2,12 @@ package org.lettersvisits.petition.erasure;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +28,9 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lettersvisits.contracts.Topics;
+
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * The erasure ledger's topic on Kafka: made (or set) to keep its records for ever ({@code retention.ms=-1}, never
@@ -41,17 +44,30 @@ public class ErasureLedgerTopic {
     private static final Map<String, String> KEEP_FOR_EVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.RETENTION_BYTES_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
-    private final String bootstrapServers;
+    /** Every {@code kafka.*} setting: the bootstrap servers, and SASL/TLS where the cluster asks for them. */
+    private final Map<String, Object> kafkaSettings;
 
-    ErasureLedgerTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    ErasureLedgerTopic(@Identifier("default-kafka-broker") Map<String, Object> kafkaSettings) {
+        this.kafkaSettings = kafkaSettings;
+    }
+
+    /** The {@code kafka.*} settings a client of {@code names} knows, then {@code own}. */
+    private Map<String, Object> settings(Set<String> names, Map<String, Object> own) {
+        Map<String, Object> all = new HashMap<>();
+        kafkaSettings.forEach((key, value) -> {
+            if (names.contains(key)) {
+                all.put(key, value);
+            }
+        });
+        all.putAll(own);
+        return all;
     }
 
     /** Makes the topic, or sets an existing one, to keep every record for ever. */
     public void ensureKeptForEver() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (Admin admin = Admin.create(settings(AdminClientConfig.configNames(), Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis())))) {
             try {
                 admin.createTopics(List.of(new NewTopic(ErasureLedger.TOPIC, Optional.of(Topics.PARTITIONS), Optional.empty())
                         .configs(KEEP_FOR_EVER))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -75,7 +91,8 @@ public class ErasureLedgerTopic {
     /** Hands every record on the topic now, from its beginning, to {@code handler} (key, value), partition by partition. */
     public void readAll(Consumer<ConsumerRecord<String, String>> handler) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(settings(ConsumerConfig.configNames(), Map.of()));
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG); // read by assignment, no consumer group
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
