@@ -1,6 +1,7 @@
 package org.lettersvisits.reporting.inbox;
 
 import java.util.Arrays;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ReportInbox implements Subscription {
+
+    private static final String[] PERSONAL_TEXTS = PersonalTexts.FIELDS.toArray(String[]::new);
 
     private final InboundEvents inbound;
     private final Generations generations;
@@ -73,40 +76,39 @@ public class ReportInbox implements Subscription {
                         : Uni.createFrom().voidItem());
     }
 
+    /** Keeps the record as received; of a petition already erased, without the person's free text. */
     private static Uni<Void> keep(SqlClient tx, InboundEvent event) {
+        UUID petitionId = PlatformEvents.petitionIdOf(event.known() ? event.event() : null).orElse(null);
         return tx.preparedQuery("""
                 INSERT INTO report_event (event_id, topic, type, source, body, headers, aggregate_id, aggregate_version,
                                           actor, at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING""")
+                VALUES ($1, $2, $3, $4, CASE WHEN EXISTS (SELECT 1 FROM erased_petition WHERE id = $11)
+                                             THEN ($5::text::jsonb - $12::text[])::text ELSE $5::text END,
+                        $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(event.eventId(), event.topic(), event.type(), event.source(),
                         event.record().value(), new JsonObject(new java.util.LinkedHashMap<String, Object>(
-                                event.record().headers())), event.aggregateId(), event.version(), event.actor(), event.at())))
+                                event.record().headers())), event.aggregateId(), event.version(), event.actor(), event.at(),
+                        petitionId, PERSONAL_TEXTS)))
                 .replaceWithVoid();
     }
 
     /**
      * The records kept of a petition whose petitioner was erased hold none of the free text written by or about them
      * ({@link PersonalTexts}): an erasure scrubs every record of the petition, its case and its return visits kept so
-     * far, and a record of such a petition that arrives afterwards is scrubbed as it is kept. What the reports count
+     * far; a record of such a petition that arrives afterwards is kept without it ({@link #keep}). What the reports count
      * is not in those fields, so a rebuild counts the same.
      */
     private static Uni<Void> withoutPersonalText(SqlClient tx, InboundEvent event) {
-        String[] fields = PersonalTexts.FIELDS.toArray(String[]::new);
-        if (event.known() && event.event() instanceof PersonalDataErased erased) {
-            return tx.preparedQuery("INSERT INTO erased_petition (id) VALUES ($1) ON CONFLICT DO NOTHING")
-                    .execute(Tuple.of(erased.petitionId()))
-                    .chain(() -> tx.preparedQuery("""
-                            UPDATE report_event SET body = (body::jsonb - $2::text[])::text
-                            WHERE aggregate_id = $1 OR body::jsonb ->> 'caseId' = $1::text
-                               OR body::jsonb ->> 'petitionId' = $1::text""")
-                            .execute(Tuple.of(erased.petitionId(), fields)))
-                    .replaceWithVoid();
+        if (!(event.known() && event.event() instanceof PersonalDataErased erased)) {
+            return Uni.createFrom().voidItem();
         }
-        return PlatformEvents.petitionIdOf(event.known() ? event.event() : null)
-                .map(petitionId -> tx.preparedQuery("""
+        return tx.preparedQuery("INSERT INTO erased_petition (id) VALUES ($1) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(erased.petitionId()))
+                .chain(() -> tx.preparedQuery("""
                         UPDATE report_event SET body = (body::jsonb - $2::text[])::text
-                        WHERE event_id = $1 AND EXISTS (SELECT 1 FROM erased_petition WHERE id = $3)""")
-                        .execute(Tuple.of(event.eventId(), fields, petitionId)).replaceWithVoid())
-                .orElse(Uni.createFrom().voidItem());
+                        WHERE aggregate_id = $1 OR body::jsonb ->> 'caseId' = $1::text
+                           OR body::jsonb ->> 'petitionId' = $1::text""")
+                        .execute(Tuple.of(erased.petitionId(), PERSONAL_TEXTS)))
+                .replaceWithVoid();
     }
 }
