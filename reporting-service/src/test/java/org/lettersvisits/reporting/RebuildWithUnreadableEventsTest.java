@@ -98,7 +98,8 @@ class RebuildWithUnreadableEventsTest {
             Map<String, Object> unreadable = failed.getMap("unreadable[0]");
             assertThat(unreadable).containsEntry("seq", (int) seq).containsEntry("type", "case.closed.v1")
                     .containsEntry("eventId", closure.toString());
-            assertThat((String) unreadable.get("error")).contains("the tenth of April");
+            // which field does not read, and where, but never the value itself: it may be personal data
+            assertThat((String) unreadable.get("error")).contains("closedOn").doesNotContain("the tenth of April");
             summary().body("total.received", equalTo(1)).body("total.closed", equalTo(1)).body("total.open", equalTo(0));
             assertThat(one("SELECT count(*) FROM rm_case WHERE generation <> $1", live)).as("what it built is dropped")
                     .isEqualTo(0L);
