@@ -8,13 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.kit.KafkaChannel;
 import org.lettersvisits.kit.KitDatabase;
-import org.lettersvisits.testsupport.TopicContents;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -48,12 +46,11 @@ class OutboxRelayTest {
     }
 
     private int publish() {
-        return relay.publishBatch(500).await().atMost(PATIENCE);
+        return Relays.publish(relay);
     }
 
     private List<String> publishedKeys() {
-        return TopicContents.read(KitDatabase.kafkaBootstrapServers(), topic, PATIENCE).stream()
-                .map(ConsumerRecord::key).toList();
+        return Relays.publishedKeys(topic);
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.lettersvisits.eventstore.Letters.Received;
 import org.lettersvisits.kit.KafkaChannel;
 import org.lettersvisits.kit.KitDatabase;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.lettersvisits.testsupport.TopicContents;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -60,5 +63,16 @@ final class Relays {
 
     static UUID receive(KitDatabase db, String topic, String sender) {
         return db.pool().withTransaction(tx -> receive(tx, topic, sender)).await().atMost(PATIENCE);
+    }
+
+    /** One pass of the relay over at most 500 rows: how many it published. */
+    static int publish(OutboxRelay relay) {
+        return relay.publishBatch(500).await().atMost(PATIENCE);
+    }
+
+    /** The record keys on {@code topic}, in its order. */
+    static List<String> publishedKeys(String topic) {
+        return TopicContents.read(KitDatabase.kafkaBootstrapServers(), topic, PATIENCE).stream()
+                .map(ConsumerRecord::key).toList();
     }
 }

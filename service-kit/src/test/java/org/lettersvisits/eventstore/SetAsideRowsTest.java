@@ -8,14 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.eventstore.SetAsideOutbox.SetAsideRow;
 import org.lettersvisits.kit.KafkaChannel;
 import org.lettersvisits.kit.KitDatabase;
-import org.lettersvisits.testsupport.TopicContents;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -52,12 +50,11 @@ class SetAsideRowsTest {
     }
 
     private int publish() {
-        return relay.publishBatch(500).await().atMost(PATIENCE);
+        return Relays.publish(relay);
     }
 
     private List<String> publishedKeys() {
-        return TopicContents.read(KitDatabase.kafkaBootstrapServers(), topic, PATIENCE).stream()
-                .map(ConsumerRecord::key).toList();
+        return Relays.publishedKeys(topic);
     }
 
     @Test

@@ -88,22 +88,22 @@ public final class KafkaChannel implements MutinyEmitter<String>, AutoCloseable 
 
     @Override
     public Uni<Void> send(String payload) {
-        throw new UnsupportedOperationException("the relay sends messages with metadata");
+        return sendMessage(Message.of(payload));
     }
 
     @Override
     public void sendAndAwait(String payload) {
-        throw new UnsupportedOperationException("the relay sends messages with metadata");
+        send(payload).await().indefinitely();
     }
 
     @Override
     public Cancellable sendAndForget(String payload) {
-        throw new UnsupportedOperationException("the relay sends messages with metadata");
+        return send(payload).subscribe().with(done -> { }, failure -> { });
     }
 
     @Override
     public <M extends Message<? extends String>> void send(M message) {
-        throw new UnsupportedOperationException("the relay sends messages with sendMessage");
+        sendMessage(message).subscribe().with(done -> { }, failure -> { });
     }
 
     @Override

@@ -50,18 +50,9 @@ public final class PlatformEvents {
         return codec;
     }
 
-    /** The id of the aggregate {@code event} belongs to; empty for an object that is no platform event. */
+    /** The id of the aggregate {@code event} belongs to (a return visit's own); empty for an object that is no platform event. */
     public static Optional<UUID> aggregateIdOf(Object event) {
-        if (event instanceof PetitionEvent e) {
-            return Optional.ofNullable(e.petitionId());
-        }
-        if (event instanceof CaseEvent e) {
-            return Optional.ofNullable(e.caseId());
-        }
-        if (event instanceof ReturnVisitEvent e) {
-            return Optional.ofNullable(e.visitId());
-        }
-        return Optional.empty();
+        return event instanceof ReturnVisitEvent e ? Optional.ofNullable(e.visitId()) : petitionIdOf(event);
     }
 
     /**
