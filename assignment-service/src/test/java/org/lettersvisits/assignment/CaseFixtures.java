@@ -16,6 +16,7 @@ import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.SharedDataKeyRecords;
 import org.lettersvisits.testsupport.Users;
 
 import io.restassured.http.ContentType;
@@ -53,6 +54,7 @@ final class CaseFixtures {
     }
 
     private static UUID published(PetitionRegistered petition) {
+        SharedDataKeyRecords.share(petition.petitionId()); // as petition-service shares every petition's key
         publish(petition.petitionId(), petition);
         Pool pool = Arc.container().instance(Pool.class).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> pool

@@ -17,6 +17,7 @@ import org.lettersvisits.contracts.petition.PersonalDataErased;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.SharedDataKeyRecords;
 import org.lettersvisits.testsupport.TopicContents;
 import org.lettersvisits.testsupport.Users;
 
@@ -37,6 +38,9 @@ class PersonalDataErasureTest {
 
     private static final String NAME = "王秀英";
     private static final String PHONE = "13912345678";
+
+    private static final String SEALED_NAME = "钱文斌";
+    private static final String SEALED_PHONE = "13811112222";
 
     @Inject
     Pool pool;
@@ -62,6 +66,41 @@ class PersonalDataErasureTest {
         assertThat(TopicContents.read(Topics.ASSIGNMENT_EVENTS)).filteredOn(r -> caseId.toString().equals(r.key()))
                 .extracting(r -> new String(r.headers().lastHeader("ce_type").value()))
                 .contains("case.personal-data-erased.v1");
+    }
+
+    @Test
+    void the_subject_and_resolution_are_sealed_in_the_event_store_the_outbox_and_the_topic_and_go_with_the_key() {
+        // a name and phone of its own: the erasure test above reads the whole court queue
+        PetitionRegistered petition = CaseFixtures.publishedPetition("欠薪纠纷：" + SEALED_NAME + "（" + SEALED_PHONE + "）");
+        UUID caseId = petition.petitionId();
+        CaseFixtures.assign(caseId, "COURT", Map.of()).statusCode(201);
+        CaseLifecycleApiTest.post(Users.JUDGE, caseId, "close", Map.of("resolution", "电话 " + SEALED_PHONE + " 告知结果"), null)
+                .statusCode(200);
+
+        assertThat(count("SELECT count(*) FROM event WHERE aggregate_id = $1 AND payload::text LIKE '%sealed:v1:%'", caseId))
+                .as("the assignment and the closure, sealed").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM event WHERE aggregate_id = $1 AND payload::text LIKE '%" + SEALED_PHONE + "%'",
+                caseId)).isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = $1 AND payload::text LIKE '%" + SEALED_PHONE + "%'",
+                caseId)).isZero();
+        assertThat(caseText(caseId)).as("staff read it in clear").contains(SEALED_NAME, "电话 " + SEALED_PHONE + " 告知结果");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicContents.read(Topics.ASSIGNMENT_EVENTS).stream()
+                .filter(r -> caseId.toString().equals(r.key())).count() == 2);
+        assertThat(TopicContents.read(Topics.ASSIGNMENT_EVENTS)).filteredOn(r -> caseId.toString().equals(r.key()))
+                .allSatisfy(r -> assertThat(r.value()).doesNotContain(SEALED_NAME).doesNotContain(SEALED_PHONE).contains("sealed:v1:"));
+
+        // petition-service withdraws the key (an erasure): the history, read from the event store, has no text left
+        try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
+            kafka.produceStrings().fromRecords(SharedDataKeyRecords.withdrawal(caseId)).awaitCompletion(Duration.ofSeconds(30));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given()
+                .header("Authorization", Users.SUPERVISOR.bearer()).get("/api/cases/" + caseId).then().statusCode(200)
+                .extract().jsonPath().getString("history")).doesNotContain(SEALED_PHONE));
+    }
+
+    private long count(String sql, UUID id) {
+        return pool.preparedQuery(sql).execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0);
     }
 
     @Test

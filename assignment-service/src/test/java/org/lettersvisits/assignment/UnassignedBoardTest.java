@@ -20,6 +20,7 @@ import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.PetitionRegistered;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.SharedDataKeyRecords;
 import org.lettersvisits.testsupport.Users;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -147,6 +148,7 @@ class UnassignedBoardTest {
     }
 
     private static void publish(PetitionRegistered... petitions) {
+        SharedDataKeyRecords.share(Arrays.stream(petitions).map(PetitionRegistered::petitionId).toArray(UUID[]::new));
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
             kafka.produceStrings().fromRecords(Arrays.stream(petitions)
                     .map(p -> CloudEventRecords.of(Topics.PETITION_EVENTS, p.petitionId(), p)).toList())

@@ -31,6 +31,14 @@ public final class Topics {
      */
     public static final String ERASURE_LEDGER = "petitioner-erasures.v1";
 
+    /**
+     * The petitioners' data keys, shared by petition-service with the services that seal and open the free text written
+     * about a petitioner: one record per petition (key = petition id), the data key wrapped under the platform's
+     * sharing key; an erasure replaces it by a tombstone. Compacted, tombstones kept for ever, so a service reading it
+     * from its beginning learns every key that exists and every one that was erased. Not an event topic.
+     */
+    public static final String DATA_KEYS = "petitioner-data-keys.v1";
+
     /** Every event topic, in the order the lifecycle reaches them. */
     public static final List<String> ALL = List.of(PETITION_EVENTS, ASSIGNMENT_EVENTS, FOLLOWUP_EVENTS);
 
@@ -39,7 +47,8 @@ public final class Topics {
             PETITION_EVENTS, "petition-service",
             ASSIGNMENT_EVENTS, "assignment-service",
             FOLLOWUP_EVENTS, "followup-service",
-            ERASURE_LEDGER, "petition-service");
+            ERASURE_LEDGER, "petition-service",
+            DATA_KEYS, "petition-service");
 
     /** The services that consume events, each with a dead-letter topic of its own. */
     public static final List<String> CONSUMING_SERVICES = List.of("petition-service", "assignment-service",

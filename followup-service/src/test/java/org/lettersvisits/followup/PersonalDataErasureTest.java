@@ -17,6 +17,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.TopicContents;
 import org.lettersvisits.testsupport.Users;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,6 +54,34 @@ class PersonalDataErasureTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notesOf(caseId)).isNull());
         assertThat(worklistOf(caseId)).contains("DISSATISFIED").contains("Visitor S").contains("COMPLETED");
+    }
+
+    @Test
+    void the_notes_are_sealed_in_the_event_store_the_outbox_and_the_topic() {
+        UUID caseId = UUID.randomUUID();
+        ReturnVisitApiTest.close(caseId, today.minusDays(2), UUID.randomUUID());
+        String visit = ReturnVisitApiTest.visitsOf(caseId, 1).getString("items[0].id");
+        ReturnVisitApiTest.complete(visit, Map.of("visitor", "Visitor S", "satisfaction", "SATISFIED",
+                "petitionerWithdraws", true, "notes", NOTES, "visitedOn", today.toString())).statusCode(200);
+
+        UUID visitId = UUID.fromString(visit);
+        assertThat(count("SELECT count(*) FROM event WHERE aggregate_id = $1 AND payload::text LIKE '%sealed:v1:%'",
+                visitId)).as("the completion, sealed").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM event WHERE aggregate_id = $1 AND payload::text LIKE '%13700001111%'",
+                visitId)).isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = $1 AND payload::text LIKE '%13700001111%'",
+                visitId)).isZero();
+        assertThat(notesOf(caseId)).as("the worklist holds them in clear until an erasure").isEqualTo(NOTES);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicContents.read(Topics.FOLLOWUP_EVENTS).stream()
+                .filter(r -> visit.equals(r.key()) || caseId.toString().equals(r.key()))
+                .anyMatch(r -> r.value().contains("SATISFIED")));
+        assertThat(TopicContents.read(Topics.FOLLOWUP_EVENTS)).filteredOn(r -> r.value() != null && r.value().contains(
+                caseId.toString())).allSatisfy(r -> assertThat(r.value()).doesNotContain("13700001111"));
+    }
+
+    private long count(String sql, UUID id) {
+        return pool.preparedQuery(sql).execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(5)).iterator().next()
+                .getLong(0);
     }
 
     @Test

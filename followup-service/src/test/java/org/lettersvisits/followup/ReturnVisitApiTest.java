@@ -26,6 +26,7 @@ import org.lettersvisits.followup.scheduling.ReturnVisitWatcher;
 import org.lettersvisits.testsupport.CloudEventRecords;
 import org.lettersvisits.testsupport.ExportedRows;
 import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.SharedDataKeyRecords;
 import org.lettersvisits.testsupport.Users;
 
 import io.micrometer.core.instrument.Counter;
@@ -62,6 +63,7 @@ class ReturnVisitApiTest {
 
     /** As {@link #close(UUID, LocalDate, UUID)}, under record key {@code key} (the same key, the same partition). */
     static UUID close(UUID caseId, LocalDate closedOn, UUID eventId, UUID key) {
+        SharedDataKeyRecords.share(caseId); // as petition-service shares every petition's key
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
             kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, key, eventId,
                     new CaseClosed(caseId, "XF-2026-" + caseId.toString().substring(0, 5), Department.COURT,
@@ -220,6 +222,7 @@ class ReturnVisitApiTest {
     @Test
     void a_completed_visit_names_the_closure_it_was_made_for_by_the_case_version_of_that_closure() throws Exception {
         UUID caseId = UUID.randomUUID();
+        SharedDataKeyRecords.share(caseId);
         try (KafkaCompanion kafka = RealInfrastructure.kafkaCompanion()) {
             kafka.produceStrings().fromRecords(CloudEventRecords.of(Topics.ASSIGNMENT_EVENTS, caseId, UUID.randomUUID(),
                     new CaseClosed(caseId, "XF-2026-" + caseId.toString().substring(0, 5), Department.COURT,

@@ -3,16 +3,26 @@ package org.lettersvisits.eventstore;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.crypto.SecretKey;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.registry.PlatformEvents;
+import org.lettersvisits.privacy.DataKeys;
+import org.lettersvisits.privacy.PersonalTextSealing;
 
 import io.smallrye.mutiny.CompositeException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,6 +34,11 @@ import io.vertx.pgclient.PgException;
  * The append-only event store in the service's own PostgreSQL database. Appending writes the
  * events and their outbox entries in the caller's transaction, so both commit or neither does.
  * {@code UNIQUE (aggregate_id, version)} turns a concurrent append into a {@link ConcurrencyConflict}.
+ * <p>
+ * Free text written by or about a petitioner ({@code @PersonalText}) is sealed under the person's data key
+ * ({@link DataKeys}) in every copy written here, the event row and its outbox row, and opened again on load; the events
+ * handed back to the caller are the ones it gave, in clear. Once the key is gone (an erasure) the text reads as absent
+ * and new text about that person is not stored at all.
  */
 @ApplicationScoped
 public class EventStore {
@@ -33,6 +48,17 @@ public class EventStore {
     @Inject
     EventCodec codec;
 
+    @Inject
+    Instance<DataKeys> available;
+
+    /** Where the data keys are; null in a service that keeps no free text about people (reporting). */
+    DataKeys dataKeys;
+
+    @PostConstruct
+    void findDataKeys() {
+        dataKeys = available.isResolvable() ? available.get() : null;
+    }
+
     /** Every event of one aggregate, oldest first. */
     public <E> Uni<List<StoredEvent<E>>> load(SqlClient client, UUID aggregateId, Class<E> eventType) {
         return client.preparedQuery("""
@@ -40,13 +66,62 @@ public class EventStore {
                        correlation_id, causation_id, recorded_at
                 FROM event WHERE aggregate_id = $1 ORDER BY version""")
                 .execute(Tuple.of(aggregateId))
-                .map(rows -> {
+                .chain(rows -> {
                     List<StoredEvent<E>> events = new ArrayList<>();
                     for (Row row : rows) {
                         events.add(read(row, eventType));
                     }
-                    return events;
+                    return opened(client, events);
                 });
+    }
+
+    /** The events with their sealed text opened (left out when the person was erased). */
+    private <E> Uni<List<StoredEvent<E>>> opened(SqlClient client, List<StoredEvent<E>> events) {
+        List<UUID> petitions = events.stream().filter(e -> PersonalTextSealing.hasSealedText(e.event()))
+                .map(EventStore::petitionOf).distinct().toList();
+        return keys(client, petitions).map(keys -> events.stream().map(e -> !keys.containsKey(petitionOf(e)) ? e
+                : new StoredEvent<>(e.eventId(), e.aggregateId(), e.version(), e.type(),
+                        PersonalTextSealing.opened(e.event(), keys.get(petitionOf(e)), petitionOf(e)), e.metadata(),
+                        e.recordedAt())).toList());
+    }
+
+    /** The data key of each petition (empty for an erased person's), looked up once each. */
+    private Uni<Map<UUID, Optional<SecretKey>>> keys(SqlClient client, List<UUID> petitions) {
+        if (petitions.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        if (dataKeys == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "this service seals no personal text: it has no DataKeys, yet an event holds some"));
+        }
+        DataKeys source = dataKeys;
+        Map<UUID, Optional<SecretKey>> found = new HashMap<>();
+        return Multi.createFrom().iterable(petitions).onItem()
+                .transformToUniAndConcatenate(id -> source.keyOf(client, id).invoke(key -> found.put(id, key)))
+                .collect().last().map(ignored -> found);
+    }
+
+    /** The petition (so the person) an event is about: its own field, or else its aggregate (a petition, a case). */
+    private static UUID petitionOf(StoredEvent<?> stored) {
+        return petitionOf(stored.event(), stored.aggregateId());
+    }
+
+    private static UUID petitionOf(Object event, UUID aggregateId) {
+        return PlatformEvents.petitionIdOf(event).orElse(aggregateId);
+    }
+
+    /** {@code event} as it is written: its free text sealed under the key of its petition. */
+    private static <T> T sealed(T event, UUID aggregateId, Map<UUID, Optional<SecretKey>> keys) {
+        UUID petitionId = petitionOf(event, aggregateId);
+        Optional<SecretKey> key = keys.get(petitionId);
+        return key == null ? event : PersonalTextSealing.sealed(event, key, petitionId);
+    }
+
+    /** The petitions whose key is needed to write these events and the public events they are published as. */
+    private static <E> List<UUID> needingKeys(List<E> events, UUID aggregateId, Publishing<? super E> publishing) {
+        return events.stream().filter(e -> PersonalTextSealing.hasClearText(e)
+                || publishing.publicEvent().apply(e).map(PersonalTextSealing::hasClearText).orElse(false))
+                .map(e -> petitionOf(e, aggregateId)).distinct().toList();
     }
 
     private <E> StoredEvent<E> read(Row row, Class<E> eventType) {
@@ -78,6 +153,13 @@ public class EventStore {
      */
     public <E> Uni<List<StoredEvent<E>>> append(SqlClient transaction, String aggregateType, UUID aggregateId,
             int currentVersion, List<E> events, EventMetadata metadata, Publishing<? super E> publishing) {
+        return keys(transaction, needingKeys(events, aggregateId, publishing)).chain(keys -> appendSealed(transaction,
+                aggregateType, aggregateId, currentVersion, events, metadata, publishing, keys));
+    }
+
+    private <E> Uni<List<StoredEvent<E>>> appendSealed(SqlClient transaction, String aggregateType, UUID aggregateId,
+            int currentVersion, List<E> events, EventMetadata metadata, Publishing<? super E> publishing,
+            Map<UUID, Optional<SecretKey>> keys) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<StoredEvent<E>> stored = new ArrayList<>();
         List<Tuple> eventRows = new ArrayList<>();
@@ -86,13 +168,13 @@ public class EventStore {
         for (E event : events) {
             version++;
             UUID eventId = UUID.randomUUID();
-            EventCodec.Encoded encoded = codec.encode(event);
+            EventCodec.Encoded encoded = codec.encode(sealed(event, aggregateId, keys));
             stored.add(new StoredEvent<>(eventId, aggregateId, version, encoded.type(), event, metadata, now));
             eventRows.add(Tuple.tuple(List.of(eventId, aggregateType, aggregateId, version, encoded.type(),
                     new JsonObject(encoded.json()), metadata.actor(), metadata.correlationId()))
                     .addUUID(metadata.causationId()).addOffsetDateTime(now));
             outboxRow(publishing, aggregateType, new StoredEvent<>(eventId, aggregateId, version, encoded.type(), event,
-                    metadata, now)).ifPresent(outboxRows::add);
+                    metadata, now), keys).ifPresent(outboxRows::add);
         }
         if (events.isEmpty()) {
             return Uni.createFrom().item(stored);
@@ -141,22 +223,31 @@ public class EventStore {
                 ORDER BY transaction_id, position LIMIT $4""")
                 .execute(Tuple.of(aggregateType, cursor.transactionId(), cursor.position(), limit, committedOnly))
                 .chain(rows -> {
-                    List<Tuple> outboxRows = new ArrayList<>();
+                    List<StoredEvent<E>> history = new ArrayList<>();
                     HistoryChunk.Cursor settled = cursor;
                     for (Row row : rows) {
-                        outboxRow(publishing, aggregateType, read(row, eventType)).ifPresent(outboxRows::add);
+                        history.add(read(row, eventType));
                         if (row.getBoolean("settled")) {
                             settled = new HistoryChunk.Cursor(row.getString("transaction_id"), row.getLong("position"));
                         }
                     }
                     HistoryChunk.Cursor next = settled;
-                    return queue(transaction, outboxRows).map(queued -> new HistoryChunk(rows.rowCount(), queued, next));
+                    // events stored before sealing are published sealed all the same
+                    List<UUID> clear = history.stream().filter(e -> publishing.publicEvent().apply(e.event())
+                            .map(PersonalTextSealing::hasClearText).orElse(false)).map(EventStore::petitionOf).distinct()
+                            .toList();
+                    return keys(transaction, clear).chain(keys -> {
+                        List<Tuple> outboxRows = new ArrayList<>();
+                        history.forEach(e -> outboxRow(publishing, aggregateType, e, keys).ifPresent(outboxRows::add));
+                        return queue(transaction, outboxRows).map(queued -> new HistoryChunk(rows.rowCount(), queued, next));
+                    });
                 });
     }
 
-    private <E> Optional<Tuple> outboxRow(Publishing<? super E> publishing, String aggregateType, StoredEvent<E> stored) {
+    private <E> Optional<Tuple> outboxRow(Publishing<? super E> publishing, String aggregateType, StoredEvent<E> stored,
+            Map<UUID, Optional<SecretKey>> keys) {
         return publishing.publicEvent().apply(stored.event()).map(published -> {
-            EventCodec.Encoded publicEvent = codec.encode(published);
+            EventCodec.Encoded publicEvent = codec.encode(sealed(published, stored.aggregateId(), keys));
             return Tuple.tuple(List.of(stored.eventId(), publishing.topic(),
                     keyOf(publishing, stored.event(), stored.aggregateId()).toString(), publicEvent.type(),
                     new JsonObject(publicEvent.json()), aggregateType + "/" + stored.aggregateId(),

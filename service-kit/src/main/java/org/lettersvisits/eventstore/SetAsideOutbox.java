@@ -44,7 +44,7 @@ public class SetAsideOutbox {
 
     public Uni<List<SetAsideRow>> list() {
         return pool.query("""
-                SELECT event_id, type, topic, subject, aggregate_version, octet_length(payload::text) AS payload_bytes,
+                SELECT event_id, type, topic, subject, aggregate_version, coalesce(octet_length(payload::text), 0) AS payload_bytes,
                        reason, set_aside_at
                 FROM outbox_set_aside ORDER BY set_aside_at, position""").execute().map(rows -> {
             List<SetAsideRow> items = new ArrayList<>();

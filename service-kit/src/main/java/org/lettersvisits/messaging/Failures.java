@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.ConcurrencyConflict;
+import org.lettersvisits.privacy.NoDataKey;
 
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
@@ -50,6 +51,9 @@ public final class Failures {
     private static Kind classifyOne(Throwable t) {
         if (t instanceof PgException pg) {
             return classifySqlState(pg.getSqlState());
+        }
+        if (t instanceof NoDataKey) {
+            return Kind.TRANSIENT; // shared alongside the petition's first event, on its way
         }
         if (t instanceof ConcurrencyConflict) {
             return Kind.TRANSIENT; // load again and decide on the newer state

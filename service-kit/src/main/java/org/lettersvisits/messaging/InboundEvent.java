@@ -32,6 +32,12 @@ public record InboundEvent(UUID eventId, String type, String source, UUID aggreg
                         record);
     }
 
+    /** The same record carrying {@code opened} as its event (its free text opened). */
+    public InboundEvent withEvent(Object opened) {
+        return new InboundEvent(eventId, type, source, aggregateId, version, actor, at, correlationId, traceParent, opened,
+                record);
+    }
+
     /** Metadata for an event written because this one arrived: same actor, correlation id and trace. */
     public EventMetadata asCause() {
         return EventMetadata.causedBy(eventId, actor, correlationId, traceParent);

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.messaging.Failures.Kind;
 import org.lettersvisits.messaging.Undeliverable.Reason;
@@ -20,6 +23,8 @@ import org.lettersvisits.observability.ConsumerMetrics;
 import org.lettersvisits.observability.FailureText;
 import org.lettersvisits.observability.RequestLogContext;
 import org.lettersvisits.observability.TraceParent;
+import org.lettersvisits.privacy.DataKeys;
+import org.lettersvisits.privacy.PersonalTextSealing;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -90,6 +95,9 @@ public class InboundEvents {
 
     @Inject
     UnrecognisedEvents unrecognised;
+
+    @Inject
+    Instance<DataKeys> dataKeys;
 
     /** Applies one message of a live channel; acknowledges it once applied, nacks it into the dead letters if it never can be. */
     public Uni<Void> handle(Message<String> message, Subscription subscription) {
@@ -164,7 +172,7 @@ public class InboundEvents {
                         return Uni.createFrom().item(Delivery.ALREADY_APPLIED);
                     }
                     logContext(event, subscription);
-                    return subscription.apply(tx, event).replaceWith(Delivery.APPLIED);
+                    return opened(tx, event).chain(open -> subscription.apply(tx, open)).replaceWith(Delivery.APPLIED);
                 }).collect().asList()));
     }
 
@@ -220,8 +228,21 @@ public class InboundEvents {
     private Uni<Delivery> applyIn(SqlClient tx, InboundEvent event, Subscription subscription) {
         logContext(event, subscription);
         return processed.firstDelivery(tx, subscription.name(), event.eventId(), event.topic())
-                .chain(first -> first ? subscription.apply(tx, event).replaceWith(Delivery.APPLIED)
-                        : Uni.createFrom().item(Delivery.ALREADY_APPLIED));
+                .chain(first -> first ? opened(tx, event).chain(open -> subscription.apply(tx, open))
+                        .replaceWith(Delivery.APPLIED) : Uni.createFrom().item(Delivery.ALREADY_APPLIED));
+    }
+
+    /**
+     * The event with its sealed free text opened under the person's data key (left out once they were erased), for a
+     * service that has the keys; a service without them (reporting) applies it as it came.
+     */
+    private Uni<InboundEvent> opened(SqlClient tx, InboundEvent event) {
+        if (!PersonalTextSealing.hasSealedText(event.event()) || !dataKeys.isResolvable()) {
+            return Uni.createFrom().item(event);
+        }
+        UUID petitionId = PlatformEvents.petitionIdOf(event.event()).orElse(event.aggregateId());
+        return dataKeys.get().keyOf(tx, petitionId)
+                .map(key -> event.withEvent(PersonalTextSealing.opened(event.event(), key, petitionId)));
     }
 
     private static void logContext(InboundEvent event, Subscription subscription) {

@@ -8,6 +8,7 @@ import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.EventType;
 import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
+import org.lettersvisits.privacy.DataKeys;
 
 /**
  * A small aggregate of the kernel's tests: a letter is received, then answered, once. Its events are stored by
@@ -84,6 +85,18 @@ final class Letters {
     static EventStore store() {
         EventStore store = new EventStore();
         store.codec = codec();
+        return store;
+    }
+
+    /** The real event store that seals free text under {@code keys}, knowing {@code more} event classes too. */
+    static EventStore store(DataKeys keys, Class<?>... more) {
+        EventStore store = new EventStore();
+        EventCodec codec = codec();
+        for (Class<?> eventClass : more) {
+            codec.withEventClass(eventClass);
+        }
+        store.codec = codec;
+        store.dataKeys = keys;
         return store;
     }
 }

@@ -12,6 +12,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.eventstore.EventLogIntegrity;
 import org.lettersvisits.eventstore.Republication;
 import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.privacy.DataKeySharing;
 import org.lettersvisits.petition.privacy.SealingMigration;
 
 import io.quarkus.runtime.StartupEvent;
@@ -34,11 +35,14 @@ public class StartupMigrations {
     private final SealingMigration sealing;
     private final Republication republication;
     private final EventLogIntegrity integrity;
+    private final DataKeySharing sharing;
 
-    StartupMigrations(SealingMigration sealing, Republication republication, EventLogIntegrity integrity) {
+    StartupMigrations(SealingMigration sealing, Republication republication, EventLogIntegrity integrity,
+            DataKeySharing sharing) {
         this.sealing = sealing;
         this.republication = republication;
         this.integrity = integrity;
+        this.sharing = sharing;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -59,6 +63,11 @@ public class StartupMigrations {
                     LOG.infof("sealed the petitioners of %d registrations stored in clear", sealed);
                     return integrity.anchor(); // the sealed streams were chained again: anchor their new heads
                 })
+                .chain(() -> sharing.shareEarlierKeys().invoke(shared -> {
+                    if (shared > 0) {
+                        LOG.infof("shared or withdrew %d data keys made or erased before sharing", shared);
+                    }
+                }))
                 .chain(() -> republication.onto(new Republication.Spec<>(Petitions.AGGREGATE_TYPE, PetitionEvent.class,
                         Petitions.PUBLISHING, retired)))
                 .invoke(queued -> {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.EventType;
+import org.lettersvisits.contracts.PersonalText;
 import org.lettersvisits.contracts.petition.Channel;
 import org.lettersvisits.contracts.petition.Escalation;
 
@@ -23,8 +24,8 @@ public record PetitionRegistered(
         String receivedBy,
         SealedPetitioner petitioner,
         int headcount,
-        String subject,
-        String description,
+        @PersonalText String subject,
+        @PersonalText String description,
         boolean involvesLawAndLitigation,
         Escalation escalatedTo,
         boolean jointVisitDay) implements PetitionEvent {

@@ -13,6 +13,7 @@ import org.lettersvisits.petition.domain.Petition;
 import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.domain.PetitionCommand.ErasePetitioner;
 import org.lettersvisits.petition.domain.PetitionEvent;
+import org.lettersvisits.petition.privacy.DataKeySharing;
 import org.lettersvisits.petition.privacy.PetitionerKeys;
 import org.lettersvisits.petition.registering.IdempotentRegistrations;
 import org.lettersvisits.petition.search.PetitionProjection;
@@ -37,15 +38,18 @@ public class PetitionerErasure {
     private final IdempotentRegistrations idempotency;
     private final PetitionProjection projection;
     private final ErasureLedger ledger;
+    private final DataKeySharing sharing;
 
     PetitionerErasure(Pool pool, EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions,
-            PetitionerKeys keys, IdempotentRegistrations idempotency, PetitionProjection projection, ErasureLedger ledger) {
+            PetitionerKeys keys, IdempotentRegistrations idempotency, PetitionProjection projection, ErasureLedger ledger,
+            DataKeySharing sharing) {
         this.pool = pool;
         this.petitions = petitions;
         this.keys = keys;
         this.idempotency = idempotency;
         this.projection = projection;
         this.ledger = ledger;
+        this.sharing = sharing;
     }
 
     public Uni<Outcome<PetitionEvent, Petition>> erase(UUID petitionId, String reason, LegalGround ground, String actor) {
@@ -75,13 +79,14 @@ public class PetitionerErasure {
                         : petitions.load(tx, petitionId).chain(petition -> petition.state().exists()
                                 && !petition.state().petitionerErased()
                                         ? erase(tx, petitionId, reason, EventMetadata.ofSystem("erasure-ledger")).replaceWithVoid()
-                                        : keys.erase(tx, petitionId))
+                                        : keys.erase(tx, petitionId).call(() -> sharing.withdraw(tx, petitionId)))
                                 .replaceWith(true))));
     }
 
     private Uni<Outcome<PetitionEvent, Petition>> erase(SqlClient tx, UUID petitionId, String reason, EventMetadata metadata) {
         return petitions.handle(tx, petitionId, new ErasePetitioner(reason), null, metadata)
                 .call(() -> keys.erase(tx, petitionId))
+                .call(() -> sharing.withdraw(tx, petitionId))
                 .call(() -> idempotency.forget(tx, petitionId))
                 .call(outcome -> projection.apply(tx, outcome.recorded()));
     }

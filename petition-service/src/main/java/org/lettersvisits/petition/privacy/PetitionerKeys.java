@@ -7,6 +7,8 @@ import javax.crypto.SecretKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lettersvisits.privacy.DataKeys;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Erasure deletes the row.
  */
 @ApplicationScoped
-public class PetitionerKeys {
+public class PetitionerKeys implements DataKeys {
 
     private final KeyEncryptionKeys keyEncryptionKeys;
 
@@ -52,6 +54,12 @@ public class PetitionerKeys {
         return client.preparedQuery("SELECT petition_id, kek_id, wrapped_key FROM petitioner_key WHERE petition_id = $1")
                 .execute(Tuple.of(petitionId))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(unwrap(rows.iterator().next())));
+    }
+
+    /** The data key of {@code petitionId} (empty once erased), for sealing and opening the free text about them. */
+    @Override
+    public Uni<Optional<SecretKey>> keyOf(SqlClient client, UUID petitionId) {
+        return find(client, petitionId);
     }
 
     /** Deletes the data key of {@code petitionId}: what it sealed can never be read again. */

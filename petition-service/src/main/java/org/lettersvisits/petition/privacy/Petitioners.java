@@ -16,16 +16,22 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 public class Petitioners {
 
     private final PetitionerKeys keys;
+    private final DataKeySharing sharing;
 
-    Petitioners(PetitionerKeys keys) {
+    Petitioners(PetitionerKeys keys, DataKeySharing sharing) {
         this.keys = keys;
+        this.sharing = sharing;
     }
 
-    /** Seals {@code petitioner} of a new petition, its data key stored in {@code transaction}. */
+    /**
+     * Seals {@code petitioner} of a new petition under a new data key, stored in {@code transaction} and shared with the
+     * other services in it.
+     */
     public Uni<SealedPetitioner> seal(SqlClient transaction, UUID petitionId, Petitioner petitioner) {
-        return keys.create(transaction, petitionId).map(key -> PetitionerCipher.seal(petitioner,
-                key.orElseThrow(() -> new IllegalStateException("petition " + petitionId + " already has a data key")),
-                petitionId));
+        return keys.create(transaction, petitionId).map(key -> key.orElseThrow(
+                () -> new IllegalStateException("petition " + petitionId + " already has a data key")))
+                .call(key -> sharing.share(transaction, petitionId, key))
+                .map(key -> PetitionerCipher.seal(petitioner, key, petitionId));
     }
 
     /** The petitioner in clear; empty when they were erased (the data key is gone). */

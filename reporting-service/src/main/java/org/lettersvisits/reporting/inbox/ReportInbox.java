@@ -8,13 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.petition.PersonalDataErased;
+import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.registry.PersonalTexts;
-import org.lettersvisits.contracts.registry.PlatformEvents;
 import org.lettersvisits.messaging.InboundEvent;
 import org.lettersvisits.messaging.InboundEvents;
 import org.lettersvisits.messaging.Subscription;
 import org.lettersvisits.reporting.projection.Generations;
 import org.lettersvisits.reporting.projection.ReportProjector;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -23,8 +25,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Receives the events of all three topics: each record is kept in {@code report_event} exactly as
- * received (the log a rebuild replays, also for types this version does not know yet) and, if its type
+ * Receives the events of all three topics: each record is kept in {@code report_event} as received but
+ * without the free text written about a petitioner (the log a rebuild replays, also for types this version does not know yet) and, if its type
  * is known, applied to the live generation of the read models, in one transaction, once.
  */
 @ApplicationScoped
@@ -76,20 +78,36 @@ public class ReportInbox implements Subscription {
                         : Uni.createFrom().voidItem());
     }
 
-    /** Keeps the record as received; of a petition already erased, without the person's free text. */
+    /**
+     * Keeps the record as received, but without the free text written by or about the petitioner ({@link PersonalTexts}):
+     * the reports count, they never show it, so no copy is kept here (it arrives sealed under a key reporting does not
+     * have, or in clear from before sealing).
+     */
     private static Uni<Void> keep(SqlClient tx, InboundEvent event) {
-        UUID petitionId = PlatformEvents.petitionIdOf(event.known() ? event.event() : null).orElse(null);
         return tx.preparedQuery("""
                 INSERT INTO report_event (event_id, topic, type, source, body, headers, aggregate_id, aggregate_version,
                                           actor, at)
-                VALUES ($1, $2, $3, $4, CASE WHEN EXISTS (SELECT 1 FROM erased_petition WHERE id = $11)
-                                             THEN ($5::text::jsonb - $12::text[])::text ELSE $5::text END,
-                        $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING""")
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id) DO NOTHING""")
                 .execute(Tuple.from(Arrays.asList(event.eventId(), event.topic(), event.type(), event.source(),
-                        event.record().value(), new JsonObject(new java.util.LinkedHashMap<String, Object>(
-                                event.record().headers())), event.aggregateId(), event.version(), event.actor(), event.at(),
-                        petitionId, PERSONAL_TEXTS)))
+                        withoutFreeText(event.record().value()), new JsonObject(new java.util.LinkedHashMap<String, Object>(
+                                event.record().headers())), event.aggregateId(), event.version(), event.actor(), event.at())))
                 .replaceWithVoid();
+    }
+
+    /** A record's value without the free-text fields; a value that is no JSON object is kept as it came. */
+    static String withoutFreeText(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (EventCodec.JSON.readTree(value) instanceof ObjectNode body) {
+                body.remove(PersonalTexts.FIELDS);
+                return body.toString();
+            }
+        } catch (java.io.IOException notJson) {
+            // kept as it came: nothing here reads it as fields
+        }
+        return value;
     }
 
     /**

@@ -1,0 +1,29 @@
+package org.lettersvisits.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/** Ready once the shared data keys were read to the end of their topic: before that, sealed text cannot be opened. */
+@Readiness
+@ApplicationScoped
+@IfBuildProperty(name = "lettersvisits.privacy.data-keys", stringValue = "shared")
+public class SharedDataKeysReadiness implements HealthCheck {
+
+    private final SharedDataKeys keys;
+
+    SharedDataKeysReadiness(SharedDataKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("data keys").status(keys.caughtUp()).withData("keys", keys.size());
+        keys.problem().ifPresent(problem -> response.withData("problem", problem));
+        return response.build();
+    }
+}
