@@ -98,6 +98,6 @@ class DeadLetterRedriveTest {
         }
         given().get("/api/admin/dead-letters").then().statusCode(401);
         given().header("Authorization", Users.ADMIN.bearer()).get("/api/admin/dead-letters").then().statusCode(200)
-                .body("topic", equalTo("assignment-service.dead-letters.v2"));
+                .body("topic", equalTo("assignment-service.dead-letters.v3"));
     }
 }

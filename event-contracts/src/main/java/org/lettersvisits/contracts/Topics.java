@@ -12,17 +12,24 @@ import java.util.Optional;
 public final class Topics {
 
     /**
-     * Events of the Petition aggregate, published by petition-service. Version 2 of the topic: version 1
-     * ({@code petition-events}) still held personal data from before the public contract; petition-service
-     * re-published its whole store onto this one and the launcher deletes the old (see {@link #RETIRED}).
+     * Events of the Petition aggregate, published by petition-service. Version 3 of the topic: version 1
+     * ({@code petition-events}) still held personal data from before the public contract, version 2 the subject in
+     * clear from before free text was sealed; petition-service re-publishes its whole store onto the newest and the
+     * launcher deletes the older (see {@link #retired()}).
      */
-    public static final String PETITION_EVENTS = "petition-events.v2";
+    public static final String PETITION_EVENTS = "petition-events.v3";
     /** The channel consumers read {@link #PETITION_EVENTS} on (its name in application.properties). */
     public static final String PETITION_EVENTS_CHANNEL = "petition-events";
-    /** Events of the Case aggregate, published by assignment-service. */
-    public static final String ASSIGNMENT_EVENTS = "assignment-events";
-    /** Events of the ReturnVisit aggregate, published by followup-service. */
-    public static final String FOLLOWUP_EVENTS = "followup-events";
+    /**
+     * Events of the Case aggregate, published by assignment-service. Version 2: version 1 ({@code assignment-events})
+     * held the subject, the reasons and the resolutions in clear.
+     */
+    public static final String ASSIGNMENT_EVENTS = "assignment-events.v2";
+    /**
+     * Events of the ReturnVisit aggregate, published by followup-service. Version 2: version 1 ({@code followup-events})
+     * held the visits' notes in clear.
+     */
+    public static final String FOLLOWUP_EVENTS = "followup-events.v2";
 
     /**
      * petition-service's erasure ledger: who erased which petition's person, when and on what ground (no personal
@@ -60,29 +67,41 @@ public final class Topics {
     private Topics() {
     }
 
+    /** The retired versions {@code topic} replaces (what its republication leaves behind). */
+    public static List<String> replacedBy(String topic) {
+        return retired().entrySet().stream().filter(version -> version.getValue().equals(topic)).map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** The service that publishes {@code topic}, if it is one of the platform's event topics. */
     public static Optional<String> ownerOf(String topic) {
         return Optional.ofNullable(OWNERS.get(topic));
     }
 
     /**
-     * Where {@code service} puts the records it can never apply: {@code <service>.dead-letters.v2} (version 1
-     * could hold petition events with personal data; see {@link #RETIRED}).
+     * Where {@code service} puts the records it can never apply: {@code <service>.dead-letters.v3} (version 1
+     * could hold petition events with personal data, version 2 free text in clear; see {@link #retired()}).
      */
     public static String deadLettersOf(String service) {
-        return service + ".dead-letters.v2";
+        return service + ".dead-letters.v3";
     }
 
     /**
      * Topics of earlier versions that may still hold personal data, each with the topic that replaces it. The
      * launcher copies what a retired dead-letter topic holds onto its successor, reading each petition event as
-     * the current public version (which has no personal data), then deletes the retired topics; petition-service
-     * re-publishes its history onto the new event topic itself.
+     * the current public version (which has no personal data) and leaving out the free text written in clear, then
+     * deletes the retired topics; each owning service re-publishes its history onto its new event topic itself, sealed.
      */
     public static Map<String, String> retired() {
         Map<String, String> retired = new LinkedHashMap<>();
         retired.put("petition-events", PETITION_EVENTS);
-        CONSUMING_SERVICES.forEach(service -> retired.put(service + ".dead-letters", deadLettersOf(service)));
+        retired.put("petition-events.v2", PETITION_EVENTS);
+        retired.put("assignment-events", ASSIGNMENT_EVENTS);
+        retired.put("followup-events", FOLLOWUP_EVENTS);
+        CONSUMING_SERVICES.forEach(service -> {
+            retired.put(service + ".dead-letters", deadLettersOf(service));
+            retired.put(service + ".dead-letters.v2", deadLettersOf(service));
+        });
         return retired;
     }
 }

@@ -55,6 +55,6 @@ class CaseStatusRulesTest {
     void topics_name_their_owner_and_dead_letters() {
         assertThat(Topics.ownerOf(Topics.FOLLOWUP_EVENTS)).contains("followup-service");
         assertThat(Topics.ownerOf("followup-service.dead-letters")).isEmpty();
-        assertThat(Topics.deadLettersOf("reporting-service")).isEqualTo("reporting-service.dead-letters.v2");
+        assertThat(Topics.deadLettersOf("reporting-service")).isEqualTo("reporting-service.dead-letters.v3");
     }
 }

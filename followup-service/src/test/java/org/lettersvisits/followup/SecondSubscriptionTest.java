@@ -34,7 +34,7 @@ class SecondSubscriptionTest {
             String channel = "mp.messaging.incoming.case-audit.";
             return Map.ofEntries(Map.entry("test.second-subscription", "true"),
                     Map.entry(channel + "connector", "smallrye-kafka"),
-                    Map.entry(channel + "topic", "assignment-events"),
+                    Map.entry(channel + "topic", Topics.ASSIGNMENT_EVENTS),
                     Map.entry(channel + "group.id", "followup-service.case-audit"),
                     Map.entry(channel + "auto.offset.reset", "earliest"),
                     Map.entry(channel + "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),

@@ -79,14 +79,14 @@ public class EventStore {
     private <E> Uni<List<StoredEvent<E>>> opened(SqlClient client, List<StoredEvent<E>> events) {
         List<UUID> petitions = events.stream().filter(e -> PersonalTextSealing.hasSealedText(e.event()))
                 .map(EventStore::petitionOf).distinct().toList();
-        return keys(client, petitions).map(keys -> events.stream().map(e -> !keys.containsKey(petitionOf(e)) ? e
+        return keysOf(client, petitions).map(keys -> events.stream().map(e -> !keys.containsKey(petitionOf(e)) ? e
                 : new StoredEvent<>(e.eventId(), e.aggregateId(), e.version(), e.type(),
                         PersonalTextSealing.opened(e.event(), keys.get(petitionOf(e)), petitionOf(e)), e.metadata(),
                         e.recordedAt())).toList());
     }
 
     /** The data key of each petition (empty for an erased person's), looked up once each. */
-    private Uni<Map<UUID, Optional<SecretKey>>> keys(SqlClient client, List<UUID> petitions) {
+    Uni<Map<UUID, Optional<SecretKey>>> keysOf(SqlClient client, List<UUID> petitions) {
         if (petitions.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -106,7 +106,7 @@ public class EventStore {
         return petitionOf(stored.event(), stored.aggregateId());
     }
 
-    private static UUID petitionOf(Object event, UUID aggregateId) {
+    static UUID petitionOf(Object event, UUID aggregateId) {
         return PlatformEvents.petitionIdOf(event).orElse(aggregateId);
     }
 
@@ -153,7 +153,7 @@ public class EventStore {
      */
     public <E> Uni<List<StoredEvent<E>>> append(SqlClient transaction, String aggregateType, UUID aggregateId,
             int currentVersion, List<E> events, EventMetadata metadata, Publishing<? super E> publishing) {
-        return keys(transaction, needingKeys(events, aggregateId, publishing)).chain(keys -> appendSealed(transaction,
+        return keysOf(transaction, needingKeys(events, aggregateId, publishing)).chain(keys -> appendSealed(transaction,
                 aggregateType, aggregateId, currentVersion, events, metadata, publishing, keys));
     }
 
@@ -236,7 +236,7 @@ public class EventStore {
                     List<UUID> clear = history.stream().filter(e -> publishing.publicEvent().apply(e.event())
                             .map(PersonalTextSealing::hasClearText).orElse(false)).map(EventStore::petitionOf).distinct()
                             .toList();
-                    return keys(transaction, clear).chain(keys -> {
+                    return keysOf(transaction, clear).chain(keys -> {
                         List<Tuple> outboxRows = new ArrayList<>();
                         history.forEach(e -> outboxRow(publishing, aggregateType, e, keys).ifPresent(outboxRows::add));
                         return queue(transaction, outboxRows).map(queued -> new HistoryChunk(rows.rowCount(), queued, next));

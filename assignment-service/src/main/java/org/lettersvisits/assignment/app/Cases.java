@@ -10,14 +10,19 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.eventstore.EventStore;
+import org.lettersvisits.eventstore.Publishing;
 
 /** The event-sourced repository of cases: the Case decider on the service's event store. */
 @ApplicationScoped
 public class Cases {
 
+    public static final String AGGREGATE_TYPE = "case";
+    /** How cases are published: as they are, on assignment-events keyed by the case. */
+    public static final Publishing<CaseEvent> PUBLISHING = Publishing.asIs(Topics.ASSIGNMENT_EVENTS);
+
     @Produces
     @ApplicationScoped
     EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases(EventStore store) {
-        return new EventSourcedRepository<>(store, new CaseDecider(), "case", CaseEvent.class, Topics.ASSIGNMENT_EVENTS);
+        return new EventSourcedRepository<>(store, new CaseDecider(), AGGREGATE_TYPE, CaseEvent.class, PUBLISHING);
     }
 }

@@ -14,16 +14,20 @@ import org.lettersvisits.followup.domain.ReturnVisitDecider;
 
 /**
  * The event-sourced repository of return visits: the ReturnVisit decider on the service's event store,
- * publishing on {@code followup-events} keyed by case id like every other topic.
+ * publishing on {@code followup-events.v2} keyed by case id like every other topic.
  */
 @ApplicationScoped
 public class ReturnVisits {
 
+    public static final String AGGREGATE_TYPE = "return-visit";
+    /** Keyed by the case: a case's visits and their outcomes stay in order with each other on one partition. */
+    public static final Publishing<ReturnVisitEvent> PUBLISHING = Publishing.<ReturnVisitEvent>asIs(Topics.FOLLOWUP_EVENTS)
+            .keyedBy(ReturnVisitEvent::caseId);
+
     @Produces
     @ApplicationScoped
     EventSourcedRepository<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> returnVisits(EventStore store) {
-        // keyed by the case: a case's visits and their outcomes stay in order with each other on one partition
-        return new EventSourcedRepository<>(store, new ReturnVisitDecider(), "return-visit", ReturnVisitEvent.class,
-                Publishing.<ReturnVisitEvent>asIs(Topics.FOLLOWUP_EVENTS).keyedBy(ReturnVisitEvent::caseId));
+        return new EventSourcedRepository<>(store, new ReturnVisitDecider(), AGGREGATE_TYPE, ReturnVisitEvent.class,
+                PUBLISHING);
     }
 }

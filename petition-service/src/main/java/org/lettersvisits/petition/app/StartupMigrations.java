@@ -2,7 +2,6 @@ package org.lettersvisits.petition.app;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.eventstore.EventLogIntegrity;
 import org.lettersvisits.eventstore.Republication;
+import org.lettersvisits.eventstore.StoredTextSealing;
 import org.lettersvisits.petition.domain.PetitionEvent;
 import org.lettersvisits.petition.privacy.DataKeySharing;
 import org.lettersvisits.petition.privacy.SealingMigration;
@@ -21,11 +21,13 @@ import io.smallrye.mutiny.Uni;
 /**
  * What this version does to data stored by earlier ones, at start-up and in this order, retried until the
  * database answers (a service starts without it and waits): first the petitioners stored in clear are
- * sealed ({@link SealingMigration}) and their streams, chained again, anchored; then the petition history is re-published onto
- * {@code petition-events.v2}, once, because {@code petition-events} (v1) still holds the personal data that
- * events carried before the public contract and Kafka cannot delete single records. The republication goes in
+ * sealed ({@link SealingMigration}) and their streams, chained again, anchored; the data keys made (or erased) before
+ * sharing are shared (or withdrawn) ({@link DataKeySharing}); the free text of events stored before it was sealed is
+ * sealed in place ({@link StoredTextSealing}); then the petition history is re-published onto
+ * {@code petition-events.v3}, once, because the older versions still hold personal data (the petitioner in v1, the
+ * subject in clear in v2) and Kafka cannot delete single records. The republication goes in
  * chunks, resumes where it stopped and runs beside the service's traffic ({@link Republication}). The launcher deletes
- * the old topic afterwards (docs/security.md, "Topic versions").
+ * the old topics afterwards (docs/security.md, "Topic versions").
  */
 @ApplicationScoped
 public class StartupMigrations {
@@ -36,13 +38,15 @@ public class StartupMigrations {
     private final Republication republication;
     private final EventLogIntegrity integrity;
     private final DataKeySharing sharing;
+    private final StoredTextSealing storedText;
 
     StartupMigrations(SealingMigration sealing, Republication republication, EventLogIntegrity integrity,
-            DataKeySharing sharing) {
+            DataKeySharing sharing, StoredTextSealing storedText) {
         this.sealing = sealing;
         this.republication = republication;
         this.integrity = integrity;
         this.sharing = sharing;
+        this.storedText = storedText;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -53,8 +57,7 @@ public class StartupMigrations {
 
     /** Seals, then re-publishes; safe to run again. */
     public Uni<Void> run() {
-        List<String> retired = Topics.retired().entrySet().stream()
-                .filter(topic -> topic.getValue().equals(Topics.PETITION_EVENTS)).map(Map.Entry::getKey).toList();
+        List<String> retired = Topics.replacedBy(Topics.PETITION_EVENTS);
         return sealing.sealAll()
                 .call(sealed -> {
                     if (sealed == 0) {
@@ -67,6 +70,13 @@ public class StartupMigrations {
                     if (shared > 0) {
                         LOG.infof("shared or withdrew %d data keys made or erased before sharing", shared);
                     }
+                }))
+                .chain(() -> storedText.sealAll().call(sealed -> {
+                    if (sealed == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.infof("sealed the free text of %d events stored before sealing", sealed);
+                    return integrity.anchor();
                 }))
                 .chain(() -> republication.onto(new Republication.Spec<>(Petitions.AGGREGATE_TYPE, PetitionEvent.class,
                         Petitions.PUBLISHING, retired)))
