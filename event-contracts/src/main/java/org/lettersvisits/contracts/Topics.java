@@ -25,11 +25,15 @@ public final class Topics {
      * held the subject, the reasons and the resolutions in clear.
      */
     public static final String ASSIGNMENT_EVENTS = "assignment-events.v2";
+    /** The channel consumers read {@link #ASSIGNMENT_EVENTS} on (its name in application.properties). */
+    public static final String ASSIGNMENT_EVENTS_CHANNEL = "assignment-events";
     /**
      * Events of the ReturnVisit aggregate, published by followup-service. Version 2: version 1 ({@code followup-events})
      * held the visits' notes in clear.
      */
     public static final String FOLLOWUP_EVENTS = "followup-events.v2";
+    /** The channel consumers read {@link #FOLLOWUP_EVENTS} on (its name in application.properties). */
+    public static final String FOLLOWUP_EVENTS_CHANNEL = "followup-events";
 
     /**
      * petition-service's erasure ledger: who erased which petition's person, when and on what ground (no personal

@@ -40,6 +40,9 @@ class SealingMigrationTest {
     Petitioners petitioners;
 
     @Inject
+    org.lettersvisits.petition.app.StartupMigrations startup;
+
+    @Inject
     EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
 
     @Test
@@ -69,6 +72,33 @@ class SealingMigrationTest {
                 .contains(new Petitioner(name, "130100199312266955", "13942175656", null, "Zhongguan"));
 
         assertThat(migration.sealAll().await().atMost(WAIT)).isZero();
+    }
+
+    @Test
+    void at_start_an_old_registrations_subject_is_sealed_in_place_and_its_new_key_shared() {
+        UUID id = UUID.randomUUID();
+        JsonObject clearPayload = new JsonObject().put("petitionId", id.toString()).put("caseNumber", "XF-2025-TXT")
+                .put("channel", "LETTER").put("receivedOn", "2025-03-04")
+                .put("petitioner", new JsonObject().put("name", "Old-" + id.toString().substring(0, 8)))
+                .put("headcount", 1).put("subject", "刘桂芝反映工资被拖欠").put("description", "电话 13611112222")
+                .put("involvesLawAndLitigation", false).put("jointVisitDay", false);
+        pool.preparedQuery("""
+                INSERT INTO event (event_id, aggregate_type, aggregate_id, version, type, payload, actor, correlation_id)
+                VALUES ($1, 'petition', $2, 1, 'petition.registered.v1', $3, 'reception1', $1)""")
+                .execute(Tuple.of(UUID.randomUUID(), id, clearPayload)).await().atMost(WAIT);
+        // an upgrade from a version before sealing: the sealing of stored text has not run on this database yet
+        pool.query("UPDATE stored_text_sealing SET finished_at = NULL").execute().await().atMost(WAIT);
+
+        startup.run().await().atMost(WAIT);
+
+        String stored = pool.preparedQuery("SELECT payload::text FROM event WHERE aggregate_id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next().getString(0);
+        assertThat(stored).doesNotContain("刘桂芝").doesNotContain("13611112222").contains("sealed:v1:");
+        Petition petition = petitions.load(pool, id).await().atMost(WAIT).state();
+        assertThat(petition.registration().subject()).isEqualTo("刘桂芝反映工资被拖欠");
+        assertThat(petition.registration().description()).isEqualTo("电话 13611112222");
+        assertThat(pool.preparedQuery("SELECT shared FROM petitioner_key WHERE petition_id = $1").execute(Tuple.of(id))
+                .await().atMost(WAIT).iterator().next().getBoolean(0)).as("its new key shared").isTrue();
     }
 
     @Test

@@ -36,7 +36,7 @@ public class ReturnVisitOutcomes implements Subscription {
     @Inject
     CaseDesk desk;
 
-    @Incoming(Topics.FOLLOWUP_EVENTS)
+    @Incoming(Topics.FOLLOWUP_EVENTS_CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbound.handleBatch(batch, this);
     }

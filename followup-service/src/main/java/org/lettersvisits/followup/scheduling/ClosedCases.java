@@ -36,7 +36,7 @@ public class ClosedCases implements Subscription {
         this.visits = visits;
     }
 
-    @Incoming(Topics.ASSIGNMENT_EVENTS)
+    @Incoming(Topics.ASSIGNMENT_EVENTS_CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbound.handleBatch(batch, this);
     }

@@ -32,7 +32,7 @@ public class CaseProgress implements Subscription {
         this.timeline = timeline;
     }
 
-    @Incoming(Topics.ASSIGNMENT_EVENTS)
+    @Incoming(Topics.ASSIGNMENT_EVENTS_CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbound.handleBatch(batch, this);
     }

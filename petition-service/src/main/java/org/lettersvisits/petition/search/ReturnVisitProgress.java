@@ -25,7 +25,7 @@ public class ReturnVisitProgress implements Subscription {
         this.timeline = timeline;
     }
 
-    @Incoming(Topics.FOLLOWUP_EVENTS)
+    @Incoming(Topics.FOLLOWUP_EVENTS_CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbound.handleBatch(batch, this);
     }

@@ -49,12 +49,12 @@ public class ReportInbox implements Subscription {
         return inbound.handleBatch(batch, this);
     }
 
-    @Incoming(Topics.ASSIGNMENT_EVENTS)
+    @Incoming(Topics.ASSIGNMENT_EVENTS_CHANNEL)
     public Uni<Void> assignmentEvents(KafkaRecordBatch<String, String> batch) {
         return inbound.handleBatch(batch, this);
     }
 
-    @Incoming(Topics.FOLLOWUP_EVENTS)
+    @Incoming(Topics.FOLLOWUP_EVENTS_CHANNEL)
     public Uni<Void> followupEvents(KafkaRecordBatch<String, String> batch) {
         return inbound.handleBatch(batch, this);
     }
