@@ -53,7 +53,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * a header. Each retired event topic ({@code petition-events}, {@code petition-events.v2}, {@code assignment-events},
  * {@code followup-events}) is deleted once the service that owns its successor says, in its own database, that it
  * re-published its history onto the successor ({@code topic_republication.finished_at}) and its outbox holds nothing
- * more for it. Safe to run again, and a run cut short is simply run again: what was copied before is not copied
+ * more for the successor or the versions it replaces. Safe to run again, and a run cut short is simply run again: what was copied before is not copied
  * twice, a topic already gone is skipped, a topic whose republication has not finished is kept for the next run.
  */
 public final class RetiredTopics {
@@ -149,7 +149,8 @@ public final class RetiredTopics {
 
     /**
      * Whether the owner's database says the history was re-published onto the successor (its republication finished)
-     * and its outbox holds nothing more for the successor.
+     * and its outbox holds nothing more for the successor, nor for a version it replaces (a row an instance of the
+     * version before queued, which its relay could not publish once the topic is gone).
      */
     boolean republished(Republication republication) throws IOException {
         Properties credentials = new Properties();
@@ -159,9 +160,11 @@ public final class RetiredTopics {
                 credentials);
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT EXISTS (SELECT 1 FROM topic_republication WHERE topic = ? AND finished_at IS NOT NULL)
-                           AND NOT EXISTS (SELECT 1 FROM outbox WHERE topic = ?)""")) {
+                           AND NOT EXISTS (SELECT 1 FROM outbox WHERE topic = ANY (?))""")) {
+            List<String> topics = new ArrayList<>(List.of(republication.successor()));
+            topics.addAll(Topics.replacedBy(republication.successor()));
             query.setString(1, republication.successor());
-            query.setString(2, republication.successor());
+            query.setArray(2, connection.createArrayOf("text", topics.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() && rows.getBoolean(1);
             }

@@ -206,9 +206,14 @@ class RetiredTopicsTest {
         assertThat(retiredTopics.republished(followup)).as("an outbox row for the successor left").isFalse();
 
         sql("petition", "INSERT INTO topic_republication VALUES ('petition-events.v3', now())");
-        sql("petition", "INSERT INTO outbox VALUES ('" + UUID.randomUUID() + "', '" + Topics.DATA_KEYS + "')");
+        sql("petition", "INSERT INTO outbox VALUES ('" + UUID.randomUUID() + "', 'petition-events.v2')");
         sql("assignment", "UPDATE topic_republication SET finished_at = now()");
         sql("followup", "DELETE FROM outbox");
+        assertThat(retiredTopics.republished(petition)).as("a row the version before queued for a retired version")
+                .isFalse();
+
+        sql("petition", "DELETE FROM outbox");
+        sql("petition", "INSERT INTO outbox VALUES ('" + UUID.randomUUID() + "', '" + Topics.DATA_KEYS + "')");
         assertThat(retiredTopics.republished(petition)).as("rows for other topics do not hold it back").isTrue();
         assertThat(retiredTopics.republished(assignment)).isTrue();
         assertThat(retiredTopics.republished(followup)).isTrue();
