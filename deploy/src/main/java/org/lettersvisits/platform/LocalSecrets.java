@@ -9,8 +9,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The local platform's secrets (Keycloak's admin password, petition-service's key-encryption key): random,
- * made once, kept owner-readable in the data folder ({@code --fresh} makes new ones), never a well-known word.
+ * The local platform's secrets (Keycloak's admin password, petition-service's key-encryption key, the key the
+ * petitioners' data keys are shared under): random, made once, kept owner-readable in the data folder ({@code --fresh}
+ * makes new ones), never a well-known word.
  */
 final class LocalSecrets {
 

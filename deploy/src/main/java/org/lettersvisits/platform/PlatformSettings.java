@@ -145,6 +145,15 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         return dataDir.resolve("petition-key-encryption-key");
     }
 
+    /**
+     * Where the key the petitioners' data keys travel under is kept (the sharing key, {@code DATA_KEY_SHARING_KEY}):
+     * petition-service wraps each data key under it on {@code petitioner-data-keys.v1}, assignment- and
+     * followup-service unwrap them with it, so every service is given the same one.
+     */
+    public Path dataKeySharingKeyFile() {
+        return dataDir.resolve("data-key-sharing-key");
+    }
+
     /** Where the launcher keeps the process id of a running part ({@code petition-service}, {@code kafka}, ...). */
     public Path pidFile(String part) {
         return dataDir.resolve("run").resolve(part + ".pid");

@@ -76,6 +76,9 @@ public final class ServicePart extends ProcessPart {
         environment.put("REMINDERS_CLIENT_SECRET", KeycloakPart.remindersClientSecret(settings));
         environment.put("PETITION_KEY_ENCRYPTION_KEY",
                 LocalSecrets.randomBase64(settings.keyEncryptionKeyFile(), 32, Base64.getEncoder()));
+        // the key the data keys travel under between petition-, assignment- and followup-service: one for all of them
+        environment.put("DATA_KEY_SHARING_KEY",
+                LocalSecrets.randomBase64(settings.dataKeySharingKeyFile(), 32, Base64.getEncoder()));
         // every page links to the others and the supervisor board calls petition-service: tell each service where
         // they are (the services' own addresses, which the balancer answers when there are replicas)
         for (PlatformSettings.Service page : settings.services()) {

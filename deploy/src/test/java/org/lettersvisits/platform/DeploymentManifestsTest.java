@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,7 @@ import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
@@ -71,6 +73,17 @@ class DeploymentManifestsTest {
             "managed", Map.of("roles", Map.of("name", "", "ensure", "", "login", "", "passwordSecret", Map.of("name", ""),
                     "comment", "", "connectionLimit", "", "inRoles", "")),
             "resources", "*", "bootstrap", "*", "backup", "*");
+    /**
+     * The settings petition-service makes {@link Topics#DATA_KEYS} with and sets on it at every start
+     * (petition-service's {@code DataKeySharing.TOPIC_SETTINGS}): compacted, tombstones kept for ever, hourly segments.
+     */
+    private static final Map<String, String> DATA_KEYS_SETTINGS = Map.of("cleanup.policy", "compact",
+            "delete.retention.ms", String.valueOf(Long.MAX_VALUE), "min.compaction.lag.ms", "0",
+            "max.compaction.lag.ms", "3600000", "segment.ms", "3600000", "min.cleanable.dirty.ratio", "0.01");
+    /** The ACL operations on {@link Topics#DATA_KEYS}: its owner writes it and sets it up, the others only read it. */
+    private static final Set<String> DATA_KEYS_OWNER_OPERATIONS = Set.of("Write", "Describe", "Create", "DescribeConfigs",
+            "AlterConfigs");
+    private static final Set<String> DATA_KEYS_READER_OPERATIONS = Set.of("Read", "Describe");
     private static final Map<String, Object> CNPG_DATABASE_SPEC = Map.of("name", "", "owner", "",
             "cluster", Map.of("name", ""), "ensure", "", "encoding", "", "databaseReclaimPolicy", "");
 
@@ -116,6 +129,7 @@ class DeploymentManifestsTest {
     void each_service_runs_as_its_configuration_expects(String overlay) throws Exception {
         Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
         Properties shared = properties(ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        Map<String, String> sharingKeys = new TreeMap<>();
         for (String name : SERVICES) {
             Properties own = properties(ROOT.resolve(name + "/src/main/resources/application.properties"));
             Deployment deployment = model(resources, "Deployment/" + name, Deployment.class);
@@ -147,6 +161,9 @@ class DeploymentManifestsTest {
                     .containsAll(required(own, shared));
             assertThat(given.stream().filter(variable -> !known(variable, own, shared)).toList())
                     .as(name + ": variables its configuration never reads").isEmpty();
+            container.getEnv().stream().filter(e -> e.getName().equals("DATA_KEY_SHARING_KEY")).findFirst()
+                    .ifPresent(e -> sharingKeys.put(name, e.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + e.getValueFrom().getSecretKeyRef().getKey()));
 
             Service service = model(resources, "Service/" + name, Service.class);
             assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(httpPort);
@@ -162,6 +179,8 @@ class DeploymentManifestsTest {
             assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         }
+        assertThat(sharingKeys).as("the services given the sharing key").containsOnlyKeys(sharingKeyServices());
+        assertThat(new HashSet<>(sharingKeys.values())).as("one sharing key for all of them, from a Secret").hasSize(1);
     }
 
     @ParameterizedTest
@@ -170,6 +189,7 @@ class DeploymentManifestsTest {
         Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
         Set<String> expected = new TreeSet<>(Topics.ALL);
         expected.add(Topics.ERASURE_LEDGER);
+        expected.add(Topics.DATA_KEYS);
         Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
         Set<String> declared = new TreeSet<>();
         for (String key : resources.keySet()) {
@@ -177,7 +197,15 @@ class DeploymentManifestsTest {
                 KafkaTopic topic = model(resources, key, KafkaTopic.class);
                 declared.add(topic.getMetadata().getName());
                 assertThat(topic.getSpec().getPartitions()).as(key).isEqualTo(Topics.PARTITIONS);
-                assertThat(String.valueOf(topic.getSpec().getConfig().get("retention.ms"))).as(key + " kept forever").isEqualTo("-1");
+                Map<String, String> config = topic.getSpec().getConfig().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+                if (topic.getMetadata().getName().equals(Topics.DATA_KEYS)) {
+                    assertThat(config).as(key + " compacted, tombstones kept for ever, as petition-service sets it")
+                            .containsAllEntriesOf(DATA_KEYS_SETTINGS).doesNotContainKey("retention.ms");
+                } else {
+                    assertThat(config.get("retention.ms")).as(key + " kept forever").isEqualTo("-1");
+                    assertThat(config.getOrDefault("cleanup.policy", "delete")).as(key + " never compacted").isEqualTo("delete");
+                }
                 assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "letters-visits");
             }
         }
@@ -195,18 +223,21 @@ class DeploymentManifestsTest {
             Set<String> writes = topicsWith(acls, "Write");
             Set<String> reads = topicsWith(acls, "Read");
             Set<String> ownTopics = new TreeSet<>(Set.of(Topics.deadLettersOf(service)));
-            Topics.ALL.stream().filter(t -> Topics.ownerOf(t).orElseThrow().equals(service)).forEach(ownTopics::add);
-            boolean keepsTheLedger = Topics.ownerOf(Topics.ERASURE_LEDGER).orElseThrow().equals(service);
-            if (keepsTheLedger) {
-                ownTopics.add(Topics.ERASURE_LEDGER);
-            }
+            Stream.concat(Topics.ALL.stream(), Stream.of(Topics.ERASURE_LEDGER, Topics.DATA_KEYS))
+                    .filter(t -> owns(service, t)).forEach(ownTopics::add);
             assertThat(writes).as(service + " writes").isEqualTo(ownTopics);
             Set<String> consumed = values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
-            consumed.add(Topics.deadLettersOf(service)); // the redrive reads its own dead letters
-            if (keepsTheLedger) {
-                consumed.add(Topics.ERASURE_LEDGER); // read from its beginning at every start
-            }
+            consumed.addAll(readBesideTheChannels(service, own));
             assertThat(reads).as(service + " reads").isEqualTo(consumed);
+            Set<String> onDataKeys = operationsOn(acls, Topics.DATA_KEYS);
+            if (owns(service, Topics.DATA_KEYS)) {
+                assertThat(onDataKeys).as(service + " shares the data keys: makes the topic and sets it compacted")
+                        .isEqualTo(DATA_KEYS_OWNER_OPERATIONS);
+            } else if (reads.contains(Topics.DATA_KEYS)) {
+                assertThat(onDataKeys).as(service + " only reads the data keys").isEqualTo(DATA_KEYS_READER_OPERATIONS);
+            } else {
+                assertThat(onDataKeys).as(service + " has nothing to do with the data keys").isEmpty();
+            }
             assertThat(values(own, "mp\\.messaging\\.outgoing\\.outbox\\.topic")).isSubsetOf(writes);
             assertThat(values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")).isSubsetOf(writes);
             List<String> groups = acls.stream().filter(a -> a.getResource() instanceof AclRuleGroupResource)
@@ -275,6 +306,17 @@ class DeploymentManifestsTest {
         Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
         assertThat(new TreeSet<>(List.of(list.group(1).trim().split("\\s+")))).isEqualTo(expected);
         assertThat(topics).contains("--partitions " + Topics.PARTITIONS).contains("retention.ms=-1");
+        String dataKeys = Stream.of(topics.split("\n")).filter(line -> line.contains("--topic " + Topics.DATA_KEYS + " "))
+                .collect(Collectors.joining("\n"));
+        assertThat(dataKeys).as("the data keys' topic").contains("--create --if-not-exists")
+                .contains("--partitions " + Topics.PARTITIONS).doesNotContain("--config retention.ms");
+        DATA_KEYS_SETTINGS.forEach((name, value) -> assertThat(dataKeys + " ").as(Topics.DATA_KEYS + " " + name)
+                .contains("--config " + name + "=" + value + " "));
+        Set<String> sharingKeys = sharingKeyServices().stream()
+                .map(name -> String.valueOf(((Map<String, Object>) services.get(name).get("environment")).get("DATA_KEY_SHARING_KEY")))
+                .collect(Collectors.toSet());
+        assertThat(sharingKeys).as("one sharing key for all of them, required").singleElement()
+                .satisfies(value -> assertThat(value).startsWith("${DATA_KEY_SHARING_KEY:?"));
     }
 
     @Test
@@ -398,10 +440,13 @@ class DeploymentManifestsTest {
                 .map(m -> m.group(1)).findFirst().orElseThrow(() -> new AssertionError("no default for " + variable));
     }
 
-    /** Variables production reads with no default: in unprofiled, %prod and %kubernetes properties. */
+    /**
+     * Variables production reads with no default, or an empty one ({@code ${PETITION_KEY_ENCRYPTION_KEY:}}, which the
+     * service refuses to start without): in unprofiled, %prod and %kubernetes properties.
+     */
     private static Set<String> required(Properties... sources) {
         Set<String> required = new TreeSet<>();
-        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        Pattern variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):?}");
         for (Properties source : sources) {
             for (String key : source.stringPropertyNames()) {
                 boolean production = !key.startsWith("%") || key.matches("%[^.]*(prod|kubernetes)[^.]*\\..*");
@@ -431,6 +476,35 @@ class DeploymentManifestsTest {
         return false;
     }
 
+    private static boolean owns(String service, String topic) {
+        return Topics.ownerOf(topic).orElseThrow().equals(service);
+    }
+
+    /** The services that seal and open free text about a petitioner: configured with the data keys' sharing key. */
+    private static Set<String> sharingKeyServices() throws IOException {
+        Set<String> services = new TreeSet<>();
+        for (String name : SERVICES) {
+            if (properties(ROOT.resolve(name + "/src/main/resources/application.properties"))
+                    .containsKey("lettersvisits.privacy.sharing-key")) {
+                services.add(name);
+            }
+        }
+        return services;
+    }
+
+    /** What {@code service} reads with plain clients, in no consumer group, beside its channels' incoming topics. */
+    private static Set<String> readBesideTheChannels(String service, Properties own) {
+        Set<String> reads = new TreeSet<>();
+        reads.add(Topics.deadLettersOf(service)); // the redrive reads its own dead letters
+        if (owns(service, Topics.ERASURE_LEDGER)) {
+            reads.add(Topics.ERASURE_LEDGER); // read from its beginning at every start
+        }
+        if (own.containsKey("lettersvisits.privacy.sharing-key") && !owns(service, Topics.DATA_KEYS)) {
+            reads.add(Topics.DATA_KEYS); // SharedDataKeys: read from its beginning, by partition assignment
+        }
+        return reads;
+    }
+
     private static Set<String> values(Properties properties, String keyPattern) {
         return properties.stringPropertyNames().stream().filter(k -> k.matches(keyPattern)).map(properties::getProperty)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -440,6 +514,11 @@ class DeploymentManifestsTest {
         return acls.stream().filter(a -> a.getResource() instanceof AclRuleTopicResource)
                 .filter(a -> a.getOperations().stream().anyMatch(o -> o.name().equalsIgnoreCase(operation)))
                 .map(a -> ((AclRuleTopicResource) a.getResource()).getName()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> operationsOn(List<AclRule> acls, String topic) {
+        return acls.stream().filter(a -> a.getResource() instanceof AclRuleTopicResource t && t.getName().equals(topic))
+                .flatMap(a -> a.getOperations().stream()).map(AclOperation::toValue).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> secretsReferenced(List<ObjectNode> resources) {

@@ -102,26 +102,40 @@ class PersonalDataIT {
                  "petitioner":{"name":"%s","idNumber":"%s","phone":"%s"},"headcount":1,"subject":"old record",
                  "involvesLawAndLitigation":false,"jointVisitDay":false}""".formatted(readable, person.name(),
                 person.idNumber(), person.phone());
+        // a case event of before sealing, its subject in clear, and followup-service's dead letter of it
+        UUID assigned = UUID.randomUUID();
+        String subjectInClear = """
+                {"caseId":"%s","petitionId":"%s","caseNumber":"XF-2025-09998","subject":"%s's demolished shop",
+                 "department":"JUSTICE_BUREAU","responsibleLeader":"Director Sun","difficulty":"ROUTINE",
+                 "assignedOn":"2025-05-07","deadline":"2025-08-05"}""".formatted(assigned, readable, person.name());
         try (Admin admin = settings.kafkaAdmin()) {
             admin.createTopics(List.of(new NewTopic("petition-events", 1, (short) 1),
-                    new NewTopic("reporting-service.dead-letters", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    new NewTopic("reporting-service.dead-letters", 1, (short) 1),
+                    new NewTopic("assignment-events", 1, (short) 1),
+                    new NewTopic("followup-service.dead-letters.v2", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 settings.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("petition-events", null, readable.toString(), clear,
-                    headers(readable, null))).get(30, TimeUnit.SECONDS);
+                    headers(readable, "petition.registered.v1", null))).get(30, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>("reporting-service.dead-letters", null, readable.toString(), clear,
-                    headers(readable, "petition-events"))).get(30, TimeUnit.SECONDS);
+                    headers(readable, "petition.registered.v1", "petition-events"))).get(30, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>("reporting-service.dead-letters", null, unreadable.toString(),
-                    "{not json but " + person.name() + "}", headers(unreadable, "petition-events"))).get(30, TimeUnit.SECONDS);
+                    "{not json but " + person.name() + "}", headers(unreadable, "petition.registered.v1", "petition-events")))
+                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("assignment-events", null, assigned.toString(), subjectInClear,
+                    headers(assigned, "case.assigned.v1", null))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("followup-service.dead-letters.v2", null, assigned.toString(), subjectInClear,
+                    headers(assigned, "case.assigned.v1", "assignment-events"))).get(30, TimeUnit.SECONDS);
         }
 
         List<String> deleted = new RetiredTopics(settings, System.out).retire(EVENTUAL);
 
-        assertThat(deleted).contains("petition-events", "reporting-service.dead-letters");
+        List<String> retired = List.of("petition-events", "reporting-service.dead-letters", "assignment-events",
+                "followup-service.dead-letters.v2");
+        assertThat(deleted).containsAll(retired);
         try (Admin admin = settings.kafkaAdmin()) {
-            await().atMost(EVENTUAL).until(() -> !admin.listTopics().names().get().contains("petition-events")
-                    && !admin.listTopics().names().get().contains("reporting-service.dead-letters"));
+            await().atMost(EVENTUAL).until(() -> admin.listTopics().names().get().stream().noneMatch(retired::contains));
         }
         List<ConsumerRecord<byte[], byte[]>> letters = RetiredTopics.readAll(settings, Topics.deadLettersOf("reporting-service"))
                 .stream().filter(r -> Set.of(readable.toString(), unreadable.toString()).contains(header(r, "ce_id"))).toList();
@@ -135,15 +149,23 @@ class PersonalDataIT {
                 });
         assertThat(letters).filteredOn(r -> header(r, "ce_id").equals(unreadable.toString())).singleElement()
                 .satisfies(r -> assertThat(header(r, RetiredTopics.REDACTED_HEADER)).contains("did not read"));
+        assertThat(RetiredTopics.readAll(settings, Topics.deadLettersOf("followup-service")))
+                .filteredOn(r -> header(r, "ce_id").equals(assigned.toString())).singleElement().satisfies(r -> {
+                    assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("XF-2025-09998")
+                            .doesNotContain(person.name()).doesNotContain("\"subject\"");
+                    assertThat(header(r, RetiredTopics.FREE_TEXT_REMOVED_HEADER)).contains("subject");
+                    assertThat(header(r, "dead-letter-topic")).isEqualTo(Topics.ASSIGNMENT_EVENTS);
+                });
 
         assertThat(new RetiredTopics(settings, System.out).retire(EVENTUAL)).isEmpty();
     }
 
-    private static RecordHeaders headers(UUID eventId, String deadLetterTopic) {
+    private static RecordHeaders headers(UUID eventId, String type, String deadLetterTopic) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_id", eventId.toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", "petition.registered.v1".getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_source", "petition-service".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", (type.startsWith("petition.") ? "petition-service" : "assignment-service")
+                .getBytes(StandardCharsets.UTF_8));
         if (deadLetterTopic != null) {
             headers.add("dead-letter-topic", deadLetterTopic.getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-kind", "REJECTED".getBytes(StandardCharsets.UTF_8));
