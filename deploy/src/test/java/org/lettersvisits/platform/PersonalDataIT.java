@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.lettersvisits.platform.E2eClient.ASSIGNMENT;
+import static org.lettersvisits.platform.E2eClient.FOLLOWUP;
 import static org.lettersvisits.platform.E2eClient.PETITION;
 import static org.lettersvisits.platform.E2eClient.as;
 
@@ -89,6 +90,81 @@ class PersonalDataIT {
         as("reception1", PETITION).get("/api/petitions/" + id).then().statusCode(200).body("petitionerErased", equalTo(true))
                 .body("status", equalTo("ASSIGNED")).body("department", equalTo("JUSTICE_BUREAU"));
         as("supervisor1", ASSIGNMENT).get("/api/cases/" + id).then().statusCode(200).body("status", equalTo("ASSIGNED"));
+    }
+
+    @Test
+    void a_whole_lifecycle_written_about_a_person_leaves_no_trace_after_the_erasure_and_the_year_counts_the_same()
+            throws Exception {
+        Person person = Person.unique();
+        String subject = person.name() + "的店铺被强拆";
+        String description = "联系电话 " + person.phone() + "，身份证 " + person.idNumber() + "，要求赔偿门面损失";
+        String resolution = "已与" + person.name() + "当面说明补偿标准";
+        String notes = "回访" + person.name() + "（" + person.phone() + "），对补偿方案表示满意";
+        List<String> freeText = List.of("的店铺被强拆", "要求赔偿门面损失", "当面说明补偿标准", "对补偿方案表示满意");
+        String id = as("reception1", PETITION).body(Map.of("channel", "VISIT", "receivedOn", "2011-04-06",
+                "petitioner", Map.of("name", person.name(), "idNumber", person.idNumber(), "phone", person.phone()),
+                "subject", subject, "description", description, "involvesLawAndLitigation", true))
+                .post("/api/petitions").then().statusCode(201).extract().path("id");
+        Map<String, Object> assignment = Map.of("petitionId", id, "department", "COURT",
+                "responsibleLeader", "Vice President Li", "assignedOn", "2011-04-07");
+        await().atMost(EVENTUAL).until(() -> as("supervisor1", ASSIGNMENT).body(assignment).post("/api/cases")
+                .statusCode() == 201);
+        as("judge1", ASSIGNMENT).post("/api/cases/" + id + "/accept").then().statusCode(200);
+        as("judge1", ASSIGNMENT).body(Map.of("resolution", resolution, "closedOn", "2011-05-10"))
+                .post("/api/cases/" + id + "/close").then().statusCode(200);
+        await().atMost(EVENTUAL).until(() -> as("followup1", FOLLOWUP).queryParam("caseId", id)
+                .get("/api/return-visits").then().extract().jsonPath().getInt("total") == 1);
+        String visitId = as("followup1", FOLLOWUP).queryParam("caseId", id).get("/api/return-visits").then()
+                .extract().path("items[0].id");
+        as("followup1", FOLLOWUP).body(Map.of("visitor", "Visitor S", "satisfaction", "SATISFIED",
+                "petitionerWithdraws", true, "notes", notes, "visitedOn", "2011-05-20"))
+                .post("/api/return-visits/" + visitId + "/complete").then().statusCode(200);
+        // every service has what the lifecycle wrote, in clear where staff read it
+        await().atMost(EVENTUAL).untilAsserted(() -> as("reception1", PETITION).get("/api/petitions/" + id).then()
+                .body("timeline.type", org.hamcrest.Matchers.hasItem("return-visit.completed.v1")));
+        await().atMost(EVENTUAL).until(() -> yearSummary().getInt("returnVisits.satisfied") == 1);
+        as("supervisor1", ASSIGNMENT).get("/api/cases/" + id).then().body("subject", equalTo(subject));
+        io.restassured.path.json.JsonPath before = yearSummary();
+
+        as("admin1", PETITION).body(Map.of("reason", "the petitioner's request")).post("/api/admin/petitioners/" + id + "/erasure")
+                .then().statusCode(200);
+
+        List<String> traces = new ArrayList<>(person.traces());
+        traces.addAll(freeText);
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            for (String trace : traces) {
+                assertThat(rowsHolding(trace)).as("rows holding " + trace).isEmpty();
+            }
+        });
+        for (String trace : traces) {
+            assertThat(recordsHolding(trace)).as("records holding " + trace).isEmpty();
+            assertThat(logLinesHolding(trace)).as("log lines holding " + trace).isEmpty();
+        }
+        io.restassured.path.json.JsonPath after = yearSummary();
+        assertThat(after.getMap("total")).isEqualTo(before.getMap("total"));
+        assertThat(after.getList("departments")).isEqualTo(before.getList("departments"));
+        assertThat(after.getMap("returnVisits")).isEqualTo(before.getMap("returnVisits"));
+        as("supervisor1", ASSIGNMENT).get("/api/cases/" + id).then().statusCode(200).body("status", equalTo("CLOSED"));
+    }
+
+    private static io.restassured.path.json.JsonPath yearSummary() {
+        return as("leader1", E2eClient.REPORTING).get("/api/reports/summary?from=2011-01-01&to=2011-12-31").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    /** Every line of every service's log file (the launcher's log folder) that holds {@code needle}. */
+    private static List<String> logLinesHolding(String needle) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(SharedPlatform.settings().logDir())) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                try (var lines = java.nio.file.Files.lines(file, StandardCharsets.UTF_8)) {
+                    lines.filter(line -> line.contains(needle)).forEach(line -> found.add(file.getFileName() + ": " + line));
+                } catch (java.io.UncheckedIOException notText) {
+                    // a binary file in the folder: not a log
+                }
+            }
+        }
+        return found;
     }
 
     @Test
