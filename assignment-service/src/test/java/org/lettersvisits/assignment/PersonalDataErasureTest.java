@@ -96,6 +96,10 @@ class PersonalDataErasureTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given()
                 .header("Authorization", Users.SUPERVISOR.bearer()).get("/api/cases/" + caseId).then().statusCode(200)
                 .extract().jsonPath().getString("history")).doesNotContain(SEALED_PHONE));
+
+        // then its erasure arrives: the case still records it (the key gone first must not read as "already erased")
+        CaseFixtures.publish(caseId, new PersonalDataErased(caseId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseText(caseId).contains("case.personal-data-erased.v1"));
     }
 
     private long count(String sql, UUID id) {

@@ -101,7 +101,7 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
         if (event instanceof CaseAssigned e) {
             return new CaseFile(e.caseId(), e.petitionId(), e.caseNumber(), e.subject(), e.department(),
                     e.responsibleLeader(), e.difficulty(), e.assignedOn(), e.deadline(), e.newStatus().orElseThrow(), null,
-                    CaseFile.StatutoryDays.NONE, 1, 0);
+                    CaseFile.StatutoryDays.NONE, 1, 0, false);
         }
         CaseFile counted = state.next();
         CaseFile next = event.newHolder().map(counted::withDepartment).orElse(counted);

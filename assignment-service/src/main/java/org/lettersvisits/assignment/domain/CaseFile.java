@@ -13,15 +13,16 @@ import org.lettersvisits.contracts.assignment.Difficulty;
  * CaseBecameOverdue was last recorded, so each passed deadline is recorded once; {@code statutory} the days the
  * Regulations' limits run from; {@code version} the number of events so far (the event store's version of the
  * case) and {@code closedAt} the version its last CaseClosed left it at (0 before the first closure), which names
- * that closure: a return visit says which closure it was made for by this version. {@code subject} is null once the
- * petitioner was erased ({@link #personalDataErased()}).
+ * that closure: a return visit says which closure it was made for by this version. {@code personalDataErased}: the case recorded
+ * that its petitioner was erased (CasePersonalDataErased) and shows no free text written by or about them from then
+ * on; its {@code subject} is then null (as it also reads once the person's data key is gone, before that is recorded).
  */
 public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String subject, Department department,
         String responsibleLeader, Difficulty difficulty, LocalDate assignedOn, LocalDate deadline, CaseStatus status,
-        LocalDate overdueRecordedFor, StatutoryDays statutory, int version, int closedAt) {
+        LocalDate overdueRecordedFor, StatutoryDays statutory, int version, int closedAt, boolean personalDataErased) {
 
     public static final CaseFile NONE = new CaseFile(null, null, null, null, null, null, null, null, null, null, null,
-            StatutoryDays.NONE, 0, 0);
+            StatutoryDays.NONE, 0, 0, false);
 
     /**
      * {@code acceptedOn} the day the holding department last accepted the case, from which the statutory handling
@@ -54,14 +55,10 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
         return status != null;
     }
 
-    /** The petitioner was erased: the case shows no free text written by or about them. */
-    public boolean personalDataErased() {
-        return exists() && subject == null;
-    }
 
     CaseFile withoutPersonalText() {
         return new CaseFile(caseId, petitionId, caseNumber, null, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt);
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt, true);
     }
 
     /** Closed, and by the closure that left the case at {@code closureVersion} (not reopened or closed again since). */
@@ -76,38 +73,38 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
 
     CaseFile with(CaseStatus newStatus) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, newStatus, overdueRecordedFor, statutory, version, closedAt);
+                assignedOn, deadline, newStatus, overdueRecordedFor, statutory, version, closedAt, personalDataErased);
     }
 
     CaseFile withDepartment(Department newDepartment) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, newDepartment, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt);
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt, personalDataErased);
     }
 
     CaseFile withDeadline(LocalDate newDeadline) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, newDeadline, status, overdueRecordedFor, statutory, version, closedAt);
+                assignedOn, newDeadline, status, overdueRecordedFor, statutory, version, closedAt, personalDataErased);
     }
 
     CaseFile withOverdueRecordedFor(LocalDate passedDeadline) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, passedDeadline, statutory, version, closedAt);
+                assignedOn, deadline, status, passedDeadline, statutory, version, closedAt, personalDataErased);
     }
 
     CaseFile withStatutory(StatutoryDays days) {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, days, version, closedAt);
+                assignedOn, deadline, status, overdueRecordedFor, days, version, closedAt, personalDataErased);
     }
 
     /** The case as one more event leaves it: its version counts that event. */
     CaseFile next() {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, statutory, version + 1, closedAt);
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version + 1, closedAt, personalDataErased);
     }
 
     /** The case closed by the event that brought it to its current version. */
     CaseFile closedNow() {
         return new CaseFile(caseId, petitionId, caseNumber, subject, department, responsibleLeader, difficulty,
-                assignedOn, deadline, status, overdueRecordedFor, statutory, version, version);
+                assignedOn, deadline, status, overdueRecordedFor, statutory, version, version, personalDataErased);
     }
 }
