@@ -265,17 +265,17 @@ public class EventStore {
                 SELECT $1::uuid, $2::text, $3::text, $4::text, $5::jsonb, $6::text, $7::text, $8::timestamptz, $9::uuid,
                        $10::integer, $11::uuid, $12::text
                 WHERE NOT EXISTS (SELECT 1 FROM topic_republication r WHERE r.topic = $2::text AND r.finished_at IS NULL)
-                ON CONFLICT (event_id) DO NOTHING""")
+                ON CONFLICT (event_id, topic) DO NOTHING""")
                 .executeBatch(outboxRows).map(EventStore::written);
     }
 
-    /** Writes outbox rows (an event already waiting, by its id, is left as it is); how many it wrote. */
+    /** Writes outbox rows (an event already waiting for the same topic is left as it is); how many it wrote. */
     private static Uni<Integer> queue(SqlClient transaction, List<Tuple> outboxRows) {
         return outboxRows.isEmpty() ? Uni.createFrom().item(0) : transaction.preparedQuery("""
                 INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at,
                                     aggregate_id, aggregate_version, correlation_id, trace_parent)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                ON CONFLICT (event_id) DO NOTHING""")
+                ON CONFLICT (event_id, topic) DO NOTHING""")
                 .executeBatch(outboxRows).map(EventStore::written);
     }
 

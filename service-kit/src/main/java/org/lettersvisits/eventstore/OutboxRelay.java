@@ -84,8 +84,8 @@ public class OutboxRelay {
             LIMIT $1""";
     /** Moves a row that can never be published aside, with the reason. */
     private static final String SET_ASIDE = """
-            WITH moved AS (DELETE FROM outbox WHERE event_id = $1 RETURNING *)
-            INSERT INTO outbox_set_aside SELECT moved.*, $2 FROM moved ON CONFLICT (event_id) DO NOTHING""";
+            WITH moved AS (DELETE FROM outbox WHERE position = $1 RETURNING *)
+            INSERT INTO outbox_set_aside SELECT moved.*, $2 FROM moved ON CONFLICT (event_id, topic) DO NOTHING""";
     /** Moves the checkpoint forward (never back) and forgets what is now behind it: published rows are pruned. */
     private static final String ADVANCE_CHECKPOINT = """
             WITH advanced AS (
@@ -259,7 +259,7 @@ public class OutboxRelay {
                 if (failure != null) {
                     LOG.errorf("outbox event %s (%s) can never be published as it is and is set aside: %s",
                             rows.get(i).getUUID("event_id"), rows.get(i).getString("type"), PoisonRecords.reason(failure));
-                    setAside.add(Tuple.of(rows.get(i).getUUID("event_id"), PoisonRecords.reason(failure)));
+                    setAside.add(Tuple.of(rows.get(i).getLong("position"), PoisonRecords.reason(failure)));
                 }
                 last = rows.get(i);
             }

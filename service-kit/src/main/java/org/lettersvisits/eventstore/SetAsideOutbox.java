@@ -70,7 +70,7 @@ public class SetAsideOutbox {
                 SELECT event_id, topic, record_key, type, payload, subject, actor, recorded_at, aggregate_id,
                        aggregate_version, correlation_id, trace_parent
                 FROM back ORDER BY position
-                ON CONFLICT (event_id) DO NOTHING""").execute())
+                ON CONFLICT (event_id, topic) DO NOTHING""").execute())
                 .map(rows -> new Requeued(rows.rowCount()))
                 .invoke(requeued -> {
                     LOG.infof("queued %d outbox row(s) set aside for publication again", requeued.requeued());

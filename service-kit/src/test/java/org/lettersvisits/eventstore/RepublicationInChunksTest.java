@@ -133,4 +133,17 @@ class RepublicationInChunksTest {
         assertThat(db.number("SELECT count(*) FROM outbox WHERE event_id = '" + lateEvent + "' AND aggregate_id = '"
                 + late + "'")).isEqualTo(1);
     }
+
+    @Test
+    void an_event_still_waiting_for_its_own_topic_is_queued_for_the_new_one_too() {
+        UUID waiting = UUID.randomUUID();
+        append(waiting, 0, Letters.TOPIC, new Received(waiting, "Sun Li")); // not yet published on its own topic
+
+        instance().onto(spec).await().atMost(PATIENCE);
+
+        assertThat(queuedOnTheNewTopic()).as("every stored event, the waiting one included")
+                .containsExactlyElementsOf(storedInCommitOrder()).hasSize(7);
+        assertThat(db.number("SELECT count(*) FROM outbox WHERE aggregate_id = '" + waiting + "'"))
+                .as("one row for each topic").isEqualTo(2);
+    }
 }
