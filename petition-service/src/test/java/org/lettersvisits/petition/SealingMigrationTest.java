@@ -97,8 +97,8 @@ class SealingMigrationTest {
         Petition petition = petitions.load(pool, id).await().atMost(WAIT).state();
         assertThat(petition.registration().subject()).isEqualTo("刘桂芝反映工资被拖欠");
         assertThat(petition.registration().description()).isEqualTo("电话 13611112222");
-        assertThat(pool.preparedQuery("SELECT shared FROM petitioner_key WHERE petition_id = $1").execute(Tuple.of(id))
-                .await().atMost(WAIT).iterator().next().getBoolean(0)).as("its new key shared").isTrue();
+        assertThat(pool.preparedQuery("SELECT shared_under FROM petitioner_key WHERE petition_id = $1").execute(Tuple.of(id))
+                .await().atMost(WAIT).iterator().next().getString(0)).as("its new key shared").isEqualTo("s0");
     }
 
     @Test

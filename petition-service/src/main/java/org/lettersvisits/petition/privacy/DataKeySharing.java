@@ -77,8 +77,23 @@ public class DataKeySharing {
     /** Queues {@code key} of {@code petitionId} for the topic, in {@code transaction}. */
     public Uni<Void> share(SqlClient transaction, UUID petitionId, SecretKey key) {
         return queue(transaction, List.of(row(petitionId, payload(petitionId, key)))).chain(() -> transaction
-                .preparedQuery("UPDATE petitioner_key SET shared = true WHERE petition_id = $1").execute(Tuple.of(petitionId)))
-                .replaceWithVoid();
+                .preparedQuery("UPDATE petitioner_key SET shared_under = $2 WHERE petition_id = $1")
+                .execute(Tuple.of(petitionId, sharingKeys.currentId()))).replaceWithVoid();
+    }
+
+    /** How many data keys were last shared under each sharing key id ("" for not shared yet). */
+    public Uni<Map<String, Long>> sharedUnder() {
+        return pool.query("SELECT coalesce(shared_under, '') AS under, count(*) AS n FROM petitioner_key GROUP BY 1")
+                .execute().map(rows -> {
+                    Map<String, Long> counts = new java.util.TreeMap<>();
+                    rows.forEach(row -> counts.put(row.getString("under"), row.getLong("n")));
+                    return counts;
+                });
+    }
+
+    /** The sharing key new records go under. */
+    public String currentSharingKeyId() {
+        return sharingKeys.currentId();
     }
 
     /** Queues the withdrawal (a tombstone) of {@code petitionId}'s key, in {@code transaction}. */
@@ -87,8 +102,11 @@ public class DataKeySharing {
     }
 
     /**
-     * Shares every key made before sharing existed and withdraws every key erased before it, in batches, each in its own
-     * transaction (replicas share the work with SKIP LOCKED); how many records it queued. Safe to run again.
+     * Shares every key not shared under the current sharing key (made before sharing existed, or shared under a key
+     * since rotated away) and withdraws every key erased before sharing existed, in batches, each in its own
+     * transaction (replicas share the work with SKIP LOCKED); how many records it queued. Safe to run again. Once it
+     * is done, the records under the old sharing key are superseded (compaction removes them) and that key can go from
+     * the readers' configuration.
      */
     public Uni<Integer> shareEarlierKeys() {
         return shareBatch().chain(shared -> shared == 0 ? withdrawEarlier()
@@ -97,8 +115,8 @@ public class DataKeySharing {
 
     private Uni<Integer> shareBatch() {
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                SELECT petition_id, kek_id, wrapped_key FROM petitioner_key WHERE NOT shared
-                ORDER BY petition_id LIMIT $1 FOR UPDATE SKIP LOCKED""").execute(Tuple.of(BATCH))
+                SELECT petition_id, kek_id, wrapped_key FROM petitioner_key WHERE shared_under IS DISTINCT FROM $2
+                ORDER BY petition_id LIMIT $1 FOR UPDATE SKIP LOCKED""").execute(Tuple.of(BATCH, sharingKeys.currentId()))
                 .chain(rows -> {
                     List<Tuple> records = new ArrayList<>();
                     List<UUID> ids = new ArrayList<>();
@@ -108,8 +126,8 @@ public class DataKeySharing {
                         ids.add(petitionId);
                     }
                     return queue(tx, records).chain(() -> ids.isEmpty() ? Uni.createFrom().voidItem()
-                            : tx.preparedQuery("UPDATE petitioner_key SET shared = true WHERE petition_id = ANY($1)")
-                                    .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid())
+                            : tx.preparedQuery("UPDATE petitioner_key SET shared_under = $2 WHERE petition_id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(UUID[]::new), sharingKeys.currentId())).replaceWithVoid())
                             .map(done -> records.size());
                 }));
     }

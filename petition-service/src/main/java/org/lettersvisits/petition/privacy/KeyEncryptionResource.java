@@ -38,25 +38,34 @@ public class KeyEncryptionResource {
             String failure) {
     }
 
+    /**
+     * The data keys shared with the other services: the sharing key new records go under, and how many keys were last
+     * shared under each (those under another id are shared again at the next start, after a rotation).
+     */
+    public record Sharing(String currentSharingKeyId, Map<String, Long> sharedUnder) {
+    }
+
     /** Where the key-encryption keys stand. */
-    public record Status(String currentKeyId, List<Key> keys, Rewrap rewrap) {
+    public record Status(String currentKeyId, List<Key> keys, Rewrap rewrap, Sharing sharing) {
     }
 
     private final Pool pool;
     private final KeyEncryptionKeys keys;
     private final KeyRewrap rewrap;
+    private final DataKeySharing sharing;
 
-    KeyEncryptionResource(Pool pool, KeyEncryptionKeys keys, KeyRewrap rewrap) {
+    KeyEncryptionResource(Pool pool, KeyEncryptionKeys keys, KeyRewrap rewrap, DataKeySharing sharing) {
         this.pool = pool;
         this.keys = keys;
         this.rewrap = rewrap;
+        this.sharing = sharing;
     }
 
     @GET
     @Operation(summary = "The key-encryption keys, the data keys under each, and the re-wrap's progress",
             description = "A key whose dataKeys is 0 and that is not current can be removed from configuration.")
     public Uni<Status> status() {
-        return pool.query("SELECT kek_id, count(*) AS n FROM petitioner_key GROUP BY kek_id").execute().map(rows -> {
+        return sharing.sharedUnder().chain(shared -> pool.query("SELECT kek_id, count(*) AS n FROM petitioner_key GROUP BY kek_id").execute().map(rows -> {
             Map<String, Long> counts = new TreeMap<>();
             keys.ids().forEach(id -> counts.put(id, 0L));
             for (Row row : rows) {
@@ -71,8 +80,9 @@ public class KeyEncryptionResource {
             }
             KeyRewrap.Job job = rewrap.job();
             return new Status(keys.currentId(), list,
-                    new Rewrap(job.running(), job.done(), remaining, job.startedAt(), job.finishedAt(), job.failure()));
-        });
+                    new Rewrap(job.running(), job.done(), remaining, job.startedAt(), job.finishedAt(), job.failure()),
+                    new Sharing(sharing.currentSharingKeyId(), shared));
+        }));
     }
 
     @POST

@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.testsupport.RealInfrastructure;
+import org.lettersvisits.testsupport.TopicContents;
 import org.lettersvisits.testsupport.Users;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +37,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Rotation without downtime, on a service configured with the old key k0 and a new current key k1: new data keys go
  * under k1, data keys under k0 still open, the re-wrap moves every one onto k1 in batches with its progress visible,
- * and then a configuration without k0 passes the start-up check (before, it is refused naming k0).
+ * everything (the petitioner and the sealed free text) reads back, an erasure still erases, and then a configuration
+ * without k0 passes the start-up check (before, it is refused naming k0). The sharing key is rotated too (s0 to s1):
+ * at start every data key shared under s0 is shared again under s1.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -43,13 +47,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class KeyRotationTest {
 
     static final String K1 = "bmV3LWtleS1lbmNyeXB0aW9uLWtleS1mb3ItdGVzdHM=";
+    static final String S1 = "b3RoZXItZGF0YS1rZXktc2hhcmluZy1rZXktLTMyYiE=";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** k0 (the test key of application.properties) and k1, with k1 current. */
     public static class RotatedToK1 implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("petition.privacy.key-encryption-keys.k1", K1, "petition.privacy.key-encryption-key-id", "k1");
+            return Map.of("petition.privacy.key-encryption-keys.k1", K1, "petition.privacy.key-encryption-key-id", "k1",
+                    "lettersvisits.privacy.sharing-keys.s1", S1, "lettersvisits.privacy.sharing-key-id", "s1");
         }
     }
 
@@ -61,7 +67,8 @@ class KeyRotationTest {
 
     private static String register(String name) {
         Map<String, Object> body = new HashMap<>(Map.of("channel", "VISIT", "receivedOn", "2026-10-14",
-                "receivedBy", "Duty leader D", "headcount", 1, "subject", "key rotation", "involvesLawAndLitigation", false));
+                "receivedBy", "Duty leader D", "headcount", 1, "subject", name + " asks about the key rotation",
+                "involvesLawAndLitigation", false));
         body.put("petitioner", Map.of("name", name, "idNumber", "130100199312266955", "phone", "13942175656"));
         return given().header("Authorization", Users.RECEPTION.bearer()).header("Idempotency-Key", "rotation-" + UUID.randomUUID())
                 .contentType(ContentType.JSON).body(body).post("/api/petitions").then().statusCode(201).extract().path("id");
@@ -85,6 +92,11 @@ class KeyRotationTest {
     private static JsonPath status() {
         return given().header("Authorization", Users.ADMIN.bearer()).get("/api/admin/key-encryption").then().statusCode(200)
                 .extract().jsonPath();
+    }
+
+    private static String subjectOf(String petitionId) {
+        return given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + petitionId).then()
+                .statusCode(200).extract().path("subject");
     }
 
     private static String nameOf(String petitionId) {
@@ -127,8 +139,34 @@ class KeyRotationTest {
         for (int i = 0; i < old.size(); i++) {
             assertThat(keyIdOf(old.get(i))).isEqualTo("k1");
             assertThat(nameOf(old.get(i))).isEqualTo("Rotated-old-" + i);
+            assertThat(subjectOf(old.get(i))).as("the sealed free text").isEqualTo("Rotated-old-" + i + " asks about the key rotation");
         }
         assertThat(withoutK0.verify(pool).await().atMost(WAIT).dataKeysByKeyId()).containsOnlyKeys("k1");
+
+        // an erasure after the rotation erases: the key goes, the sealed subject with it
+        String erased = old.get(0);
+        given().header("Authorization", Users.ADMIN.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "request after the rotation")).post("/api/admin/petitioners/" + erased + "/erasure")
+                .then().statusCode(200);
+        assertThat(keys.find(pool, UUID.fromString(erased)).await().atMost(WAIT)).isEmpty();
+        assertThat(pool.preparedQuery("SELECT payload::text FROM event WHERE aggregate_id = $1").execute(Tuple.of(
+                UUID.fromString(erased))).await().atMost(WAIT).iterator().next().getString(0)).doesNotContain("Rotated-old-0");
+        assertThat(subjectOf(erased)).isNull();
+        assertThat(subjectOf(old.get(1))).isEqualTo("Rotated-old-1 asks about the key rotation");
+    }
+
+    @Test
+    void every_data_key_is_shared_again_under_the_new_sharing_key_at_start() throws Exception {
+        String fresh = register("Shared-under-s1");
+        // the keys of the other test classes were shared under s0; the start of this profile shares them again
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status().getMap("sharing.sharedUnder"))
+                .containsOnlyKeys("s1"));
+        assertThat(status().getString("sharing.currentSharingKeyId")).isEqualTo("s1");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = TopicContents.read(Topics.DATA_KEYS)
+                .stream().filter(r -> fresh.equals(r.key())).toList();
+        assertThat(records).isNotEmpty();
+        assertThat(org.lettersvisits.contracts.EventCodec.JSON.readTree(records.get(records.size() - 1).value())
+                .path("keyId").asText()).isEqualTo("s1");
     }
 
     /** The other test classes of this JVM share the database and know only k0: every data key goes back under k0. */
