@@ -88,6 +88,8 @@ class ImagesIT {
                     "QUARKUS_HTTP_HOST=127.0.0.1", "QUARKUS_MANAGEMENT_HOST=127.0.0.1",
                     "DB_HOST=127.0.0.1", "DB_PORT=" + platform.postgresPort(), "DB_NAME=followup", "DB_PASSWORD=postgres",
                     "KAFKA_BOOTSTRAP_SERVERS=" + platform.kafkaBootstrapServers(), "OIDC_ISSUER=" + platform.issuer(),
+                    "DATA_KEY_SHARING_KEY=" + LocalSecrets.randomBase64(platform.dataKeySharingKeyFile(), 32,
+                            java.util.Base64.getEncoder()),
                     "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:" + platform.tracesPort(),
                     "/bin/sh", "-c", "cd " + config.path("WorkingDir").asText() + " && exec \"$@\"", "entrypoint"));
             config.path("Entrypoint").forEach(part -> command.add(part.asText()));
