@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 import javax.crypto.SecretKey;
 
@@ -28,6 +29,7 @@ import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.kafka.KafkaClients;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +44,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * <p>
  * A key asked for before its record arrived (the petition's first event can overtake it: the two travel on different
  * topics) makes the reader catch up with the topic's end as it is now; a key still unknown then fails with
- * {@link NoDataKey}, which the caller retries. Not ready ({@code data keys}) until the first read reached the end.
+ * {@link NoDataKey}, which the caller retries. Not ready ({@code data keys}) until the first read reached the end. When
+ * not one key of that first read opens, the sharing key is wrong: the service stops, naming the setting; a single key
+ * that does not open leaves it not ready, with the problem.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "lettersvisits.privacy.data-keys", stringValue = "shared")
@@ -61,7 +65,17 @@ public class SharedDataKeys implements DataKeys {
     private final Set<UUID> erased = ConcurrentHashMap.newKeySet();
     private final Queue<CompletableFuture<Void>> asked = new ConcurrentLinkedQueue<>();
     private volatile boolean caughtUp;
+    /** A key that did not open (sticky: a misconfiguration). */
     private volatile String problem;
+    /** Why the topic cannot be read now (cleared once it reads again). */
+    private volatile String readProblem;
+    private int opened;
+    private int unopened;
+    /** What a start whose keys all fail to open does: stop, naming the sharing key (a test listens instead). */
+    Consumer<String> refuse = message -> {
+        LOG.error(message);
+        Quarkus.asyncExit(1);
+    };
     private volatile boolean stopping;
     private volatile KafkaConsumer<String, String> consumer;
 
@@ -120,6 +134,11 @@ public class SharedDataKeys implements DataKeys {
         return Optional.ofNullable(problem);
     }
 
+    /** Why the topic cannot be read now, if it cannot. */
+    public Optional<String> readProblem() {
+        return Optional.ofNullable(readProblem);
+    }
+
     /** How many keys are held now. */
     public int size() {
         return keys.size();
@@ -143,9 +162,16 @@ public class SharedDataKeys implements DataKeys {
                     for (ConsumerRecord<String, String> shared : reading.poll(POLL)) {
                         apply(shared);
                     }
+                    readProblem = null;
                     if (!caughtUp && reached(reading, firstEnd)) {
                         caughtUp = true;
                         LOG.infof("read the shared data keys: %d keys, %d erased", keys.size(), erased.size());
+                        if (opened == 0 && unopened > 0) {
+                            // not one key opens: the sharing key is wrong, not a record
+                            refuse.accept("none of the " + unopened + " shared data keys opens with this service's"
+                                    + " sharing keys (" + problem + "): configure lettersvisits.privacy.sharing-key"
+                                    + " (DATA_KEY_SHARING_KEY) as petition-service has it");
+                        }
                     }
                     if (!asked.isEmpty()) {
                         List<CompletableFuture<Void>> now = new ArrayList<>();
@@ -167,7 +193,7 @@ public class SharedDataKeys implements DataKeys {
             } catch (WakeupException stopped) {
                 return;
             } catch (RuntimeException e) {
-                problem = e.getMessage();
+                readProblem = e.getMessage();
                 LOG.warnf("cannot read the shared data keys (%s), reading again in %d ms", e.getMessage(), backOff);
                 try {
                     Thread.sleep(backOff);
@@ -207,10 +233,11 @@ public class SharedDataKeys implements DataKeys {
             }
             keys.put(petitionId, sharingKeys.open(record));
             erased.remove(petitionId);
-            problem = null;
+            opened++;
         } catch (java.io.IOException | RuntimeException e) {
             // a key that does not open is a misconfiguration (another sharing key): say so, and keep reading
             problem = "the shared data key of petition " + petitionId + " does not open: " + e.getMessage();
+            unopened++;
             LOG.error(problem);
         }
     }

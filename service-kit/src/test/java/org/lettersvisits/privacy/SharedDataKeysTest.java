@@ -92,6 +92,25 @@ class SharedDataKeysTest {
     }
 
     @Test
+    void a_service_whose_sharing_key_opens_none_of_the_keys_stops_naming_the_setting() throws Exception {
+        share(UUID.randomUUID(), AesGcm.newKey()); // the topic holds keys (shared under s0)
+        SharingKeys wrong = new SharingKeys(Map.of("s0", "b3RoZXItZGF0YS1rZXktc2hhcmluZy1rZXktLTMyYiE="), "s0");
+        SharedDataKeys misconfigured = new SharedDataKeys(
+                new KafkaClients(Map.of("bootstrap.servers", KitDatabase.kafkaBootstrapServers())), wrong);
+        java.util.concurrent.CompletableFuture<String> refused = new java.util.concurrent.CompletableFuture<>();
+        misconfigured.refuse = refused::complete;
+        misconfigured.start(null);
+        try {
+            assertThat(refused.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .contains("lettersvisits.privacy.sharing-key").contains("does not open");
+            assertThat(misconfigured.problem()).isPresent();
+        } finally {
+            misconfigured.stop(null);
+        }
+        assertThat(keys.problem()).as("the rightly configured reader").isEmpty();
+    }
+
+    @Test
     void a_key_under_another_sharing_key_is_refused_naming_it() {
         SharingKeys other = new SharingKeys(Map.of("s1", "b3RoZXItZGF0YS1rZXktc2hhcmluZy1rZXktLTMyYiE="), "s1");
         UUID petition = UUID.randomUUID();
