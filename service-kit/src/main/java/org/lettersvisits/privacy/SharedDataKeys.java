@@ -65,12 +65,10 @@ public class SharedDataKeys implements DataKeys {
     private final Set<UUID> erased = ConcurrentHashMap.newKeySet();
     private final Queue<CompletableFuture<Void>> asked = new ConcurrentLinkedQueue<>();
     private volatile boolean caughtUp;
-    /** A key that did not open (sticky: a misconfiguration). */
-    private volatile String problem;
+    /** The keys whose latest record did not open, by petition (a later record that opens, or a tombstone, clears it). */
+    private final Map<UUID, String> notOpening = new ConcurrentHashMap<>();
     /** Why the topic cannot be read now (cleared once it reads again). */
     private volatile String readProblem;
-    private int opened;
-    private int unopened;
     /** What a start whose keys all fail to open does: stop, naming the sharing key (a test listens instead). */
     Consumer<String> refuse = message -> {
         LOG.error(message);
@@ -131,7 +129,8 @@ public class SharedDataKeys implements DataKeys {
     }
 
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return notOpening.values().stream().findFirst()
+                .map(first -> notOpening.size() + " shared data key(s) do not open, e.g. " + first);
     }
 
     /** Why the topic cannot be read now, if it cannot. */
@@ -166,11 +165,11 @@ public class SharedDataKeys implements DataKeys {
                     if (!caughtUp && reached(reading, firstEnd)) {
                         caughtUp = true;
                         LOG.infof("read the shared data keys: %d keys, %d erased", keys.size(), erased.size());
-                        if (opened == 0 && unopened > 0) {
+                        if (keys.isEmpty() && !notOpening.isEmpty()) {
                             // not one key opens: the sharing key is wrong, not a record
-                            refuse.accept("none of the " + unopened + " shared data keys opens with this service's"
-                                    + " sharing keys (" + problem + "): configure lettersvisits.privacy.sharing-key"
-                                    + " (DATA_KEY_SHARING_KEY) as petition-service has it");
+                            refuse.accept("none of the " + notOpening.size() + " shared data keys opens with this"
+                                    + " service's sharing keys (" + notOpening.values().iterator().next() + "): configure"
+                                    + " lettersvisits.privacy.sharing-key (DATA_KEY_SHARING_KEY) as petition-service has it");
                         }
                     }
                     if (!asked.isEmpty()) {
@@ -223,6 +222,7 @@ public class SharedDataKeys implements DataKeys {
         }
         if (shared.value() == null) {
             keys.remove(petitionId);
+            notOpening.remove(petitionId);
             erased.add(petitionId);
             return;
         }
@@ -233,11 +233,11 @@ public class SharedDataKeys implements DataKeys {
             }
             keys.put(petitionId, sharingKeys.open(record));
             erased.remove(petitionId);
-            opened++;
+            notOpening.remove(petitionId);
         } catch (java.io.IOException | RuntimeException e) {
             // a key that does not open is a misconfiguration (another sharing key): say so, and keep reading
-            problem = "the shared data key of petition " + petitionId + " does not open: " + e.getMessage();
-            unopened++;
+            String problem = "the shared data key of petition " + petitionId + " does not open: " + e.getMessage();
+            notOpening.put(petitionId, problem);
             LOG.error(problem);
         }
     }
