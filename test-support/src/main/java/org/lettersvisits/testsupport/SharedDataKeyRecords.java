@@ -34,6 +34,11 @@ public final class SharedDataKeyRecords {
     public static ProducerRecord<String, String> freshKey(UUID petitionId) {
         byte[] dataKey = new byte[32];
         RANDOM.nextBytes(dataKey);
+        return keyRecord(petitionId, dataKey);
+    }
+
+    /** {@code dataKey} (32 bytes) of {@code petitionId}, as the record that shares it. */
+    public static ProducerRecord<String, String> keyRecord(UUID petitionId, byte[] dataKey) {
         String value = "{\"petitionId\":\"" + petitionId + "\",\"keyId\":\"s0\",\"wrappedKey\":\""
                 + Base64.getEncoder().encodeToString(wrapped(dataKey, petitionId)) + "\"}";
         return new ProducerRecord<>(Topics.DATA_KEYS, petitionId.toString(), value);
