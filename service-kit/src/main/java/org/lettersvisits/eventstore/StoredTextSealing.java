@@ -153,10 +153,4 @@ public class StoredTextSealing {
                 : Optional.of(new Rewrite(row.getLong("position"), aggregateId, EventStore.petitionOf(event, aggregateId),
                         payload, fields));
     }
-
-    /** For the start-up log and tests: how many rows were rewritten so far. */
-    public Uni<Long> sealedSoFar() {
-        return pool.query("SELECT sealed FROM stored_text_sealing WHERE id = 1").execute()
-                .map(rows -> rows.iterator().next().getLong(0));
-    }
 }

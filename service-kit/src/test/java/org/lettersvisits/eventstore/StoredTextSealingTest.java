@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -89,5 +90,32 @@ class StoredTextSealingTest {
         keys.keys.put(letter, AesGcm.newKey());
         assertThat(sealing.sealAll().await().atMost(PATIENCE)).isEqualTo(1);
         assertThat(rows("payload::text LIKE '%Zhang Wei%'")).isZero();
+    }
+
+    @Test
+    void two_replicas_sealing_at_once_seal_each_row_once() {
+        List<UUID> letters = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            UUID letter = UUID.randomUUID();
+            keys.keys.put(letter, AesGcm.newKey());
+            storedInClear(letter, 1, "Zhang Wei, letter " + i);
+            letters.add(letter);
+        }
+        StoredTextSealing other = new StoredTextSealing();
+        other.pool = db.pool();
+        other.codec = store.codec;
+        other.store = store;
+
+        var both = io.smallrye.mutiny.Uni.combine().all().unis(sealing.sealAll(), other.sealAll()).asTuple()
+                .await().atMost(PATIENCE);
+
+        assertThat(both.getItem1() + both.getItem2()).as("each row rewritten by one replica").isEqualTo(30);
+        assertThat(rows("payload::text LIKE '%Zhang Wei%'")).isZero();
+        for (int i = 0; i < letters.size(); i++) {
+            assertThat(store.load(db.pool(), letters.get(i), Object.class).await().atMost(PATIENCE))
+                    .extracting(StoredEvent::event)
+                    .containsExactly(new Complained(letters.get(i), "Zhang Wei, letter " + i, "court office"));
+        }
+        assertThat(integrity.verify().await().atMost(PATIENCE).ok()).isTrue();
     }
 }
