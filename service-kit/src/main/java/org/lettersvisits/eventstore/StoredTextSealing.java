@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.PersonalText;
+import org.lettersvisits.database.SchemaOwner;
 import org.lettersvisits.privacy.SealedText;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,9 @@ public class StoredTextSealing {
     private static final Logger LOG = Logger.getLogger(StoredTextSealing.class);
     private static final int BATCH = 200;
 
+    /** The owner's: a rewrite of stored events, which the service's own role may not make. */
     @Inject
+    @SchemaOwner
     Pool pool;
 
     @Inject

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.database.SchemaOwner;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.Petitioner;
 
@@ -35,7 +36,7 @@ public class SealingMigration {
     private final PetitionerKeys keys;
     private final KeyCheckAtStart keyCheck;
 
-    SealingMigration(Pool pool, PetitionerKeys keys, KeyCheckAtStart keyCheck) {
+    SealingMigration(@SchemaOwner Pool pool, PetitionerKeys keys, KeyCheckAtStart keyCheck) {
         this.pool = pool;
         this.keys = keys;
         this.keyCheck = keyCheck;
