@@ -50,6 +50,14 @@ public final class Topics {
      */
     public static final String DATA_KEYS = "petitioner-data-keys.v1";
 
+    /**
+     * The event logs' anchors, as they leave the databases: each owning service publishes every anchor it makes, signed,
+     * keyed by its name, so whoever owns a database cannot rewrite its history and its anchors without it showing
+     * (docs/security.md). Kept for ever; read by the services' verification and archived by the platform. Not an event
+     * topic.
+     */
+    public static final String EVENT_ANCHORS = "event-anchors.v1";
+
     /** Every event topic, in the order the lifecycle reaches them. */
     public static final List<String> ALL = List.of(PETITION_EVENTS, ASSIGNMENT_EVENTS, FOLLOWUP_EVENTS);
 

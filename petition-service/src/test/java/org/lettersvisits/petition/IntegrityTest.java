@@ -110,8 +110,11 @@ class IntegrityTest {
         try {
             JsonPath report = integrity();
             assertThat(report.getBoolean("ok")).isFalse();
-            assertThat(report.getLong("brokenEvents")).isZero(); // every remaining event still chains
-            assertThat(report.getString("anchorProblem")).contains("no longer match");
+            // every remaining event still chains; the head the anchor recorded is named
+            assertThat(report.getLong("brokenEvents")).isEqualTo(1);
+            assertThat(report.getString("firstBroken.aggregateId")).isEqualTo(id);
+            assertThat(report.getInt("firstBroken.version")).isEqualTo(2);
+            assertThat(report.getString("firstBroken.problem")).contains("is gone");
         } finally {
             pool.preparedQuery("""
                     INSERT INTO event (position, event_id, aggregate_type, aggregate_id, version, type, payload, actor,

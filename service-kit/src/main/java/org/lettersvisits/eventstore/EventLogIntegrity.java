@@ -1,25 +1,49 @@
 package org.lettersvisits.eventstore;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.Topics;
+import org.lettersvisits.kafka.KafkaClients;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The event log's tamper evidence (db/eventstore V0_8): every event is chained to the previous one of
- * its aggregate by the database on insert; this class anchors the heads of all streams from time to time
- * (a chain of anchors) and verifies both. A verification recomputes every hash from the stored rows.
+ * The event log's tamper evidence. The database chains every event to the previous one of its stream on insert
+ * (db/eventstore V0_8); this class anchors the log from time to time and verifies it.
+ * <p>
+ * An anchor is made whole, once, in one transaction: it records the head of every stream that moved since the previous
+ * anchor, after checking that every head the previous anchors recorded is still there, unchanged (the log must extend
+ * them, or no anchor is made and {@code lettersvisits.event.log.anchors.refused} counts it); its hash covers the
+ * previous anchor's; it is signed with a key the database never sees ({@link AnchorSigning}) and published through the
+ * outbox to {@link Topics#EVENT_ANCHORS}. The verification ({@link LogVerification}) recomputes every hash in Java from
+ * the stored rows and compares the log with the anchors that left the database.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "eventstore.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -28,94 +52,167 @@ public class EventLogIntegrity {
     private static final Logger LOG = Logger.getLogger(EventLogIntegrity.class);
     /** One anchor at a time across replicas. */
     private static final long ANCHOR_LOCK = 0x616e63686f72L;
+    static final String ANCHOR_TYPE = "event-log.anchor.v1";
 
-    private static final String CHECKED = """
-            WITH checked AS (
-                SELECT e.position, e.event_id, e.aggregate_id, e.version, e.hash, e.previous_hash,
-                       lag(e.hash) OVER w AS prior_hash, lag(e.version) OVER w AS prior_version,
-                       event_hash(e, lag(e.hash) OVER w) AS expected
-                FROM event e WINDOW w AS (PARTITION BY e.aggregate_id ORDER BY e.version)),
-            judged AS (
-                SELECT position, event_id, aggregate_id, version, CASE
-                    WHEN version <> coalesce(prior_version, 0) + 1 THEN 'an event of this stream before it is missing'
-                    WHEN previous_hash IS DISTINCT FROM prior_hash THEN 'its link to the previous event does not match'
-                    WHEN hash IS DISTINCT FROM expected THEN 'its stored content was altered'
-                    END AS problem
-                FROM checked)
-            """;
+    /**
+     * The heads of all streams below a transaction id ($1), beside the head each stream had at its latest anchor: the
+     * rows that differ, and the totals on every row (one row with no stream when nothing moved).
+     */
+    private static final String MOVED_HEADS = """
+            WITH heads AS (
+                SELECT DISTINCT ON (aggregate_id) aggregate_id, version, hash FROM event
+                WHERE transaction_id < $1::text::xid8 ORDER BY aggregate_id, version DESC),
+            anchored AS (
+                SELECT DISTINCT ON (aggregate_id) aggregate_id, version, hash, anchor_id FROM event_anchor_head
+                ORDER BY aggregate_id, anchor_id DESC),
+            moved AS (
+                SELECT coalesce(h.aggregate_id, a.aggregate_id) AS aggregate_id, h.version, h.hash,
+                       a.anchor_id, a.version AS anchored_version, a.hash AS anchored_hash,
+                       (SELECT e.hash FROM event e WHERE e.aggregate_id = a.aggregate_id AND e.version = a.version) AS now_hash
+                FROM heads h FULL JOIN anchored a ON a.aggregate_id = h.aggregate_id
+                WHERE h.hash IS DISTINCT FROM a.hash)
+            SELECT m.*, t.streams, t.events
+            FROM (SELECT count(*) AS streams, coalesce(sum(version), 0) AS events FROM heads) t
+            LEFT JOIN moved m ON true ORDER BY m.aggregate_id""";
 
     @Inject
     Pool pool;
 
-    /** Verifies every stream's chain and the anchors. */
+    @Inject
+    AnchorSigning signing;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    LogVerification verification;
+
+    @Inject
+    Instance<ChainedLog> chainedLogs;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    private final AtomicBoolean topicReady = new AtomicBoolean();
+    private Counter refused;
+
+    /** Verifies every stream's chain, the anchors, the anchors that left the database, and the chained logs. */
     public Uni<IntegrityReport> verify() {
-        Uni<Row> totals = pool.query(CHECKED + """
-                SELECT count(*) AS events, count(DISTINCT aggregate_id) AS streams,
-                       count(*) FILTER (WHERE problem IS NOT NULL) AS broken FROM judged""")
-                .execute().map(rows -> rows.iterator().next());
-        Uni<Optional<IntegrityReport.BrokenEvent>> first = pool.query(CHECKED + """
-                SELECT * FROM judged WHERE problem IS NOT NULL ORDER BY position LIMIT 1""")
-                .execute().map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
-                        .map(row -> new IntegrityReport.BrokenEvent(row.getLong("position"), row.getUUID("event_id"),
-                                row.getUUID("aggregate_id"), row.getInteger("version"), row.getString("problem"))));
-        return Uni.combine().all().unis(totals, first, anchors()).asTuple().map(t -> {
-            Row row = t.getItem1();
-            long broken = row.getLong("broken");
-            AnchorCheck anchors = t.getItem3();
-            return new IntegrityReport(broken == 0 && anchors.problem() == null, row.getLong("events"),
-                    row.getLong("streams"), broken, t.getItem2().orElse(null), anchors.count(), anchors.problem(),
-                    OffsetDateTime.now());
-        });
+        return verification.verify();
     }
 
-    private record AnchorCheck(long count, String problem) {
-    }
-
-    private Uni<AnchorCheck> anchors() {
-        Uni<Row> chain = pool.query("""
-                SELECT count(*) AS anchors, min(id) FILTER (WHERE hash IS DISTINCT FROM expected
-                       OR previous_hash IS DISTINCT FROM prior) AS first_broken
-                FROM (SELECT id, hash, previous_hash, anchor_hash(a) AS expected, lag(hash) OVER (ORDER BY id) AS prior
-                      FROM event_anchor a) anchors""").execute().map(rows -> rows.iterator().next());
-        Uni<Optional<Row>> latest = pool.query("""
-                SELECT a.id, a.streams = h.streams AND a.events = h.events AND a.heads_digest = h.digest AS holds
-                FROM (SELECT * FROM event_anchor ORDER BY id DESC LIMIT 1) a, event_heads(a.covers_below) h""")
-                .execute().map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
-        return Uni.combine().all().unis(chain, latest).asTuple().map(t -> {
-            long count = t.getItem1().getLong("anchors");
-            Long broken = t.getItem1().getLong("first_broken");
-            if (broken != null) {
-                return new AnchorCheck(count, "anchor " + broken + " was altered or its link does not match");
-            }
-            return t.getItem2().filter(row -> !row.getBoolean("holds"))
-                    .map(row -> new AnchorCheck(count, "the heads of the streams no longer match anchor " + row.getLong("id")
-                            + ": events were removed from the end of a stream, or a whole stream"))
-                    .orElse(new AnchorCheck(count, null));
-        });
-    }
-
-    /** Anchors the heads of all streams now, if they changed since the last anchor; the new anchor's id. */
+    /** Anchors the log now, if a stream moved since the last anchor; the new anchor's id. */
     public Uni<Optional<Long>> anchor() {
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(ANCHOR_LOCK))
+        return topicReady().chain(() -> pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(ANCHOR_LOCK))
                 .chain(() -> tx.query("""
-                        WITH below AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS x),
-                             last AS (SELECT hash, heads_digest FROM event_anchor ORDER BY id DESC LIMIT 1)
-                        INSERT INTO event_anchor (covers_below, streams, events, heads_digest, previous_hash, hash)
-                        SELECT (SELECT x FROM below), h.streams, h.events, h.digest, (SELECT hash FROM last), ''
-                        FROM event_heads((SELECT x FROM below)) h
-                        WHERE h.digest IS DISTINCT FROM (SELECT heads_digest FROM last)
-                        RETURNING id""").execute())
-                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(Optional.<Long>empty())
-                        : seal(tx, rows.iterator().next().getLong("id")).map(Optional::of)));
+                        SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS below,
+                               (SELECT hash FROM event_anchor ORDER BY id DESC LIMIT 1) AS previous""").execute())
+                .map(rows -> rows.iterator().next())
+                .chain(now -> tx.preparedQuery(MOVED_HEADS).execute(Tuple.of(now.getString("below")))
+                        .chain(moved -> make(tx, now.getString("below"), now.getString("previous"), moved)))));
     }
 
-    /** Completes anchor {@code id} with its hash, and logs it: a copy of every anchor outside the database. */
-    private static Uni<Long> seal(SqlClient tx, long id) {
-        return tx.preparedQuery("UPDATE event_anchor a SET hash = anchor_hash(a) WHERE id = $1 RETURNING hash, streams, events")
-                .execute(Tuple.of(id))
-                .invoke(rows -> rows.forEach(row -> LOG.infof("event log anchor %d: %d streams, %d events, hash %s", id,
-                        row.getLong("streams"), row.getLong("events"), row.getString("hash"))))
-                .replaceWith(id);
+    private Uni<Optional<Long>> make(SqlClient tx, String below, String previous, Iterable<Row> moved) {
+        List<Row> heads = new ArrayList<>();
+        long streams = 0;
+        long events = 0;
+        for (Row row : moved) {
+            streams = row.getLong("streams");
+            events = row.getLong("events");
+            if (row.getUUID("aggregate_id") == null) {
+                continue;
+            }
+            Integer anchoredVersion = row.getInteger("anchored_version");
+            if (anchoredVersion != null && !row.getString("anchored_hash").equals(row.getString("now_hash"))) {
+                String problem = "stream " + row.getUUID("aggregate_id") + " version " + anchoredVersion
+                        + " is no longer what anchor " + row.getLong("anchor_id") + " recorded";
+                refused().increment();
+                LOG.errorf("the event log no longer extends its anchors, so it is not anchored again: %s", problem);
+                return Uni.createFrom().item(Optional.empty());
+            }
+            heads.add(row);
+        }
+        if (heads.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        List<String> digested = heads.stream()
+                .map(h -> h.getUUID("aggregate_id") + ":" + h.getInteger("version") + ":" + h.getString("hash")).toList();
+        String headsDigest = Hashes.sha256(String.join(",", digested));
+        long totalStreams = streams;
+        long totalEvents = events;
+        return accessLogHead(tx)
+                .chain(accessLogHead -> tx.query("SELECT nextval(pg_get_serial_sequence('event_anchor', 'id')) AS id").execute()
+                        .map(rows -> rows.iterator().next().getLong("id"))
+                        .map(id -> {
+                            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            Anchor unsigned = new Anchor(service, id, at, below, totalStreams, totalEvents,
+                                    (long) heads.size(), headsDigest, accessLogHead, previous, null, signing.keyId(), null);
+                            String hash = unsigned.expectedHash();
+                            return new Anchor(service, id, at, below, totalStreams, totalEvents, (long) heads.size(),
+                                    headsDigest, accessLogHead, previous, hash, signing.keyId(), signing.sign(hash));
+                        }))
+                .call(anchor -> tx.preparedQuery("""
+                        INSERT INTO event_anchor (id, anchored_at, covers_below, streams, events, heads_digest, previous_hash,
+                                                  hash, anchored_heads, access_log_head, key_id, signature)
+                        VALUES ($1, $2, $3::text::xid8, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+                        .execute(Tuple.tuple().addLong(anchor.id())
+                                .addOffsetDateTime(OffsetDateTime.ofInstant(anchor.anchoredAt(), ZoneOffset.UTC))
+                                .addString(anchor.coversBelow()).addLong(anchor.streams()).addLong(anchor.events())
+                                .addString(anchor.headsDigest()).addString(anchor.previousHash()).addString(anchor.hash())
+                                .addLong(anchor.anchoredHeads()).addString(anchor.accessLogHead())
+                                .addString(anchor.keyId()).addString(anchor.signature())))
+                .call(anchor -> tx.preparedQuery("INSERT INTO event_anchor_head (anchor_id, aggregate_id, version, hash)"
+                        + " VALUES ($1, $2, $3, $4)").executeBatch(heads.stream().map(h -> Tuple.of(anchor.id(),
+                                h.getUUID("aggregate_id"), h.getInteger("version"), h.getString("hash"))).toList()))
+                .call(anchor -> tx.preparedQuery("""
+                        INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, 'system:event-log-anchor', now())""")
+                        .execute(Tuple.of(UUID.randomUUID(), Topics.EVENT_ANCHORS, service, ANCHOR_TYPE)
+                                .addValue(new JsonObject(json(anchor))).addString("event-anchor/" + anchor.id())))
+                .invoke(anchor -> LOG.infof("event log anchor %d: %d streams, %d events, %d heads moved, hash %s",
+                        anchor.id(), anchor.streams(), anchor.events(), anchor.anchoredHeads(), anchor.hash()))
+                .map(anchor -> Optional.of(anchor.id()));
+    }
+
+    private Uni<String> accessLogHead(SqlClient tx) {
+        return chainedLogs != null && chainedLogs.isResolvable() ? chainedLogs.get().head(tx) : Uni.createFrom().nullItem();
+    }
+
+    private static String json(Anchor anchor) {
+        try {
+            return EventCodec.JSON.writeValueAsString(anchor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an anchor", e);
+        }
+    }
+
+    /** The topic the anchors leave by, made once (kept for ever) before the first anchor is queued for it. */
+    private Uni<Void> topicReady() {
+        if (topicReady.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> {
+            kafka.ensureTopic(Topics.EVENT_ANCHORS, ExternalAnchors.TOPIC_SETTINGS);
+            topicReady.set(true);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
+    }
+
+    private Counter refused() {
+        if (refused == null) {
+            refused = Counter.builder("lettersvisits.event.log.anchors.refused")
+                    .description("anchors not made because the event log no longer extends the previous anchors")
+                    .register(registry);
+        }
+        return refused;
+    }
+
+    void registerMetrics(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        refused();
     }
 
     @Scheduled(every = "${eventstore.anchor-every:5m}", delayed = "30s",

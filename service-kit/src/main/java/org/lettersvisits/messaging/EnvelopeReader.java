@@ -21,7 +21,8 @@ import org.lettersvisits.observability.TraceParent;
  * Reads a record's CloudEvent envelope (binary mode: {@code ce_*} headers) and decodes its payload
  * with the platform's codec, upcasting old versions. Throws {@link Undeliverable} for a record that
  * can never be applied: no id or type, a source that does not own the topic, a payload that does not
- * fit its type, an aggregate id that contradicts the event. A well-formed record of a type this
+ * fit its type, an aggregate id that contradicts the event, an event type another service owns (a {@code CaseTransferred}
+ * on petition-service's topic grants nobody anything). A well-formed record of a type this
  * service does not know comes back with no event.
  */
 @ApplicationScoped
@@ -52,6 +53,11 @@ public class EnvelopeReader {
                         + type + " of aggregate " + ownId);
             }
             aggregateId = Optional.of(ownId);
+            Optional<String> typeOwner = PlatformEvents.ownerOf(event);
+            if (owner.isPresent() && typeOwner.isPresent() && !typeOwner.get().equals(owner.get())) {
+                throw new Undeliverable(Reason.FOREIGN_TYPE, type + " is " + typeOwner.get() + "'s and travels only on its"
+                        + " topic, never on " + record.topic());
+            }
         }
         String actor = record.header(header(EventEnvelope.ACTOR)).orElse(source);
         return new InboundEvent(eventId, type, source, aggregateId.orElse(null), version, actor, time(record),

@@ -15,6 +15,8 @@ public class Undeliverable extends RuntimeException {
         INVALID,
         /** Sent by a service that does not own the topic. */
         FORGED_SOURCE,
+        /** An event type owned by another service than the topic's: a forgery by whoever could write the topic. */
+        FOREIGN_TYPE,
         /** The domain refused the command the event asked for. */
         REJECTED,
         /** Failed in a way nobody classified, and kept failing after a few retries. */

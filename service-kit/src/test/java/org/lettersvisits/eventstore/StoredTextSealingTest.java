@@ -27,7 +27,7 @@ class StoredTextSealingTest {
     private final MapKeys keys = new MapKeys();
     private final EventStore store = Letters.store(keys, Complained.class);
     private final StoredTextSealing sealing = new StoredTextSealing();
-    private final EventLogIntegrity integrity = new EventLogIntegrity();
+    private EventLogIntegrity integrity;
     private KitDatabase db;
 
     @BeforeEach
@@ -36,7 +36,7 @@ class StoredTextSealingTest {
         sealing.pool = db.pool();
         sealing.codec = store.codec;
         sealing.store = store;
-        integrity.pool = db.pool();
+        integrity = LogIntegrities.on(db);
     }
 
     @AfterEach

@@ -23,14 +23,14 @@ class TamperEvidenceTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final EventStore store = Letters.store();
-    private final EventLogIntegrity integrity = new EventLogIntegrity();
+    private EventLogIntegrity integrity;
     private KitDatabase db;
     private UUID letter;
 
     @BeforeEach
     void aLogOfTwoLetters() {
         db = KitDatabase.fresh();
-        integrity.pool = db.pool();
+        integrity = LogIntegrities.on(db);
         letter = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         append(letter, new Received(letter, "Li Hua"), new Answered(letter, "forwarded to housing"),
@@ -109,15 +109,18 @@ class TamperEvidenceTest {
     }
 
     @Test
-    void a_streams_last_event_removed_after_an_anchor_is_seen_by_the_anchor() {
+    void a_streams_last_event_removed_after_an_anchor_is_named_by_the_head_the_anchor_recorded() {
         assertThat(integrity.anchor().await().atMost(PATIENCE)).isPresent();
         assertThat(verify().ok()).isTrue();
 
         db.sql("DELETE FROM event WHERE aggregate_id = '" + letter + "' AND version = 3");
 
         IntegrityReport report = verify();
-        assertThat(report.brokenEvents()).as("what is left of every stream still chains").isZero();
         assertThat(report.ok()).isFalse();
-        assertThat(report.anchorProblem()).contains("no longer match anchor");
+        assertThat(report.brokenEvents()).as("the head the anchor recorded is gone").isEqualTo(1);
+        assertThat(report.firstBroken().aggregateId()).isEqualTo(letter);
+        assertThat(report.firstBroken().version()).isEqualTo(3);
+        assertThat(report.firstBroken().position()).as("no such event any more").isNull();
+        assertThat(report.firstBroken().problem()).contains("is gone");
     }
 }

@@ -84,6 +84,17 @@ public final class KitDatabase implements AutoCloseable {
         }
     }
 
+    /** A connection of one's own to this database as {@code user}. */
+    public Connection connection(String user, String password) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(name), user, password);
+    }
+
+    /** Runs {@code statement} on the server, outside any test's database (a role made or dropped). */
+    public static void onServer(String statement) {
+        start();
+        administer(statement);
+    }
+
     /** The single number {@code query} answers. */
     public long number(String query) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(name), "postgres", "postgres");

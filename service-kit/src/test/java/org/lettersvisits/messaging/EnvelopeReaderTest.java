@@ -62,6 +62,16 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void a_case_event_on_petition_services_topic_is_refused_though_its_source_owns_that_topic() {
+        ReceivedRecord onPetitionEvents = new ReceivedRecord(Topics.PETITION_EVENTS, 0, 7, "key", closed,
+                headers("petition-service", "case.closed.v1"));
+
+        assertThatThrownBy(() -> reader.read(onPetitionEvents))
+                .isInstanceOfSatisfying(Undeliverable.class, e -> assertThat(e.reason()).isEqualTo(Reason.FOREIGN_TYPE))
+                .hasMessageContaining("assignment-service's").hasMessageContaining(Topics.PETITION_EVENTS);
+    }
+
+    @Test
     void a_type_this_service_does_not_know_is_read_without_an_event() {
         InboundEvent event = reader.read(record(headers("assignment-service", "case.archived.v1"), "{}"));
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.Topics;
 import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.contracts.petition.PetitionEvent;
@@ -48,6 +49,24 @@ public final class PlatformEvents {
         EventCodec codec = new EventCodec(List.copyOf(BY_TYPE_NAME.values()));
         LEGACY.forEach(codec::withUpcaster);
         return codec;
+    }
+
+    /**
+     * The service that owns {@code event}'s type and alone publishes it, on its own topic: petition events are
+     * petition-service's, case events assignment-service's, return-visit events followup-service's. Empty for an object
+     * that is no platform event. A consumer refuses a type on any other topic, whoever may write there.
+     */
+    public static Optional<String> ownerOf(Object event) {
+        if (event instanceof PetitionEvent) {
+            return Topics.ownerOf(Topics.PETITION_EVENTS);
+        }
+        if (event instanceof CaseEvent) {
+            return Topics.ownerOf(Topics.ASSIGNMENT_EVENTS);
+        }
+        if (event instanceof ReturnVisitEvent) {
+            return Topics.ownerOf(Topics.FOLLOWUP_EVENTS);
+        }
+        return Optional.empty();
     }
 
     /** The id of the aggregate {@code event} belongs to (a return visit's own); empty for an object that is no platform event. */
