@@ -202,6 +202,20 @@
         return wanted.some(function (r) { return mine.indexOf(r) >= 0; });
     }
 
+    /**
+     * The department a department leader reads (the token's claim department, with the role leader); null for a
+     * committee leader and everyone else. The services enforce it; the pages only leave out what it cannot use.
+     */
+    function leaderDepartment() {
+        var held = tokens();
+        return held && hasRole(['leader']) ? claims(held.access).department || null : null;
+    }
+
+    /** Whether the user oversees every department: a supervisor, or a leader whose token names no department. */
+    function committee() {
+        return hasRole(['supervisor']) || (hasRole(['leader']) && !leaderDepartment());
+    }
+
     function userName() {
         var held = tokens();
         return held ? claims(held.access).preferred_username : '';
@@ -422,7 +436,7 @@
 
     var NAV = [
         { key: 'nav.reception', service: 'petition', hash: '', roles: ['reception', 'supervisor', 'leader'] },
-        { key: 'nav.board', service: 'assignment', hash: '#board', roles: ['supervisor', 'leader'] },
+        { key: 'nav.board', service: 'assignment', hash: '#board', roles: ['supervisor', 'leader'], committee: true },
         { key: 'nav.queue', service: 'assignment', hash: '#queue',
             roles: ['dept-public-security', 'dept-procuratorate', 'dept-court', 'dept-justice-bureau', 'supervisor', 'leader'] },
         { key: 'nav.followup', service: 'followup', hash: '', roles: ['followup', 'supervisor', 'leader'] },
@@ -430,7 +444,7 @@
     ];
 
     function header(current) {
-        var links = NAV.filter(function (item) { return hasRole(item.roles); }).map(function (item) {
+        var links = NAV.filter(function (item) { return hasRole(item.roles) && (!item.committee || committee()); }).map(function (item) {
             var here = item.service === config.self && (item.hash === '' || item.hash === current);
             return el('li', {}, [el('a', { href: config.services[item.service] + '/' + item.hash,
                 'aria-current': here ? 'page' : null, text: t(item.key) })]);
@@ -591,6 +605,7 @@
 
     window.LV = {
         start: start, api: api, t: t, translate: translate, el: el, hasRole: hasRole, roles: roles,
+        leaderDepartment: leaderDepartment, committee: committee,
         showProblem: showProblem, clearProblems: clearProblems, formValues: formValues, today: today,
         daysBetween: daysBetween, formatInstant: formatInstant, announce: announce, language: language,
         services: function () { return config.services; }, ApiError: ApiError, logout: logout,
