@@ -3,6 +3,7 @@ package org.lettersvisits.reporting.annual;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
 import org.lettersvisits.reporting.summary.ReportQueries;
+import org.lettersvisits.security.LeaderScope;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -55,11 +57,13 @@ public class AnnualReportResource {
     private final ReportQueries queries;
     private final OpenCases openCases;
     private final Clock clock;
+    private final LeaderScope leaders;
 
-    AnnualReportResource(ReportQueries queries, OpenCases openCases, Clock clock) {
+    AnnualReportResource(ReportQueries queries, OpenCases openCases, Clock clock, LeaderScope leaders) {
         this.queries = queries;
         this.openCases = openCases;
         this.clock = clock;
+        this.leaders = leaders;
     }
 
     @GET
@@ -70,14 +74,16 @@ public class AnnualReportResource {
                     + "(default) or pdf. A paragraph of figures (received, closed, suspended per department, petitions "
                     + "of joint visit days, escalations to the province and the capital, return visits), the department "
                     + "table as GET /api/reports/summary gives it for the year, and the year's cases still open with "
-                    + "their responsible leaders; counted as of today, as the dashboard counts.")
+                    + "their responsible leaders; counted as of today, as the dashboard counts. The committee's "
+                    + "document of the whole city: a department leader gets 403.")
     public Uni<Response> annual(@QueryParam("year") String year, @QueryParam("format") String format) {
+        leaders.requireCommittee("the year-end report");
         LocalDate today = LocalDate.now(clock);
         int wanted = QueryParams.integer("year", year, today.getYear(), 2000, today.getYear());
         Format as = Format.of(format);
         LocalDate from = LocalDate.of(wanted, 1, 1);
         LocalDate to = LocalDate.of(wanted, 12, 31);
-        return Uni.combine().all().unis(queries.summary(from, to, today), openCases.firstAssignedBetween(from, to)).asTuple()
+        return Uni.combine().all().unis(queries.summary(from, to, today, Optional.empty()), openCases.firstAssignedBetween(from, to)).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // laying out a document is work for a worker thread
                 .map(t -> {
                     ReportDocument document = AnnualReportText.of(new AnnualReport(wanted, today, t.getItem1(), t.getItem2()));
