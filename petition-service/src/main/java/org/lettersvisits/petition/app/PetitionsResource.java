@@ -57,6 +57,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.security.LeaderScope;
 import org.lettersvisits.time.StatutoryLimits;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -82,6 +83,7 @@ public class PetitionsResource {
     private final EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
     private final Pool pool;
     private final SecurityIdentity identity;
+    private final LeaderScope leaders;
     private final Clock clock;
     private final StatutoryLimits limits;
     /** How a visitor asks about progress, as the receipt tells them (the committee's reception office and phone). */
@@ -89,7 +91,7 @@ public class PetitionsResource {
 
     PetitionsResource(RecordViews recordViews, Petitioners petitioners, PetitionDesk desk, PetitionQueries queries,
             EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions, Pool pool,
-            SecurityIdentity identity, Clock clock, StatutoryLimits limits,
+            SecurityIdentity identity, LeaderScope leaders, Clock clock, StatutoryLimits limits,
             @ConfigProperty(name = "petitions.receipt.enquiries") String enquiries) {
         this.recordViews = recordViews;
         this.petitioners = petitioners;
@@ -98,6 +100,7 @@ public class PetitionsResource {
         this.petitions = petitions;
         this.pool = pool;
         this.identity = identity;
+        this.leaders = leaders;
         this.clock = clock;
         this.limits = limits;
         this.enquiries = enquiries;
@@ -141,7 +144,8 @@ public class PetitionsResource {
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY,
             Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
     @Operation(summary = "A petition with its visits and timeline",
-            description = "Department officers see only petitions whose case their department holds. Reception and "
+            description = "Department officers and department leaders see only petitions whose case their department "
+                    + "holds (403 for any other). Reception and "
                     + "supervisors see the petitioner's ID number and phone whole, and each such view is recorded "
                     + "(GET /api/admin/record-views); everyone else sees them masked.")
     @APIResponse(responseCode = "200", description = "The petition",
@@ -229,7 +233,8 @@ public class PetitionsResource {
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "Search petitions, by resident ID number or name too",
             description = "As GET /api/petitions, with the text and ID number in the body, never in a URL; the ID "
-                    + "number matches exactly.")
+                    + "number matches exactly. A department leader finds only petitions whose case their department "
+                    + "holds; naming another department is 403.")
     public Uni<PetitionQueries.Page> searchByBody(@Valid @NotNull SearchRequest request) {
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
                 request.department(), request.receivedFrom(), request.receivedTo(), request.noticeLate());
@@ -244,7 +249,7 @@ public class PetitionsResource {
     @Operation(summary = "The petitions a search finds, as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. The body is a search (POST /api/petitions/search; page, size "
                     + "and after are ignored): every petition it finds, in its order, the ID number masked. At most "
-                    + "10,000 rows; more is a 400.")
+                    + "10,000 rows; more is a 400. A department leader's: only petitions whose case their department holds.")
     public Uni<Response> export(@QueryParam("format") String format, @Valid @NotNull SearchRequest request) {
         ExportFormat wanted = ExportFormat.of(format);
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
@@ -264,7 +269,8 @@ public class PetitionsResource {
                     + "status, town, department, receivedFrom, receivedTo; noticeLate=true: the written notice of "
                     + "acceptance not recorded and its 15 days (to the next working day) past. ID numbers masked. To look up an ID number, "
                     + "POST it to /api/petitions/search: an idNumber here is refused with 400, because URLs end up in "
-                    + "logs and histories.")
+                    + "logs and histories. A department leader finds only petitions whose case their department holds; "
+                    + "naming another department is 403.")
     public Uni<PetitionQueries.Page> search(@QueryParam("q") String q,
             @Parameter(hidden = true) @QueryParam("idNumber") String idNumber,
             @Parameter(schema = @Schema(implementation = PetitionStatus.class)) @QueryParam("status") String status,
@@ -306,6 +312,11 @@ public class PetitionsResource {
         }
         PetitionStatus wantedStatus = QueryParams.oneOf("status", status, PetitionStatus.class);
         Department wantedDepartment = QueryParams.oneOf("department", department, Department.class);
+        if (wantedDepartment != null) {
+            leaders.requireOwn(wantedDepartment);
+        }
+        // a department leader finds only the petitions their department holds the case of
+        wantedDepartment = leaders.department().orElse(wantedDepartment);
         return new PetitionFilter(q, idNumber, wantedStatus == null ? null : wantedStatus.name(), town,
                 wantedDepartment == null ? null : wantedDepartment.name(), receivedFrom, receivedTo,
                 Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(LocalDate.now(clock)) : null);
@@ -317,11 +328,14 @@ public class PetitionsResource {
                 p.address(), p.town());
     }
 
+    /** Reception and supervisors read every petition; a leader those their reach holds; an officer their department's. */
     private boolean mayRead(String department) {
-        if (identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.LEADER)) {
+        Department holder = department == null ? null : Department.valueOf(department);
+        if (identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR)
+                || (identity.hasRole(Roles.LEADER) && leaders.mayRead(holder))) {
             return true;
         }
-        return department != null && identity.hasRole(Department.valueOf(department).officerRole());
+        return holder != null && identity.hasRole(holder.officerRole());
     }
 
     private String actor() {
