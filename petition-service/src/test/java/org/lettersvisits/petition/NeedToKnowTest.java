@@ -46,9 +46,11 @@ class NeedToKnowTest {
                 .extract().jsonPath();
     }
 
+    /** Who was shown the full record of {@code id}, newest first. */
     private static List<String> viewers(String id) {
         return given().header("Authorization", Users.ADMIN.bearer()).queryParam("petitionId", id)
-                .get("/api/admin/record-views").then().statusCode(200).extract().jsonPath().getList("items.viewer");
+                .queryParam("kind", "FULL_RECORD").get("/api/admin/record-views").then().statusCode(200).extract()
+                .jsonPath().getList("items.viewer");
     }
 
     @Test
@@ -60,7 +62,8 @@ class NeedToKnowTest {
 
         assertThat(viewers(id)).containsExactly("supervisor1", "reception1");
         given().header("Authorization", Users.ADMIN.bearer()).queryParam("petitionId", id).get("/api/admin/record-views")
-                .then().body("total", equalTo(2)).body("items[0].petitionId", equalTo(id));
+                .then().body("total", equalTo(2)).body("items[0].petitionId", equalTo(id))
+                .body("items[0].kind", equalTo("FULL_RECORD"));
     }
 
     @Test
