@@ -67,6 +67,19 @@ class NeedToKnowTest {
     }
 
     @Test
+    void the_address_is_masked_as_the_phone_is_and_shown_whole_only_where_the_view_is_recorded() {
+        String address = "北京市海淀区中关村大街27号3单元502";
+        String id = given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(PetitionBodies.withPetitioner(visit(), "address", address)).post("/api/petitions").then()
+                .statusCode(201).extract().path("id");
+
+        assertThat(detail(Users.LEADER, id).getString("petitioner.address")).isEqualTo("北京市海淀区" + "*".repeat(14));
+        assertThat(viewers(id)).isEmpty();
+        assertThat(detail(Users.SUPERVISOR, id).getString("petitioner.address")).isEqualTo(address);
+        assertThat(viewers(id)).containsExactly("supervisor1");
+    }
+
+    @Test
     void leaders_and_the_holding_department_see_them_masked_and_are_not_recorded_as_seeing_them() {
         String id = register();
         UUID caseId = UUID.fromString(id);

@@ -147,7 +147,7 @@ public class PetitionsResource {
     @Operation(summary = "A petition with its visits and timeline",
             description = "Department officers and department leaders see only petitions whose case their department "
                     + "holds (403 for any other). Reception and "
-                    + "supervisors see the petitioner's ID number and phone whole, and each such view is "
+                    + "supervisors see the petitioner's ID number, phone and address whole, and each such view is "
                     + "recorded (GET /api/admin/record-views, kind FULL_RECORD); everyone else sees them masked.")
     @APIResponse(responseCode = "200", description = "The petition",
             content = @Content(schema = @Schema(implementation = PetitionDetails.class)))
@@ -338,10 +338,10 @@ public class PetitionsResource {
                 Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(LocalDate.now(clock)) : null);
     }
 
-    /** The petitioner as someone who does not need the numbers whole sees them. */
+    /** The petitioner as someone who does not need the numbers and the address whole sees them. */
     private static Petitioner masked(Petitioner p) {
         return p == null ? null : new Petitioner(p.name(), Masking.idNumber(p.idNumber()), Masking.phone(p.phone()),
-                p.address(), p.town());
+                Masking.address(p.address()), p.town());
     }
 
     /** Reception and supervisors read every petition; a leader those their reach holds; an officer their department's. */
