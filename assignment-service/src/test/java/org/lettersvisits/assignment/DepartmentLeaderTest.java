@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.lettersvisits.contracts.Department;
 import org.lettersvisits.testsupport.ExportedRows;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.TestTokens;
@@ -28,8 +27,7 @@ import io.restassured.specification.RequestSpecification;
 class DepartmentLeaderTest {
 
     private static RequestSpecification asDepartmentLeader() {
-        return given().header("Authorization",
-                "Bearer " + TestTokens.departmentLeaderToken("deptleader1", Department.PUBLIC_SECURITY));
+        return given().header("Authorization", Users.DEPARTMENT_LEADER.bearer());
     }
 
     private static RequestSpecification as(Users user) {

@@ -37,8 +37,7 @@ class DepartmentLeaderWorklistTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static RequestSpecification asDepartmentLeader() {
-        return given().header("Authorization",
-                "Bearer " + TestTokens.departmentLeaderToken("deptleader1", Department.PUBLIC_SECURITY));
+        return given().header("Authorization", Users.DEPARTMENT_LEADER.bearer());
     }
 
     /** A case of public security closed, as assignment-service publishes it. */

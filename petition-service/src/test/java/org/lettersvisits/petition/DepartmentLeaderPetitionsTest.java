@@ -38,8 +38,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 class DepartmentLeaderPetitionsTest {
 
     private static RequestSpecification asDepartmentLeader() {
-        return given().header("Authorization",
-                "Bearer " + TestTokens.departmentLeaderToken("deptleader1", Department.PUBLIC_SECURITY));
+        return given().header("Authorization", Users.DEPARTMENT_LEADER.bearer());
     }
 
     private static String register(String name) {

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lettersvisits.contracts.Department;
 import org.lettersvisits.testsupport.ExportedRows;
 import org.lettersvisits.testsupport.RealInfrastructure;
 import org.lettersvisits.testsupport.TestTokens;
@@ -37,8 +36,7 @@ class DepartmentLeaderReportsTest {
     }
 
     private static RequestSpecification asDepartmentLeader() {
-        return given().header("Authorization",
-                "Bearer " + TestTokens.departmentLeaderToken("deptleader1", Department.PUBLIC_SECURITY));
+        return given().header("Authorization", Users.DEPARTMENT_LEADER.bearer());
     }
 
     private static void onlyPublicSecurity(JsonPath s) {

@@ -48,7 +48,7 @@ public class LeaderScope {
         return department().isPresent();
     }
 
-    /** 403 for a department leader: {@code what} only the committee's leaders read or do. */
+    /** 403 for a department leader: {@code what} only the committee's leaders read or do (see {@link CommitteeOnly}). */
     public void requireCommittee(String what) {
         department().ifPresent(own -> {
             throw new ForbiddenException(what + " is the committee's, not one department's");

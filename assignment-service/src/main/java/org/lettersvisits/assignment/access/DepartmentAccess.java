@@ -61,11 +61,6 @@ public class DepartmentAccess {
         return leaders.department();
     }
 
-    /** 403 for a department leader: {@code what} is the committee's. */
-    public void requireCommittee(String what) {
-        leaders.requireCommittee(what);
-    }
-
     public String actor() {
         return identity.getPrincipal().getName();
     }

@@ -56,6 +56,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.security.CommitteeOnly;
 import org.lettersvisits.time.StatutoryLimits;
 
 import io.smallrye.mutiny.Uni;
@@ -113,6 +114,7 @@ public class CasesResource {
     @GET
     @Path("unassigned")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @CommitteeOnly
     @Operation(summary = "The assignment board: law-and-litigation petitions without a case",
             description = "The law-and-litigation petitions known here that have no case yet, oldest first, with the "
                     + "days each has waited; q finds a case number (exactly, also without XF-) or words of the "
@@ -120,7 +122,6 @@ public class CasesResource {
                     + "gets 403: no department holds these petitions yet.")
     public Uni<UnassignedPetitions.Page> unassigned(@QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        access.requireCommittee(BOARD);
         return unassigned.page(searchText(q), Paging.of(page, size, 20), LocalDate.now(clock));
     }
 
@@ -128,19 +129,16 @@ public class CasesResource {
     @Path("unassigned/export")
     @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @CommitteeOnly
     @Operation(summary = "The assignment board as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx; q as for the board. Every petition waiting for assignment "
                     + "that it finds, oldest first; at most 10,000 rows, more is a 400. A department leader gets 403.")
     public Uni<Response> exportUnassigned(@QueryParam("format") String format, @QueryParam("q") String q) {
-        access.requireCommittee(BOARD);
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = LocalDate.now(clock);
         return unassigned.all(searchText(q), today, Exports.MAX_ROWS + 1).map(waiting -> Exports.download(wanted, "unassigned", today,
                 UNASSIGNED_COLUMNS, waiting));
     }
-
-    /** The board lists petitions no department holds yet: the committee's, not a department leader's. */
-    private static final String BOARD = "the assignment board";
 
     /** The board's columns in an export, headed as the board heads them. */
     private static final List<Column<UnassignedPetitions.Waiting>> UNASSIGNED_COLUMNS = List.of(
@@ -220,11 +218,11 @@ public class CasesResource {
     @Path("{id}/deadline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @CommitteeOnly
     @Operation(summary = "Set a new deadline, with a reason", description = "The old deadline stays in the history. "
             + "The committee's leaders only: a department leader gets 403, also for their own department's cases.")
     public Uni<Response> changeDeadline(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseRequests.Deadline request) {
-        access.requireCommittee("a case's deadline");
         return transition(id, ifMatch, List.of(Roles.SUPERVISOR, Roles.LEADER),
                 () -> new ChangeDeadline(request.deadline(), request.reason()));
     }

@@ -22,7 +22,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
 import org.lettersvisits.reporting.summary.ReportQueries;
-import org.lettersvisits.security.LeaderScope;
+import org.lettersvisits.security.CommitteeOnly;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -57,18 +57,17 @@ public class AnnualReportResource {
     private final ReportQueries queries;
     private final OpenCases openCases;
     private final Clock clock;
-    private final LeaderScope leaders;
 
-    AnnualReportResource(ReportQueries queries, OpenCases openCases, Clock clock, LeaderScope leaders) {
+    AnnualReportResource(ReportQueries queries, OpenCases openCases, Clock clock) {
         this.queries = queries;
         this.openCases = openCases;
         this.clock = clock;
-        this.leaders = leaders;
     }
 
     @GET
     @Produces({ DocxFile.MEDIA_TYPE, PdfFile.MEDIA_TYPE, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
+    @CommitteeOnly
     @Operation(summary = "The year-end report on petitions as a Word document or a PDF, in Chinese",
             description = "year: the calendar year (default the current one; not a future year). format: docx "
                     + "(default) or pdf. A paragraph of figures (received, closed, suspended per department, petitions "
@@ -77,7 +76,6 @@ public class AnnualReportResource {
                     + "their responsible leaders; counted as of today, as the dashboard counts. The committee's "
                     + "document of the whole city: a department leader gets 403.")
     public Uni<Response> annual(@QueryParam("year") String year, @QueryParam("format") String format) {
-        leaders.requireCommittee("the year-end report");
         LocalDate today = LocalDate.now(clock);
         int wanted = QueryParams.integer("year", year, today.getYear(), 2000, today.getYear());
         Format as = Format.of(format);
