@@ -148,7 +148,7 @@
                 { name: 'reason', label: 'extension.reason', type: 'textarea', required: true }
             ], function (values) { return post(id, 'extension', values).then(done); }));
         }
-        if (LV.hasRole(['supervisor', 'leader']) && item.status !== 'CLOSED') {
+        if (LV.committee() && item.status !== 'CLOSED') {
             actions.push(LV.actionForm('deadline', prefix + '-deadline', [
                 { name: 'deadline', label: 'deadline.new', type: 'date', value: item.deadline },
                 { name: 'reason', label: 'deadline.reason', type: 'textarea', required: true }
@@ -291,9 +291,10 @@
         });
     }
 
+    /** The department an officer works for, or a department leader reads; null for the committee's staff. */
     function ownDepartment() {
         var held = DEPARTMENTS.filter(function (d) { return LV.hasRole(['dept-' + slug(d)]); });
-        return held.length ? held[0] : null;
+        return held.length ? held[0] : LV.leaderDepartment();
     }
 
     function showQueue() {
@@ -342,7 +343,7 @@
     }
 
     function route() {
-        var wantsBoard = window.location.hash !== '#queue' && LV.hasRole(['supervisor', 'leader']);
+        var wantsBoard = window.location.hash !== '#queue' && LV.committee();
         document.getElementById('board').hidden = !wantsBoard;
         document.getElementById('queue').hidden = wantsBoard;
         return wantsBoard ? showBoard() : showQueue();
@@ -351,7 +352,7 @@
     LV.start({
         title: 'cases.title',
         section: function () {
-            return window.location.hash === '#queue' || !LV.hasRole(['supervisor', 'leader']) ? '#queue' : '#board';
+            return window.location.hash === '#queue' || !LV.committee() ? '#queue' : '#board';
         },
         roles: ['supervisor', 'leader', 'dept-public-security', 'dept-procuratorate', 'dept-court', 'dept-justice-bureau'],
         render: function () {

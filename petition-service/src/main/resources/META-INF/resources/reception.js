@@ -74,7 +74,8 @@
 
     /**
      * Runs the look-up, a page at a time. Names and ID numbers never go into the address (it ends up in histories
-     * and logs): the search is kept for this tab in sessionStorage, only its page in the address (lookup.page).
+     * and logs): the search is kept for this tab in sessionStorage, only its page in the address (lookup.page). The
+     * kit forgets it with the session: on signing out, when the session expires or was ended elsewhere.
      */
     function runLookup(form, search) {
         var target = document.getElementById('lookup-results');

@@ -56,6 +56,14 @@
         }).concat([row(t('dashboard.total'), summary.total, 'total')]));
         var rv = summary.returnVisits;
         var p = summary.petitions;
+        if (summary.department) {
+            // a department leader's figures: their department's cases and return visits; petitions are the committee's
+            document.getElementById('summary-extra').textContent = t('dashboard.extraDepartment', {
+                from: summary.from, to: summary.to, department: t('department.' + summary.department),
+                scheduled: rv.scheduled, completed: rv.completed, pending: rv.pending, overdue: rv.overdue,
+                satisfied: rv.satisfied, withdrawn: rv.withdrawn });
+            return;
+        }
         document.getElementById('summary-extra').textContent = t('dashboard.extra', {
             from: summary.from, to: summary.to, registered: p.registered, joint: p.jointVisitDay, law: p.lawAndLitigation,
             province: p.escalatedToProvince, capital: p.escalatedToCapital, scheduled: rv.scheduled, completed: rv.completed,
@@ -216,6 +224,8 @@
             document.getElementById('annual-year').max = LV.today().slice(0, 4);
             document.getElementById('annual-docx').addEventListener('click', function () { downloadAnnual('docx'); });
             document.getElementById('annual-pdf').addEventListener('click', function () { downloadAnnual('pdf'); });
+            // the year-end report is the committee's document of the whole city, not a department leader's
+            document.getElementById('annual').closest('section').hidden = !!LV.leaderDepartment();
             return show();
         }
     });

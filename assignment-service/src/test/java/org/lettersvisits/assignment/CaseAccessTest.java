@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.lettersvisits.assignment.CaseFixtures.assignedCase;
 import static org.lettersvisits.assignment.CaseFixtures.publishedPetition;
 import static org.lettersvisits.assignment.CaseFixtures.queueIds;
+import static org.lettersvisits.testsupport.Users.DEPARTMENT_LEADER;
 import static org.lettersvisits.testsupport.Users.JUDGE;
 import static org.lettersvisits.testsupport.Users.JUSTICE;
 import static org.lettersvisits.testsupport.Users.LEADER;
@@ -36,13 +37,14 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every endpoint of assignment-service with every role, on a case held by public security: the
- * allowed roles succeed, every other role gets 403, and so does another department's officer.
+ * allowed roles succeed, every other role gets 403, and so does another department's officer. Public
+ * security's department leader reads the case and its queue and acts on nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class CaseAccessTest {
 
-    private static final List<Users> POLICE_AND_OVERSIGHT = List.of(POLICE, SUPERVISOR, LEADER);
+    private static final List<Users> POLICE_AND_OVERSIGHT = List.of(POLICE, SUPERVISOR, LEADER, DEPARTMENT_LEADER);
 
     /** One endpoint: its call on a fresh case held by public security, who may call it, and their status. */
     record Endpoint(String name, List<Users> allowed, int success, Function<RequestSpecification, Response> call) {
@@ -73,7 +75,7 @@ class CaseAccessTest {
                                 .post("/api/cases/" + assignedCase("PUBLIC_SECURITY") + "/deadline")),
                 new Endpoint("GET /api/queues/public-security", POLICE_AND_OVERSIGHT, 200,
                         r -> r.get("/api/queues/public-security")),
-                new Endpoint("GET /api/cases/overdue", List.of(SUPERVISOR, LEADER), 200,
+                new Endpoint("GET /api/cases/overdue", List.of(SUPERVISOR, LEADER, DEPARTMENT_LEADER), 200,
                         r -> r.get("/api/cases/overdue")));
     }
 

@@ -284,7 +284,7 @@ class ReturnVisitApiTest {
         close(caseId, LocalDate.of(2026, 11, 2), UUID.randomUUID());
         String visitId = visitsOf(caseId, 1).getString("items[0].id");
         for (Users user : Users.values()) {
-            boolean reads = List.of(Users.FOLLOWUP, Users.SUPERVISOR, Users.LEADER).contains(user);
+            boolean reads = List.of(Users.FOLLOWUP, Users.SUPERVISOR, Users.LEADER, Users.DEPARTMENT_LEADER).contains(user);
             given().header("Authorization", user.bearer()).get("/api/return-visits").then().statusCode(reads ? 200 : 403);
             if (user != Users.FOLLOWUP) {
                 given().header("Authorization", user.bearer()).contentType(ContentType.JSON)

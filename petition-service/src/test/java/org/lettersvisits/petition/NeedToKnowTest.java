@@ -46,9 +46,11 @@ class NeedToKnowTest {
                 .extract().jsonPath();
     }
 
+    /** Who was shown the full record of {@code id}, newest first. */
     private static List<String> viewers(String id) {
         return given().header("Authorization", Users.ADMIN.bearer()).queryParam("petitionId", id)
-                .get("/api/admin/record-views").then().statusCode(200).extract().jsonPath().getList("items.viewer");
+                .queryParam("kind", "FULL_RECORD").get("/api/admin/record-views").then().statusCode(200).extract()
+                .jsonPath().getList("items.viewer");
     }
 
     @Test
@@ -60,7 +62,21 @@ class NeedToKnowTest {
 
         assertThat(viewers(id)).containsExactly("supervisor1", "reception1");
         given().header("Authorization", Users.ADMIN.bearer()).queryParam("petitionId", id).get("/api/admin/record-views")
-                .then().body("total", equalTo(2)).body("items[0].petitionId", equalTo(id));
+                .then().body("total", equalTo(2)).body("items[0].petitionId", equalTo(id))
+                .body("items[0].kind", equalTo("FULL_RECORD"));
+    }
+
+    @Test
+    void the_address_is_masked_as_the_phone_is_and_shown_whole_only_where_the_view_is_recorded() {
+        String address = "北京市海淀区中关村大街27号3单元502";
+        String id = given().header("Authorization", Users.RECEPTION.bearer()).contentType(ContentType.JSON)
+                .body(PetitionBodies.withPetitioner(visit(), "address", address)).post("/api/petitions").then()
+                .statusCode(201).extract().path("id");
+
+        assertThat(detail(Users.LEADER, id).getString("petitioner.address")).isEqualTo("北京市海淀区" + "*".repeat(14));
+        assertThat(viewers(id)).isEmpty();
+        assertThat(detail(Users.SUPERVISOR, id).getString("petitioner.address")).isEqualTo(address);
+        assertThat(viewers(id)).containsExactly("supervisor1");
     }
 
     @Test

@@ -95,7 +95,7 @@ class CaseRulesAgreementTest {
     }
 
     private Summary summaryOn(LocalDate from, LocalDate to) {
-        return queries.summaryOf(pool, GENERATION, from, to, DAY).await().atMost(WAIT);
+        return queries.summaryOf(pool, GENERATION, from, to, DAY, java.util.Optional.empty()).await().atMost(WAIT);
     }
 
     private void storeCase(java.util.UUID id, String status, LocalDate assignedOn, LocalDate deadline, LocalDate acceptedOn,

@@ -228,7 +228,7 @@ class ReportingApiTest {
     @Test
     void leaders_and_supervisors_read_reports_only_admin_rebuilds() {
         for (Users user : Users.values()) {
-            boolean reads = user == Users.LEADER || user == Users.SUPERVISOR;
+            boolean reads = user == Users.LEADER || user == Users.DEPARTMENT_LEADER || user == Users.SUPERVISOR;
             for (String path : List.of("/api/reports/summary", "/api/reports/summary.csv", "/api/reports/overdue")) {
                 given().header("Authorization", user.bearer()).get(path).then().statusCode(reads ? 200 : 403);
             }

@@ -82,9 +82,36 @@
         return window.location.origin + '/';
     }
 
+    /**
+     * Forgets everything this tab kept: the tokens and whatever the pages kept for the session (reception's last
+     * look-up names a petitioner). Called whenever the session is over: signing out, a session that expired or was
+     * ended elsewhere, and before every sign-in, so the next user of the tab starts with nothing.
+     */
+    function forget() {
+        window.clearTimeout(expiry);
+        store.clear();
+    }
+
+    var expiry = null;
+
+    /**
+     * When the refresh token runs out (Keycloak's idle or maximum session time) the session is over: the tab forgets
+     * at that moment, even if nobody touches it, and goes to the sign-in page.
+     */
+    function watchExpiry(refreshExpiresAt) {
+        window.clearTimeout(expiry);
+        if (refreshExpiresAt) {
+            expiry = window.setTimeout(function () {
+                forget();
+                login();
+            }, Math.min(Math.max(0, refreshExpiresAt - Date.now()), 2147483647));
+        }
+    }
+
     function login() {
         var verifier = randomString();
         var state = randomString();
+        forget();
         store.setItem('lv.pkce', JSON.stringify({ verifier: verifier, state: state,
             // a shared link's list settings (?queue.page=2) and section (#queue) survive the sign-in
             returnTo: window.location.search + window.location.hash }));
@@ -109,11 +136,12 @@
 
     function saveTokens(answer) {
         var now = Date.now();
+        var refreshExpiresAt = answer.refresh_expires_in ? now + answer.refresh_expires_in * 1000 : null;
         store.setItem('lv.tokens', JSON.stringify({
             access: answer.access_token, refresh: answer.refresh_token, id: answer.id_token,
-            expiresAt: now + answer.expires_in * 1000,
-            refreshExpiresAt: answer.refresh_expires_in ? now + answer.refresh_expires_in * 1000 : null
+            expiresAt: now + answer.expires_in * 1000, refreshExpiresAt: refreshExpiresAt
         }));
+        watchExpiry(refreshExpiresAt);
     }
 
     function tokens() {
@@ -158,8 +186,8 @@
         if (!refreshing) {
             refreshing = tokenCall({ grant_type: 'refresh_token', refresh_token: held.refresh, client_id: config.clientId })
                 .then(function () { refreshing = null; }, function () {
+                    // the session ended (expired, or signed out elsewhere): login() forgets the tab's look-ups too
                     refreshing = null;
-                    store.removeItem('lv.tokens');
                     return login();
                 });
         }
@@ -180,7 +208,7 @@
     function logout() {
         var held = tokens();
         // the tokens and whatever the pages kept for this tab (a look-up naming a petitioner) go with the user
-        store.clear();
+        forget();
         var query = new URLSearchParams({ client_id: config.clientId, post_logout_redirect_uri: redirectUri() });
         if (held && held.id) {
             query.set('id_token_hint', held.id);
@@ -200,6 +228,20 @@
     function hasRole(wanted) {
         var mine = roles();
         return wanted.some(function (r) { return mine.indexOf(r) >= 0; });
+    }
+
+    /**
+     * The department a department leader reads (the token's claim department, with the role leader); null for a
+     * committee leader and everyone else. The services enforce it; the pages only leave out what it cannot use.
+     */
+    function leaderDepartment() {
+        var held = tokens();
+        return held && hasRole(['leader']) ? claims(held.access).department || null : null;
+    }
+
+    /** Whether the user oversees every department: a supervisor, or a leader whose token names no department. */
+    function committee() {
+        return hasRole(['supervisor']) || (hasRole(['leader']) && !leaderDepartment());
     }
 
     function userName() {
@@ -234,7 +276,6 @@
                     return refresh().then(function () { return send(true); });
                 }
                 if (r.status === 401) {
-                    store.removeItem('lv.tokens');
                     return login();
                 }
                 if (options.raw && r.ok) {
@@ -422,7 +463,7 @@
 
     var NAV = [
         { key: 'nav.reception', service: 'petition', hash: '', roles: ['reception', 'supervisor', 'leader'] },
-        { key: 'nav.board', service: 'assignment', hash: '#board', roles: ['supervisor', 'leader'] },
+        { key: 'nav.board', service: 'assignment', hash: '#board', roles: ['supervisor', 'leader'], committee: true },
         { key: 'nav.queue', service: 'assignment', hash: '#queue',
             roles: ['dept-public-security', 'dept-procuratorate', 'dept-court', 'dept-justice-bureau', 'supervisor', 'leader'] },
         { key: 'nav.followup', service: 'followup', hash: '', roles: ['followup', 'supervisor', 'leader'] },
@@ -430,7 +471,7 @@
     ];
 
     function header(current) {
-        var links = NAV.filter(function (item) { return hasRole(item.roles); }).map(function (item) {
+        var links = NAV.filter(function (item) { return hasRole(item.roles) && (!item.committee || committee()); }).map(function (item) {
             var here = item.service === config.self && (item.hash === '' || item.hash === current);
             return el('li', {}, [el('a', { href: config.services[item.service] + '/' + item.hash,
                 'aria-current': here ? 'page' : null, text: t(item.key) })]);
@@ -591,6 +632,7 @@
 
     window.LV = {
         start: start, api: api, t: t, translate: translate, el: el, hasRole: hasRole, roles: roles,
+        leaderDepartment: leaderDepartment, committee: committee,
         showProblem: showProblem, clearProblems: clearProblems, formValues: formValues, today: today,
         daysBetween: daysBetween, formatInstant: formatInstant, announce: announce, language: language,
         services: function () { return config.services; }, ApiError: ApiError, logout: logout,

@@ -31,7 +31,9 @@ import io.restassured.specification.RequestSpecification;
  * get past the checks (anything but 401 and 403: the matrix sends an empty body and unknown ids, so a 400 or
  * 404 is the answer, and nothing is written); any other role gets 403; no token and every forgery get 401.
  *
- * <p>A table line is {@code METHOD PATH ROLE...}, with {@code dept-*} for the four department roles, an
+ * <p>A table line is {@code METHOD PATH ROLE...}, with {@code dept-*} for the four department roles,
+ * {@code department-leader} for a leader whose token names a department (public security's, {@link Users#DEPARTMENT_LEADER};
+ * {@code leader} is the committee's leader only), an
  * optional {@code = /sample/path} where a path parameter is not an id, and {@code !} where calling the
  * operation as an allowed role would change something (a rebuild, a redrive): then only the refusals are
  * called. Lines starting with {@code #} are comments.
@@ -67,16 +69,16 @@ public final class SecurityMatrix {
                         .containsExactlyInAnyOrderElementsOf(documented())));
         for (Rule rule : rules) {
             for (Users user : Users.values()) {
-                boolean allowed = rule.roles().contains(user.role());
+                boolean allowed = rule.roles().contains(user.kind());
                 if (allowed && rule.sideEffects()) {
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest(rule.operation() + " as " + user.role(), () -> {
+                tests.add(DynamicTest.dynamicTest(rule.operation() + " as " + user.kind(), () -> {
                     int status = call(rule, user.bearer()).statusCode();
                     if (allowed) {
-                        assertThat(status).as("%s as %s", rule.operation(), user.role()).isNotIn(401, 403);
+                        assertThat(status).as("%s as %s", rule.operation(), user.kind()).isNotIn(401, 403);
                     } else {
-                        assertThat(status).as("%s as %s", rule.operation(), user.role()).isEqualTo(403);
+                        assertThat(status).as("%s as %s", rule.operation(), user.kind()).isEqualTo(403);
                     }
                 }));
             }

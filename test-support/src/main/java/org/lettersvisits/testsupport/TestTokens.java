@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.lettersvisits.contracts.Department;
+
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Real signed bearer tokens for service tests, shaped like the realm's (user name in
@@ -36,16 +39,36 @@ public final class TestTokens {
         return tokenForAudience(AUDIENCE, user, roles);
     }
 
+    /** A bearer token for {@code user} holding {@code roles} and carrying {@code claims} besides, e.g. a department. */
+    public static String tokenFor(String user, Map<String, Object> claims, String... roles) {
+        return build(AUDIENCE, user, claims, roles);
+    }
+
+    /**
+     * A department leader's token: the realm role {@code leader} and the claim {@code "department": "PUBLIC_SECURITY"}
+     * (the department's constant name), as the realm issues it to {@code deptleader1}.
+     */
+    public static String departmentLeaderToken(String user, Department department) {
+        return tokenFor(user, Map.of(DEPARTMENT_CLAIM, department.name()), "leader");
+    }
+
+    /** The claim naming a department leader's department (read by the services' {@code LeaderScope}). */
+    public static final String DEPARTMENT_CLAIM = "department";
+
     /** The same, issued for another {@code audience}: the services must refuse it. */
     public static String tokenForAudience(String audience, String user, String... roles) {
-        return Jwt.issuer(ISSUER)
+        return build(audience, user, Map.of(), roles);
+    }
+
+    private static String build(String audience, String user, Map<String, Object> claims, String... roles) {
+        JwtClaimsBuilder token = Jwt.issuer(ISSUER)
                 .audience(audience)
                 .subject(user)
                 .preferredUserName(user)
                 .groups(Set.of(roles))
-                .expiresIn(Duration.ofMinutes(10))
-                .jws().keyId("test")
-                .sign(KEYS.getPrivate());
+                .expiresIn(Duration.ofMinutes(10));
+        claims.forEach(token::claim);
+        return token.jws().keyId("test").sign(KEYS.getPrivate());
     }
 
     /** Tokens every service must refuse with 401, by what is wrong with them. */

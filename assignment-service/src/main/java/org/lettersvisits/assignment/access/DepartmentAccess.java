@@ -2,6 +2,7 @@ package org.lettersvisits.assignment.access;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -10,12 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.Roles;
+import org.lettersvisits.security.LeaderScope;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Row-level access: a department officer sees and changes only the cases their department holds;
- * the roles a call names as unrestricted (supervisor, leader) see all.
+ * Row-level access: a department officer sees and changes only the cases their department holds; the roles a call
+ * names as unrestricted (supervisor, leader) see all, except that a department leader ({@link LeaderScope}) reads only
+ * their department's cases and acts for none.
  */
 @RequestScoped
 public class DepartmentAccess {
@@ -23,8 +27,12 @@ public class DepartmentAccess {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    LeaderScope leaders;
+
+    /** 403 unless the caller may read the cases {@code holder} holds. */
     public void requireHolding(Department holder, List<String> unrestrictedRoles) {
-        if (unrestrictedRoles.stream().anyMatch(identity::hasRole) || identity.hasRole(holder.officerRole())) {
+        if (unrestrictedRoles.stream().anyMatch(role -> holds(role, holder)) || identity.hasRole(holder.officerRole())) {
             return;
         }
         throw new ForbiddenException("the case is held by another department");
@@ -32,10 +40,11 @@ public class DepartmentAccess {
 
     /**
      * Which holding departments this caller may act for, decided now (from the token) and applied later
-     * to the case as the command's transaction loads it.
+     * to the case as the command's transaction loads it. A department leader acts for none as a leader.
      */
     public Predicate<Department> mayActFor(List<String> unrestrictedRoles) {
-        if (unrestrictedRoles.stream().anyMatch(identity::hasRole)) {
+        if (unrestrictedRoles.stream().anyMatch(role -> identity.hasRole(role)
+                && !(role.equals(Roles.LEADER) && leaders.limited()))) {
             return department -> true;
         }
         Set<Department> own = EnumSet.noneOf(Department.class);
@@ -47,11 +56,16 @@ public class DepartmentAccess {
         return own::contains;
     }
 
-    public boolean mayRead(Department department, List<String> unrestrictedRoles) {
-        return unrestrictedRoles.stream().anyMatch(identity::hasRole) || identity.hasRole(department.officerRole());
+    /** The department a department leader's lists are limited to; empty for everyone who reads them whole. */
+    public Optional<Department> leaderDepartment() {
+        return leaders.department();
     }
 
     public String actor() {
         return identity.getPrincipal().getName();
+    }
+
+    private boolean holds(String role, Department holder) {
+        return identity.hasRole(role) && (!role.equals(Roles.LEADER) || leaders.mayRead(holder));
     }
 }

@@ -56,6 +56,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.security.CommitteeOnly;
 import org.lettersvisits.time.StatutoryLimits;
 
 import io.smallrye.mutiny.Uni;
@@ -113,10 +114,12 @@ public class CasesResource {
     @GET
     @Path("unassigned")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @CommitteeOnly
     @Operation(summary = "The assignment board: law-and-litigation petitions without a case",
             description = "The law-and-litigation petitions known here that have no case yet, oldest first, with the "
                     + "days each has waited; q finds a case number (exactly, also without XF-) or words of the "
-                    + "subject; page from 0, size 1 to 100 (default 20); total counts every match.")
+                    + "subject; page from 0, size 1 to 100 (default 20); total counts every match. A department leader "
+                    + "gets 403: no department holds these petitions yet.")
     public Uni<UnassignedPetitions.Page> unassigned(@QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return unassigned.page(searchText(q), Paging.of(page, size, 20), LocalDate.now(clock));
@@ -126,9 +129,10 @@ public class CasesResource {
     @Path("unassigned/export")
     @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
+    @CommitteeOnly
     @Operation(summary = "The assignment board as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx; q as for the board. Every petition waiting for assignment "
-                    + "that it finds, oldest first; at most 10,000 rows, more is a 400.")
+                    + "that it finds, oldest first; at most 10,000 rows, more is a 400. A department leader gets 403.")
     public Uni<Response> exportUnassigned(@QueryParam("format") String format, @QueryParam("q") String q) {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = LocalDate.now(clock);
@@ -147,7 +151,8 @@ public class CasesResource {
     @Path("{id}")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY, Roles.DEPT_PROCURATORATE,
             Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
-    @Operation(summary = "A case with its history", description = "ETag carries the version for If-Match.")
+    @Operation(summary = "A case with its history", description = "ETag carries the version for If-Match. A department "
+            + "officer or department leader gets 403 for a case another department holds.")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseDetails.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return visible(id, List.of(Roles.SUPERVISOR, Roles.LEADER))
@@ -213,7 +218,9 @@ public class CasesResource {
     @Path("{id}/deadline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
-    @Operation(summary = "Set a new deadline, with a reason", description = "The old deadline stays in the history.")
+    @CommitteeOnly
+    @Operation(summary = "Set a new deadline, with a reason", description = "The old deadline stays in the history. "
+            + "The committee's leaders only: a department leader gets 403, also for their own department's cases.")
     public Uni<Response> changeDeadline(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CaseRequests.Deadline request) {
         return transition(id, ifMatch, List.of(Roles.SUPERVISOR, Roles.LEADER),
@@ -261,10 +268,11 @@ public class CasesResource {
     @GET
     @Path("overdue")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
-    @Operation(summary = "Open cases past their deadline, most overdue first")
+    @Operation(summary = "Open cases past their deadline, most overdue first",
+            description = "A department leader's: only their department's.")
     public Uni<List<OverdueCase>> overdue() {
         LocalDate today = desk.today();
-        return views.overdue(today, Integer.MAX_VALUE).map(lines -> lines.stream()
+        return views.overdue(access.leaderDepartment(), today, Integer.MAX_VALUE).map(lines -> lines.stream()
                 .map(l -> new OverdueCase(l.id, l.petitionId, l.caseNumber, l.subject, l.department,
                         l.responsibleLeader, l.deadline, l.daysOverdueOn(today), l.status))
                 .toList());
@@ -275,11 +283,12 @@ public class CasesResource {
     @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The overdue cases as a CSV file or an Excel workbook",
-            description = "format: csv (default) or xlsx. The same cases as GET /api/cases/overdue, most overdue first.")
+            description = "format: csv (default) or xlsx. The same cases as GET /api/cases/overdue, most overdue first "
+                    + "(a department leader's: only their department's).")
     public Uni<Response> exportOverdue(@QueryParam("format") String format) {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = desk.today();
-        return views.overdue(today, Exports.MAX_ROWS + 1)
+        return views.overdue(access.leaderDepartment(), today, Exports.MAX_ROWS + 1)
                 .map(lines -> Exports.download(wanted, "overdue-cases", today, CaseExports.columns(today, limits), lines));
     }
 

@@ -68,11 +68,13 @@ public class CaseViews implements PanacheRepositoryBase<CaseView, UUID> {
                 .setParameter("department", department).getResultList());
     }
 
-    /** Open cases whose deadline is before {@code today}, most overdue first. */
+    /** Open cases whose deadline is before {@code today}, most overdue first; of one department, or of all. */
     @WithSession
-    public Uni<List<CaseView>> overdue(LocalDate today, int limit) {
-        return find(OVERDUE + " order by deadline, caseNumber",
-                Map.of("open", CaseRules.OPEN, "today", today)).range(0, limit - 1).list();
+    public Uni<List<CaseView>> overdue(Optional<Department> department, LocalDate today, int limit) {
+        Map<String, Object> params = new HashMap<>(Map.of("open", CaseRules.OPEN, "today", today));
+        department.ifPresent(d -> params.put("department", d));
+        return find(OVERDUE + (department.isPresent() ? " and department = :department" : "")
+                + " order by deadline, caseNumber", params).range(0, limit - 1).list();
     }
 
     /** The department's cases per status (all of them, whatever the status filter; the leader filter applies). */

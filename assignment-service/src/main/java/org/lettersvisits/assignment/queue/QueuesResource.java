@@ -64,7 +64,8 @@ public class QueuesResource {
     private static final String FILTERS = "status: OPEN (default: ASSIGNED and ACCEPTED), ALL, or statuses separated by "
             + "commas. leader: one responsible leader's cases. q: a case number (also without XF-) or words of the "
             + "subject, within this department's cases. sort: deadline (default, earliest first) or overdue (overdue "
-            + "cases first, most days overdue first). Officers see only their own department's queue.";
+            + "cases first, most days overdue first). Officers and department leaders see only their own department's queue "
+            + "(403 for another's).";
 
     private final CaseViews views;
     private final DepartmentAccess access;
@@ -113,7 +114,7 @@ public class QueuesResource {
                 "queue-" + filter.department().slug(), today, CaseExports.columns(today, limits), cases));
     }
 
-    /** The filter a request names; 404 for an unknown department, 403 for another department's officer. */
+    /** The filter a request names; 404 for an unknown department, 403 for another department's officer or leader. */
     private QueueFilter filter(String slug, String status, String leader, String text, String sort) {
         Department department = Department.fromSlug(slug).orElseThrow(() -> new NotFoundException("no department " + slug));
         access.requireHolding(department, List.of(Roles.SUPERVISOR, Roles.LEADER));

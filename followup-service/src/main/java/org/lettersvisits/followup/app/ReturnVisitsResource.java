@@ -40,6 +40,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.security.LeaderScope;
 import org.lettersvisits.time.BusinessDates;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -58,22 +59,25 @@ public class ReturnVisitsResource {
     private final ReturnVisitQueries queries;
     private final FollowupDesk desk;
     private final SecurityIdentity identity;
+    private final LeaderScope leaders;
 
-    ReturnVisitsResource(ReturnVisitQueries queries, FollowupDesk desk, SecurityIdentity identity) {
+    ReturnVisitsResource(ReturnVisitQueries queries, FollowupDesk desk, SecurityIdentity identity, LeaderScope leaders) {
         this.queries = queries;
         this.desk = desk;
         this.identity = identity;
+        this.leaders = leaders;
     }
 
     @GET
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The worklist", description = "status: PENDING, COMPLETED, OVERDUE (pending past its due "
             + "date) or OPEN (not completed); caseId: the visits of one case. Not completed first, earliest due first; "
-            + "page from 0, size 1 to 100 (default 50), total counts every match.")
+            + "page from 0, size 1 to 100 (default 50), total counts every match. A department leader's: only the "
+            + "visits of their department's cases.")
     public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.worklist(QueryParams.oneOf("status", status, WorklistFilter.class), QueryParams.id("caseId", caseId, "a case id"),
-                desk.today(), Paging.of(page, size, 50).page(),
+                leaders.department(), desk.today(), Paging.of(page, size, 50).page(),
                 Paging.of(page, size, 50).size());
     }
 
@@ -83,13 +87,14 @@ public class ReturnVisitsResource {
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The worklist as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx; status and caseId as for the worklist. Every matching visit "
-                    + "in the worklist's order; at most 10,000 rows, more is a 400.")
+                    + "in the worklist's order (a department leader's: of their department's cases only); at most 10,000 "
+                    + "rows, more is a 400.")
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("status") String status,
             @QueryParam("caseId") String caseId) {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = desk.today();
         return queries.all(QueryParams.oneOf("status", status, WorklistFilter.class),
-                QueryParams.id("caseId", caseId, "a case id"), today, Exports.MAX_ROWS + 1)
+                QueryParams.id("caseId", caseId, "a case id"), leaders.department(), today, Exports.MAX_ROWS + 1)
                 .map(visits -> Exports.download(wanted, "return-visits", today, WORKLIST_COLUMNS, visits));
     }
 

@@ -46,7 +46,8 @@ public class ReturnVisitQueries {
                    OR ($1 = 'PENDING' AND NOT completed AND due_by >= $2)
                    OR ($1 = 'OVERDUE' AND NOT completed AND due_by < $2)
                    OR ($1 = 'OPEN' AND NOT completed))
-              AND ($3::uuid IS NULL OR case_id = $3)""";
+              AND ($3::uuid IS NULL OR case_id = $3)
+              AND ($4::text IS NULL OR department = $4)""";
 
     private final Pool pool;
 
@@ -54,13 +55,16 @@ public class ReturnVisitQueries {
         this.pool = pool;
     }
 
-    public Uni<Page> worklist(WorklistFilter status, UUID caseId, LocalDate today, int page, int size) {
+    /** A page of the visits of one status (or all), of one case (or all), of one department's cases (or all). */
+    public Uni<Page> worklist(WorklistFilter status, UUID caseId, Optional<Department> department, LocalDate today,
+            int page, int size) {
         String wanted = status == null ? null : status.name();
+        String only = department.map(Department::name).orElse(null);
         Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM return_visit_view " + FILTER)
-                .execute(Tuple.of(wanted, today, caseId)).map(rows -> rows.iterator().next().getLong("n"));
+                .execute(Tuple.of(wanted, today, caseId, only)).map(rows -> rows.iterator().next().getLong("n"));
         Uni<List<WorklistItem>> items = pool.preparedQuery("SELECT * FROM return_visit_view " + FILTER
-                + " ORDER BY completed, due_by, case_number LIMIT $4 OFFSET $5")
-                .execute(Tuple.of(wanted, today, caseId, size, (long) page * size))
+                + " ORDER BY completed, due_by, case_number LIMIT $5 OFFSET $6")
+                .execute(Tuple.of(wanted, today, caseId, only, size, (long) page * size))
                 .map(rows -> {
                     List<WorklistItem> list = new ArrayList<>();
                     rows.forEach(row -> list.add(item(row, today)));
@@ -70,8 +74,9 @@ public class ReturnVisitQueries {
     }
 
     /** Every visit the filter matches, in the worklist's order, at most {@code limit}: for exports. */
-    public Uni<List<WorklistItem>> all(WorklistFilter status, UUID caseId, LocalDate today, int limit) {
-        return worklist(status, caseId, today, 0, limit).map(Page::items);
+    public Uni<List<WorklistItem>> all(WorklistFilter status, UUID caseId, Optional<Department> department,
+            LocalDate today, int limit) {
+        return worklist(status, caseId, department, today, 0, limit).map(Page::items);
     }
 
     public Uni<Optional<WorklistItem>> find(UUID id, LocalDate today) {

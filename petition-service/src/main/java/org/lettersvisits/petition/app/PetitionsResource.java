@@ -48,6 +48,7 @@ import org.lettersvisits.petition.search.PetitionExports;
 import org.lettersvisits.petition.search.PetitionFilter;
 import org.lettersvisits.petition.search.PetitionQueries;
 import org.lettersvisits.petition.search.PetitionStatus;
+import org.lettersvisits.petition.search.PetitionSummary;
 import org.lettersvisits.petition.domain.Petitioner;
 import org.lettersvisits.petition.privacy.Masking;
 import org.lettersvisits.petition.privacy.Petitioners;
@@ -57,6 +58,7 @@ import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Paging;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.security.LeaderScope;
 import org.lettersvisits.time.StatutoryLimits;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -82,6 +84,7 @@ public class PetitionsResource {
     private final EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
     private final Pool pool;
     private final SecurityIdentity identity;
+    private final LeaderScope leaders;
     private final Clock clock;
     private final StatutoryLimits limits;
     /** How a visitor asks about progress, as the receipt tells them (the committee's reception office and phone). */
@@ -89,7 +92,7 @@ public class PetitionsResource {
 
     PetitionsResource(RecordViews recordViews, Petitioners petitioners, PetitionDesk desk, PetitionQueries queries,
             EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions, Pool pool,
-            SecurityIdentity identity, Clock clock, StatutoryLimits limits,
+            SecurityIdentity identity, LeaderScope leaders, Clock clock, StatutoryLimits limits,
             @ConfigProperty(name = "petitions.receipt.enquiries") String enquiries) {
         this.recordViews = recordViews;
         this.petitioners = petitioners;
@@ -98,6 +101,7 @@ public class PetitionsResource {
         this.petitions = petitions;
         this.pool = pool;
         this.identity = identity;
+        this.leaders = leaders;
         this.clock = clock;
         this.limits = limits;
         this.enquiries = enquiries;
@@ -141,9 +145,10 @@ public class PetitionsResource {
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER, Roles.DEPT_PUBLIC_SECURITY,
             Roles.DEPT_PROCURATORATE, Roles.DEPT_COURT, Roles.DEPT_JUSTICE_BUREAU })
     @Operation(summary = "A petition with its visits and timeline",
-            description = "Department officers see only petitions whose case their department holds. Reception and "
-                    + "supervisors see the petitioner's ID number and phone whole, and each such view is recorded "
-                    + "(GET /api/admin/record-views); everyone else sees them masked.")
+            description = "Department officers and department leaders see only petitions whose case their department "
+                    + "holds (403 for any other). Reception and "
+                    + "supervisors see the petitioner's ID number, phone and address whole, and each such view is "
+                    + "recorded (GET /api/admin/record-views, kind FULL_RECORD); everyone else sees them masked.")
     @APIResponse(responseCode = "200", description = "The petition",
             content = @Content(schema = @Schema(implementation = PetitionDetails.class)))
     @APIResponse(responseCode = "404", description = "No such petition",
@@ -199,14 +204,16 @@ public class PetitionsResource {
     @Operation(summary = "The visitor's receipt",
             description = "Case number, day received, subject, the statutory day by which the petitioner is told in "
                     + "writing whether the matter is accepted, and how to ask about progress; the ID number masked. "
-                    + "Not a record view: nothing is shown whole.")
+                    + "Recorded in the access log (GET /api/admin/record-views, kind RECEIPT), as is the PDF.")
     @APIResponse(responseCode = "404", description = "No such petition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Receipt> receipt(@PathParam("id") UUID id) {
-        return queries.find(id).map(found -> {
+        String viewer = actor();
+        return queries.find(id).chain(found -> {
             var view = found.orElseThrow(() -> new NotFoundException("no petition " + id));
-            return new Receipt(view.caseNumber(), view.receivedOn(), view.petitionerErased() ? null : view.petitionerName(),
-                    view.idNumber(), view.subject(), limits.acceptanceNoticeDue(view.receivedOn()), enquiries);
+            return recordViews.receipt(id, viewer).replaceWith(new Receipt(view.caseNumber(), view.receivedOn(),
+                    view.petitionerErased() ? null : view.petitionerName(), view.idNumber(), view.subject(),
+                    limits.acceptanceNoticeDue(view.receivedOn()), enquiries));
         });
     }
 
@@ -229,7 +236,8 @@ public class PetitionsResource {
     @RolesAllowed({ Roles.RECEPTION, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "Search petitions, by resident ID number or name too",
             description = "As GET /api/petitions, with the text and ID number in the body, never in a URL; the ID "
-                    + "number matches exactly.")
+                    + "number matches exactly. A department leader finds only petitions whose case their department "
+                    + "holds; naming another department is 403. Each page is recorded in the access log (kind SEARCH).")
     public Uni<PetitionQueries.Page> searchByBody(@Valid @NotNull SearchRequest request) {
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
                 request.department(), request.receivedFrom(), request.receivedTo(), request.noticeLate());
@@ -244,14 +252,18 @@ public class PetitionsResource {
     @Operation(summary = "The petitions a search finds, as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. The body is a search (POST /api/petitions/search; page, size "
                     + "and after are ignored): every petition it finds, in its order, the ID number masked. At most "
-                    + "10,000 rows; more is a 400.")
+                    + "10,000 rows; more is a 400. A department leader's: only petitions whose case their department holds. "
+                    + "Recorded in the access log (kind EXPORT: who, the fields searched by, the petitions in the file).")
     public Uni<Response> export(@QueryParam("format") String format, @Valid @NotNull SearchRequest request) {
         ExportFormat wanted = ExportFormat.of(format);
         PetitionFilter filter = filter(request.q(), request.idNumber(), request.status(), request.town(),
                 request.department(), request.receivedFrom(), request.receivedTo(), request.noticeLate());
         LocalDate today = LocalDate.now(clock);
-        return queries.search(filter, 0, Exports.MAX_ROWS + 1, null).map(page -> Exports.download(wanted, "petitions",
-                today, PetitionExports.columns(), page.items()));
+        String viewer = actor();
+        return queries.search(filter, 0, Exports.MAX_ROWS + 1, null).chain(page -> {
+            Response file = Exports.download(wanted, "petitions", today, PetitionExports.columns(), page.items());
+            return recordViews.listed(RecordViews.Access.EXPORT, viewer, filter.searchedBy(), ids(page)).replaceWith(file);
+        });
     }
 
     @GET
@@ -264,7 +276,10 @@ public class PetitionsResource {
                     + "status, town, department, receivedFrom, receivedTo; noticeLate=true: the written notice of "
                     + "acceptance not recorded and its 15 days (to the next working day) past. ID numbers masked. To look up an ID number, "
                     + "POST it to /api/petitions/search: an idNumber here is refused with 400, because URLs end up in "
-                    + "logs and histories.")
+                    + "logs and histories. A department leader finds only petitions whose case their department holds; "
+                    + "naming another department is 403. Each page is recorded in the access log (GET "
+                    + "/api/admin/record-views, kind SEARCH: who, the fields searched by, never the text, the petitions "
+                    + "shown).")
     public Uni<PetitionQueries.Page> search(@QueryParam("q") String q,
             @Parameter(hidden = true) @QueryParam("idNumber") String idNumber,
             @Parameter(schema = @Schema(implementation = PetitionStatus.class)) @QueryParam("status") String status,
@@ -288,12 +303,19 @@ public class PetitionsResource {
         return search(filter, Paging.of(page, size, 20), after);
     }
 
+    /** A page of the search, recorded in the access log (kind SEARCH) before it is answered. */
     private Uni<PetitionQueries.Page> search(PetitionFilter filter, Paging paging, String after) {
         PetitionCursor cursor = PetitionCursor.of(after);
         if (cursor != null && filter.ranked()) {
             throw new InvalidField("after", "a search with q is ranked and pages by page number, not after a cursor");
         }
-        return queries.search(filter, cursor == null ? paging.page() : 0, paging.size(), cursor);
+        String viewer = actor();
+        return queries.search(filter, cursor == null ? paging.page() : 0, paging.size(), cursor)
+                .call(page -> recordViews.listed(RecordViews.Access.SEARCH, viewer, filter.searchedBy(), ids(page)));
+    }
+
+    private static List<UUID> ids(PetitionQueries.Page page) {
+        return page.items().stream().map(PetitionSummary::id).toList();
     }
 
     private PetitionFilter filter(String q, String idNumber, String status, String town, String department,
@@ -306,22 +328,30 @@ public class PetitionsResource {
         }
         PetitionStatus wantedStatus = QueryParams.oneOf("status", status, PetitionStatus.class);
         Department wantedDepartment = QueryParams.oneOf("department", department, Department.class);
+        if (wantedDepartment != null) {
+            leaders.requireOwn(wantedDepartment);
+        }
+        // a department leader finds only the petitions their department holds the case of
+        wantedDepartment = leaders.department().orElse(wantedDepartment);
         return new PetitionFilter(q, idNumber, wantedStatus == null ? null : wantedStatus.name(), town,
                 wantedDepartment == null ? null : wantedDepartment.name(), receivedFrom, receivedTo,
                 Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(LocalDate.now(clock)) : null);
     }
 
-    /** The petitioner as someone who does not need the numbers whole sees them. */
+    /** The petitioner as someone who does not need the numbers and the address whole sees them. */
     private static Petitioner masked(Petitioner p) {
         return p == null ? null : new Petitioner(p.name(), Masking.idNumber(p.idNumber()), Masking.phone(p.phone()),
-                p.address(), p.town());
+                Masking.address(p.address()), p.town());
     }
 
+    /** Reception and supervisors read every petition; a leader those their reach holds; an officer their department's. */
     private boolean mayRead(String department) {
-        if (identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.LEADER)) {
+        Department holder = department == null ? null : Department.valueOf(department);
+        if (identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR)
+                || (identity.hasRole(Roles.LEADER) && leaders.mayRead(holder))) {
             return true;
         }
-        return department != null && identity.hasRole(Department.valueOf(department).officerRole());
+        return holder != null && identity.hasRole(holder.officerRole());
     }
 
     private String actor() {

@@ -2,6 +2,7 @@ package org.lettersvisits.petition.privacy;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,17 +14,35 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Who saw a petitioner's full record, and when: every read of a petition's detail that shows the ID
- * number and phone unmasked is recorded before it is answered, and administrators can read the record.
+ * The access log ({@code record_view}): who was shown petitioners, when and how. Every read of a petition's detail
+ * that shows the petitioner unmasked, every search (each page of a list), every export and every receipt is recorded
+ * before it is answered, with the petitions it shows and, for a search or an export, the fields it was by, never the
+ * text searched for. It holds nothing of a person, so nothing in it is erased; it is only ever inserted into.
  */
 @ApplicationScoped
 public class RecordViews {
 
-    /** One view of a full record. */
-    public record RecordView(UUID petitionId, String viewer, OffsetDateTime viewedAt) {
+    /** How petitioners were shown. */
+    public enum Access {
+        /** A petition's detail with the petitioner unmasked. */
+        FULL_RECORD,
+        /** A page of a list or a search. */
+        SEARCH,
+        /** A file of a search's petitions. */
+        EXPORT,
+        /** The visitor's receipt, shown to print or as a PDF. */
+        RECEIPT
     }
 
-    /** A page of views, newest first. */
+    /**
+     * One access: its kind, who and when, the fields a search or an export was by (null for the others), the petitions
+     * shown, and {@code petitionId}, the one petition of a full record or a receipt (null for lists).
+     */
+    public record RecordView(Access kind, String viewer, OffsetDateTime viewedAt, List<String> searchedBy,
+            List<UUID> petitionIds, UUID petitionId) {
+    }
+
+    /** A page of accesses, newest first. */
     public record Page(List<RecordView> items, long total) {
     }
 
@@ -35,26 +54,56 @@ public class RecordViews {
 
     /** Records that {@code viewer} is shown the full record of {@code petitionId} now. */
     public Uni<Void> record(UUID petitionId, String viewer) {
-        return pool.preparedQuery("INSERT INTO record_view (petition_id, viewer) VALUES ($1, $2)")
-                .execute(Tuple.of(petitionId, viewer)).replaceWithVoid();
+        return insert(Access.FULL_RECORD, viewer, null, List.of(petitionId));
     }
 
-    /** The views of one petition's full record, or of every record when {@code petitionId} is null. */
-    public Uni<Page> list(UUID petitionId, int page, int size) {
+    /** Records that {@code viewer} is shown the receipt of {@code petitionId} now. */
+    public Uni<Void> receipt(UUID petitionId, String viewer) {
+        return insert(Access.RECEIPT, viewer, null, List.of(petitionId));
+    }
+
+    /**
+     * Records that {@code viewer} is shown {@code shown} by a search ({@link Access#SEARCH}) or in an export
+     * ({@link Access#EXPORT}) by the fields {@code searchedBy} (their names, e.g. {@code idNumber}; never values).
+     */
+    public Uni<Void> listed(Access kind, String viewer, List<String> searchedBy, List<UUID> shown) {
+        if (kind != Access.SEARCH && kind != Access.EXPORT) {
+            throw new IllegalArgumentException(kind + " is not a list");
+        }
+        return insert(kind, viewer, searchedBy, shown);
+    }
+
+    private Uni<Void> insert(Access kind, String viewer, List<String> searchedBy, List<UUID> shown) {
+        return pool.preparedQuery("INSERT INTO record_view (kind, viewer, searched_by, petition_ids) VALUES ($1, $2, $3, $4)")
+                .execute(Tuple.of(kind.name(), viewer, searchedBy == null ? null : searchedBy.toArray(String[]::new),
+                        shown.toArray(UUID[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** The accesses that showed one petition, or every access when {@code petitionId} is null; of one kind, or all. */
+    public Uni<Page> read(UUID petitionId, Access kind, int page, int size) {
         return pool.preparedQuery("""
-                SELECT petition_id, viewer, viewed_at, count(*) OVER () AS total FROM record_view
-                WHERE ($1::uuid IS NULL OR petition_id = $1)
-                ORDER BY viewed_at DESC, id DESC LIMIT $2 OFFSET $3""")
-                .execute(Tuple.of(petitionId, size, (long) page * size))
+                SELECT kind, viewer, viewed_at, searched_by, petition_ids, count(*) OVER () AS total FROM record_view
+                WHERE ($1::uuid IS NULL OR petition_ids @> ARRAY[$1::uuid]) AND ($2::text IS NULL OR kind = $2)
+                ORDER BY viewed_at DESC, id DESC LIMIT $3 OFFSET $4""")
+                .execute(Tuple.of(petitionId, kind == null ? null : kind.name(), size, (long) page * size))
                 .map(rows -> {
                     List<RecordView> items = new ArrayList<>();
                     long total = 0;
                     for (Row row : rows) {
-                        items.add(new RecordView(row.getUUID("petition_id"), row.getString("viewer"),
-                                row.getOffsetDateTime("viewed_at")));
+                        items.add(view(row));
                         total = row.getLong("total");
                     }
                     return new Page(items, total);
                 });
+    }
+
+    private static RecordView view(Row row) {
+        Access kind = Access.valueOf(row.getString("kind"));
+        String[] searchedBy = row.getArrayOfStrings("searched_by");
+        List<UUID> shown = Arrays.asList(row.getArrayOfUUIDs("petition_ids"));
+        boolean one = kind == Access.FULL_RECORD || kind == Access.RECEIPT;
+        return new RecordView(kind, row.getString("viewer"), row.getOffsetDateTime("viewed_at"),
+                searchedBy == null ? null : Arrays.asList(searchedBy), shown, one && !shown.isEmpty() ? shown.get(0) : null);
     }
 }

@@ -14,7 +14,7 @@ import org.lettersvisits.problem.QueryParams;
 
 import io.smallrye.mutiny.Uni;
 
-/** The record of who saw which petitioner's full record, for administrators. */
+/** The access log: who was shown which petitioners, how and when, for administrators. */
 @Path("/api/admin/record-views")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
@@ -28,10 +28,16 @@ public class RecordViewsResource {
     }
 
     @GET
-    @Operation(summary = "Who was shown a petitioner's unmasked ID number and phone, and when; newest first")
-    public Uni<RecordViews.Page> list(@QueryParam("petitionId") String petitionId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return views.list(QueryParams.id("petitionId", petitionId, "a petition id"), QueryParams.integer("page", page, 0, 0,
-                10_000), QueryParams.integer("size", size, 50, 1, 200));
+    @Operation(summary = "The access log: who was shown petitioners, how and when; newest first",
+            description = "kind: FULL_RECORD (a petition's detail with the ID number, phone and address unmasked), "
+                    + "SEARCH (a page of a list or search), EXPORT, RECEIPT. searchedBy: the fields a search or an export "
+                    + "was by (caseNumber, nameOrSubject, idNumber, status, town, department, receivedFrom, receivedTo, "
+                    + "noticeLate), never the text searched for. petitionIds: the petitions shown; petitionId: the one of "
+                    + "a full record or a receipt. petitionId= lists the accesses that showed that petition; kind= one kind.")
+    public Uni<RecordViews.Page> list(@QueryParam("petitionId") String petitionId, @QueryParam("kind") String kind,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return views.read(QueryParams.id("petitionId", petitionId, "a petition id"),
+                QueryParams.oneOf("kind", kind, RecordViews.Access.class),
+                QueryParams.integer("page", page, 0, 0, 10_000), QueryParams.integer("size", size, 50, 1, 200));
     }
 }

@@ -1,6 +1,9 @@
 package org.lettersvisits.petition.search;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.lettersvisits.web.SearchText;
 
@@ -23,6 +26,34 @@ public record PetitionFilter(String text, String idNumber, String status, String
 
     public static PetitionFilter text(String text) {
         return new PetitionFilter(text, null, null, null, null, null, null, null);
+    }
+
+    /** A case number as staff type it: {@code XF-2026-00042}, {@code 2026-00042}, in any case. */
+    private static final Pattern CASE_NUMBER = Pattern.compile("(?i)(XF-)?\\d{4}-\\d{1,5}");
+
+    /**
+     * The fields this search is by, as the access log records them: their names, never their values. The text counts
+     * as {@code caseNumber} when it is written as a case number, else as {@code nameOrSubject}.
+     */
+    public List<String> searchedBy() {
+        List<String> fields = new ArrayList<>();
+        if (text != null) {
+            fields.add(CASE_NUMBER.matcher(text).matches() ? "caseNumber" : "nameOrSubject");
+        }
+        add(fields, "idNumber", idNumber);
+        add(fields, "status", status);
+        add(fields, "town", town);
+        add(fields, "department", department);
+        add(fields, "receivedFrom", receivedFrom);
+        add(fields, "receivedTo", receivedTo);
+        add(fields, "noticeLate", noticeLateIfReceivedBy);
+        return fields;
+    }
+
+    private static void add(List<String> fields, String name, Object value) {
+        if (value != null) {
+            fields.add(name);
+        }
     }
 
     /** A ranked search: results are ordered by how well they match, not by date. */

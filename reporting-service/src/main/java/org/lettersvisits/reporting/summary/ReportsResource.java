@@ -27,6 +27,7 @@ import org.lettersvisits.export.Exports;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
+import org.lettersvisits.security.LeaderScope;
 
 import io.smallrye.mutiny.Uni;
 
@@ -47,6 +48,9 @@ public class ReportsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    LeaderScope leaders;
+
     @GET
     @Path("summary")
     @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +60,9 @@ public class ReportsResource {
                     + "year). All four departments are always present. Also return visits and petitions of the period. "
                     + "asOf (a past day or today): the table as it stood at the end of that day, by the business dates "
                     + "the events carry (received, assigned, closed, suspended on ...), not by when they were recorded; "
-                    + "overdue then means open with a deadline before that day.")
+                    + "overdue then means open with a deadline before that day. A department leader gets their department's "
+                    + "line, total and return visits, marked with department, and petitions null (they cannot be split "
+                    + "by department).")
     public Uni<Summary> summary(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf) {
         LocalDate today = LocalDate.now(clock);
@@ -70,14 +76,16 @@ public class ReportsResource {
         if (end.isBefore(start)) {
             throw new InvalidField("to", "must not be before from");
         }
-        return day == null ? queries.summary(start, end, today) : asOfDay.summary(start, end, day);
+        Optional<Department> department = leaders.department();
+        return day == null ? queries.summary(start, end, today, department) : asOfDay.summary(start, end, day, department);
     }
 
     @GET
     @Path("summary.csv")
     @Produces("text/csv")
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
-    @Operation(summary = "The department table as CSV (UTF-8 with BOM, so Excel shows the Chinese names)")
+    @Operation(summary = "The department table as CSV (UTF-8 with BOM, so Excel shows the Chinese names)",
+            description = "A department leader's: their department's line and its total.")
     public Uni<Response> summaryCsv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf) {
         return summary(from, to, asOf).map(s -> {
@@ -106,9 +114,10 @@ public class ReportsResource {
     @Path("overdue")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
-    @Operation(summary = "Open cases past their deadline, most overdue first, with days overdue")
+    @Operation(summary = "Open cases past their deadline, most overdue first, with days overdue",
+            description = "A department leader's: only their department's.")
     public Uni<List<ReportQueries.OverdueCase>> overdue() {
-        return queries.overdue(LocalDate.now(clock));
+        return queries.overdue(LocalDate.now(clock), leaders.department());
     }
 
     @GET
@@ -117,11 +126,11 @@ public class ReportsResource {
     @RolesAllowed({ Roles.LEADER, Roles.SUPERVISOR })
     @Operation(summary = "The overdue cases as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx. The leader's overdue list as GET /api/reports/overdue, most "
-                    + "overdue first; at most 10,000 rows, more is a 400.")
+                    + "overdue first (a department leader's: only their department's); at most 10,000 rows, more is a 400.")
     public Uni<Response> exportOverdue(@QueryParam("format") String format) {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = LocalDate.now(clock);
-        return queries.overdue(today).map(cases -> Exports.download(wanted, "overdue", today, OVERDUE_COLUMNS, cases));
+        return queries.overdue(today, leaders.department()).map(cases -> Exports.download(wanted, "overdue", today, OVERDUE_COLUMNS, cases));
     }
 
     /** The overdue list's columns, headed as the dashboard heads them. */

@@ -9,14 +9,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code GET /api/reports/summary}: the committee's year-end table for any period; with {@code asOf}, the table as it
- * stood at the end of that day (absent otherwise).
+ * stood at the end of that day (absent otherwise). A department leader's ({@code department} present, absent
+ * otherwise): that department's line alone, its total and its return visits, and {@code petitions} null, since the
+ * petitions of a period cannot be split by department.
  */
 public record Summary(LocalDate from, LocalDate to, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf,
-        List<DepartmentLine> departments, Counts total, ReturnVisits returnVisits, Petitions petitions) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Department department, List<DepartmentLine> departments, Counts total,
+        ReturnVisits returnVisits, Petitions petitions) {
 
     /** The same table, said to stand as of the end of {@code day}. */
     public Summary asOf(LocalDate day) {
-        return new Summary(from, to, day, departments, total, returnVisits, petitions);
+        return new Summary(from, to, day, department, departments, total, returnVisits, petitions);
     }
 
     /**

@@ -2,11 +2,13 @@ package org.lettersvisits.reporting.summary;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.lettersvisits.contracts.Department;
 import org.lettersvisits.reporting.projection.BusinessDate;
 import org.lettersvisits.reporting.projection.LoggedEvents;
 
@@ -48,12 +50,12 @@ public class SummaryAsOf {
     @Inject
     Clock clock;
 
-    public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate asOf) {
+    public Uni<Summary> summary(LocalDate from, LocalDate to, LocalDate asOf, Optional<Department> department) {
         // a generation no one else uses: the rows are never committed, and no other transaction sees them
         int generation = -1 - ThreadLocalRandom.current().nextInt(1 << 30);
         return pool.getConnection().chain(connection -> connection.begin()
                 .chain(tx -> replay(connection, generation, asOf, new Position("0", 0, BATCH))
-                        .chain(() -> queries.summaryOf(connection, generation, from, to, asOf))
+                        .chain(() -> queries.summaryOf(connection, generation, from, to, asOf, department))
                         .eventually(tx::rollback))
                 .eventually(connection::close))
                 .map(summary -> summary.asOf(asOf));
