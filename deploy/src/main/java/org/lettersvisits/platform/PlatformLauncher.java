@@ -107,8 +107,11 @@ public final class PlatformLauncher implements AutoCloseable {
         out.printf("%nLetters & Visits is ready after %s:%n", elapsed());
         started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
         out.println();
-        out.println("Sample users (password = user name): reception1, supervisor1, leader1, followup1,");
-        out.println("  police1, procurator1, judge1, justice1, admin1. Token for scripts: client petitions-cli, password grant.");
+        out.println("Sample users (password = user name): reception1, supervisor1, leader1, deptleader1 (leader of public");
+        out.println("  security), followup1, police1, procurator1, judge1, justice1, admin1. Token for scripts: client");
+        out.println("  petitions-cli, password grant (this development realm only; the production realm has none).");
+        out.println("PostgreSQL: psql -h localhost -p " + settings.postgresPort() + " -U postgres (password: "
+                + settings.postgresPasswordFile() + ")");
     }
 
     /**
