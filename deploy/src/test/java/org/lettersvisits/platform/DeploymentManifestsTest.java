@@ -392,6 +392,11 @@ class DeploymentManifestsTest {
         ConfigMap realm = JSON.treeToValue(production.get("ConfigMap/keycloak-realm"), ConfigMap.class);
         JsonNode imported = JSON.readTree(realm.getData().get("petitions-realm.json"));
         assertThat(imported.path("realm").asText()).isEqualTo("petitions");
+        assertThat(imported).as("production imports the production realm")
+                .isEqualTo(JSON.readTree(ROOT.resolve("deploy/realm/production/petitions-realm.json").toFile()));
+        ConfigMap local = JSON.treeToValue(Kustomize.byKindAndName(render("local")).get("ConfigMap/keycloak-realm"), ConfigMap.class);
+        assertThat(JSON.readTree(local.getData().get("petitions-realm.json"))).as("the local overlay, the development realm")
+                .isEqualTo(JSON.readTree(ROOT.resolve("deploy/realm/petitions-realm.json").toFile()));
         imported.path("users").forEach(user -> assertThat(user.has("serviceAccountClientId"))
                 .as("the realm holds service accounts only, no people: " + user.path("username")).isTrue());
         assertThat(production).doesNotContainKey("ConfigMap/keycloak-demo-users");
@@ -422,6 +427,8 @@ class DeploymentManifestsTest {
             assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
                     .contains("localhost:9000/q/health/ready");
         }
+        assertThat(String.valueOf(services.get("keycloak").get("volumes"))).as("Compose imports the production realm")
+                .contains("../realm/production/petitions-realm.json:");
         String topics = String.valueOf(((Map<String, Object>) services.get("kafka-topics")).get("command"));
         Matcher list = Pattern.compile("for topic in ([^;]+);").matcher(topics);
         assertThat(list.find()).isTrue();
