@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.lettersvisits.contracts.Topics;
@@ -20,7 +23,8 @@ import org.lettersvisits.contracts.Topics;
  * A real Apache Kafka broker in KRaft mode (combined broker and controller) in a JVM of its own,
  * run from the Kafka jars on the launcher's class path. Storage is formatted once and kept.
  * When the broker answers, the platform's topics and each consuming service's dead-letter topic are
- * created (3 partitions, kept forever: the events are the record, and a dead letter waits for its redrive).
+ * created (3 partitions, kept forever: the events are the record, and a dead letter waits for its redrive), and the
+ * anchors' topic {@value AnchorArchive#TOPIC}.
  */
 final class KafkaPart extends ProcessPart {
 
@@ -130,6 +134,27 @@ final class KafkaPart extends ProcessPart {
                     throw e;
                 }
             }
+        }
+        createAnchorsTopic();
+    }
+
+    /**
+     * {@value AnchorArchive#TOPIC}, where the owning services publish every signed anchor: kept for ever and never
+     * compacted (a copy of the anchors outside the databases); set so at every start, should it have been made otherwise.
+     */
+    private void createAnchorsTopic() throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, String> kept = Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
+        try {
+            admin.createTopics(List.of(new NewTopic(AnchorArchive.TOPIC, Topics.PARTITIONS, (short) 1).configs(kept)))
+                    .all().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, AnchorArchive.TOPIC);
+            admin.incrementalAlterConfigs(Map.of(topic, kept.entrySet().stream()
+                    .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                    .toList())).all().get(5, TimeUnit.SECONDS);
         }
     }
 

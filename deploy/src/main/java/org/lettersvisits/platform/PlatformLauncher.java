@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Starts the local platform as separate processes and stops it again: first PostgreSQL, the Kafka
- * broker, Keycloak and a {@link TraceCollector} side by side, then the four services once those are ready. While it waits it
+ * broker, Keycloak and a {@link TraceCollector} side by side, then the {@link AnchorArchive} and the four services
+ * once those are ready. While it waits it
  * says what is starting and how long it has taken. If a part fails, {@link #start()} throws with the
  * part's name and log; once all are ready, a {@link Supervisor} restarts any part that exits
  * unexpectedly; {@link #close()} stops whatever was started, in reverse order.
@@ -69,9 +70,11 @@ public final class PlatformLauncher implements AutoCloseable {
     public synchronized void startInfrastructure() throws PartFailedException {
         startNanos = System.nanoTime();
         out.println("data and logs: " + settings.dataDir());
+        LocalSecrets.anchorKeys(settings); // for the services run in dev mode (./platform dev-env SERVICE)
         startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings),
                 new MailCatcherPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
+        startAndAwait(List.of(new AnchorArchive(settings)), INFRASTRUCTURE_TIMEOUT);
         supervisor = new Supervisor(settings, out);
         started.forEach(supervisor::watch);
         supervisor.begin();
@@ -79,7 +82,8 @@ public final class PlatformLauncher implements AutoCloseable {
         started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
         out.println();
         out.println("Run a service with live reload against it (after ./mvnw install -DskipTests once):");
-        out.println("  ./mvnw quarkus:dev -pl petition-service   (likewise assignment-, followup-, reporting-service)");
+        out.println("  eval \"$(./platform dev-env petition-service)\"; ./mvnw quarkus:dev -pl petition-service");
+        out.println("  (likewise assignment-, followup-, reporting-service: each connects as its own database role)");
     }
 
     /** Starts everything and returns once every part is ready. */
@@ -89,6 +93,7 @@ public final class PlatformLauncher implements AutoCloseable {
         startAndAwait(List.of(traces, new KeycloakPart(settings), new KafkaPart(settings), new PostgresPart(settings),
                 new MailCatcherPart(settings)),
                 INFRASTRUCTURE_TIMEOUT);
+        startAndAwait(List.of(new AnchorArchive(settings)), INFRASTRUCTURE_TIMEOUT);
         startAndAwait(settings.services().stream().flatMap(s -> settings.instancesOf(s).stream())
                 .<Part>map(instance -> new ServicePart(settings, instance)).toList(), SERVICE_TIMEOUT);
         if (settings.replicas() > 1) {
@@ -102,8 +107,11 @@ public final class PlatformLauncher implements AutoCloseable {
         out.printf("%nLetters & Visits is ready after %s:%n", elapsed());
         started.forEach(p -> out.printf("  %-20s %s%n", p.name(), p.endpoint()));
         out.println();
-        out.println("Sample users (password = user name): reception1, supervisor1, leader1, followup1,");
-        out.println("  police1, procurator1, judge1, justice1, admin1. Token for scripts: client petitions-cli, password grant.");
+        out.println("Sample users (password = user name): reception1, supervisor1, leader1, deptleader1 (leader of public");
+        out.println("  security), followup1, police1, procurator1, judge1, justice1, admin1. Token for scripts: client");
+        out.println("  petitions-cli, password grant (this development realm only; the production realm has none).");
+        out.println("PostgreSQL: psql -h localhost -p " + settings.postgresPort() + " -U postgres (password: "
+                + settings.postgresPasswordFile() + ")");
     }
 
     /**

@@ -40,6 +40,16 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
         public String baseUrl() {
             return "http://localhost:" + port;
         }
+
+        /** The role that owns the service's database and everything in it: Flyway migrates as it ({@code DB_OWNER_USER}). */
+        public String ownerRole() {
+            return database + "_owner";
+        }
+
+        /** The role the service connects as ({@code DB_USER}): no superuser, no owner, only what the owner grants it. */
+        public String serviceRole() {
+            return database + "_service";
+        }
     }
 
     /**
@@ -152,6 +162,39 @@ public record PlatformSettings(Path root, Path dataDir, int postgresPort, int ka
      */
     public Path dataKeySharingKeyFile() {
         return dataDir.resolve("data-key-sharing-key");
+    }
+
+    /**
+     * Where the local PostgreSQL's superuser ({@code postgres}) password is kept: random, made on first start. Every
+     * connection to the server proves a password (scram-sha-256); the services connect as roles of their own.
+     */
+    public Path postgresPasswordFile() {
+        return dataDir.resolve("postgres-password");
+    }
+
+    /** Where the password of one of the services' database roles ({@code petition_owner}, {@code petition_service}, ...) is kept. */
+    public Path postgresRolePasswordFile(String role) {
+        return postgresRolesDir().resolve(role);
+    }
+
+    /** The folder of the services' database roles' passwords, one file per role. */
+    public Path postgresRolesDir() {
+        return dataDir.resolve("postgres-roles");
+    }
+
+    /** The anchors' signing key (Base64 of the PKCS#8 Ed25519 private key), given to every service as {@code ANCHOR_SIGNING_KEY}. */
+    public Path anchorSigningKeyFile() {
+        return dataDir.resolve("anchor-signing-key");
+    }
+
+    /** The anchors' verifying key (Base64 of the X.509 Ed25519 public key), given as {@code ANCHOR_VERIFYING_KEY}. */
+    public Path anchorVerifyingKeyFile() {
+        return dataDir.resolve("anchor-verifying-key");
+    }
+
+    /** The launcher's copy of every anchor published on {@code event-anchors.v1}: one {@code <service>.jsonl} per service. */
+    public Path anchorsDir() {
+        return dataDir.resolve("anchors");
     }
 
     /** Where the launcher keeps the process id of a running part ({@code petition-service}, {@code kafka}, ...). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,11 +152,7 @@ public final class RetiredTopics {
      * version before queued, which its relay could not publish once the topic is gone).
      */
     boolean republished(Republication republication) throws IOException {
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
-        try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl(republication.database()),
-                credentials);
+        try (Connection connection = LocalDatabase.superuserConnection(settings, republication.database());
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT EXISTS (SELECT 1 FROM topic_republication WHERE topic = ? AND finished_at IS NOT NULL)
                            AND NOT EXISTS (SELECT 1 FROM outbox WHERE topic = ANY (?))""")) {

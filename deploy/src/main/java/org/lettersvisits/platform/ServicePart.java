@@ -60,10 +60,19 @@ public final class ServicePart extends ProcessPart {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
                 "OIDC_ISSUER", settings.issuer(),
                 "PLATFORM_INSTANCE", instance.name(),
-                // the local platform: loopback only, the local database's password, the API docs on
+                // the local platform: loopback only, the API docs on
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
-                "DB_PASSWORD", "postgres",
                 "QUARKUS_SWAGGER_UI_ENABLE", "true"));
+        // least privilege: the service connects as its own role, Flyway migrates as the database's owner
+        PlatformSettings.Service service = instance.service();
+        environment.put("DB_USER", service.serviceRole());
+        environment.put("DB_PASSWORD", LocalDatabase.rolePassword(settings, service.serviceRole()));
+        environment.put("DB_OWNER_USER", service.ownerRole());
+        environment.put("DB_OWNER_PASSWORD", LocalDatabase.rolePassword(settings, service.ownerRole()));
+        // the key pair the services sign their event log's anchors with and check them by: one for all of them
+        LocalSecrets.AnchorKeys anchorKeys = LocalSecrets.anchorKeys(settings);
+        environment.put("ANCHOR_SIGNING_KEY", anchorKeys.signing());
+        environment.put("ANCHOR_VERIFYING_KEY", anchorKeys.verifying());
         // glibc keeps a malloc arena per thread that allocated (up to 8 per core): two are plenty for an event-loop
         // service and keep its native memory down
         environment.put("MALLOC_ARENA_MAX", "2");

@@ -47,9 +47,11 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleType;
 
 /**
  * The Kubernetes overlays and the Compose file, held against the services as they are built: every overlay is
@@ -70,8 +72,10 @@ class DeploymentManifestsTest {
     /** CloudNativePG has no Java model here: the fields of its API reference that these manifests may use. */
     private static final Map<String, Object> CNPG_CLUSTER_SPEC = Map.of("instances", "", "imageName", "",
             "storage", Map.of("size", "", "storageClass", ""), "postgresql", Map.of("parameters", "*"),
-            "managed", Map.of("roles", Map.of("name", "", "ensure", "", "login", "", "passwordSecret", Map.of("name", ""),
-                    "comment", "", "connectionLimit", "", "inRoles", "")),
+            "managed", Map.of("roles", Map.ofEntries(Map.entry("name", ""), Map.entry("ensure", ""), Map.entry("login", ""),
+                    Map.entry("passwordSecret", Map.of("name", "")), Map.entry("comment", ""), Map.entry("connectionLimit", ""),
+                    Map.entry("inRoles", ""), Map.entry("superuser", ""), Map.entry("createdb", ""),
+                    Map.entry("createrole", ""))),
             "resources", "*", "bootstrap", "*", "backup", "*");
     /**
      * The settings petition-service makes {@link Topics#DATA_KEYS} with and sets on it at every start
@@ -84,6 +88,11 @@ class DeploymentManifestsTest {
     private static final Set<String> DATA_KEYS_OWNER_OPERATIONS = Set.of("Write", "Describe", "Create", "DescribeConfigs",
             "AlterConfigs");
     private static final Set<String> DATA_KEYS_READER_OPERATIONS = Set.of("Read", "Describe");
+    /**
+     * The anchors' key pair, which the launcher, Compose and Kubernetes give the owners of an event log for the
+     * services' signing of their anchors (issue 27, the services' side, which names them in its configuration).
+     */
+    private static final Set<String> ANCHOR_KEYS = Set.of("ANCHOR_SIGNING_KEY", "ANCHOR_VERIFYING_KEY");
     private static final Map<String, Object> CNPG_DATABASE_SPEC = Map.of("name", "", "owner", "",
             "cluster", Map.of("name", ""), "ensure", "", "encoding", "", "databaseReclaimPolicy", "");
 
@@ -190,6 +199,7 @@ class DeploymentManifestsTest {
         Set<String> expected = new TreeSet<>(Topics.ALL);
         expected.add(Topics.ERASURE_LEDGER);
         expected.add(Topics.DATA_KEYS);
+        expected.add(AnchorArchive.TOPIC);
         Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
         Set<String> declared = new TreeSet<>();
         for (String key : resources.keySet()) {
@@ -225,6 +235,9 @@ class DeploymentManifestsTest {
             Set<String> ownTopics = new TreeSet<>(Set.of(Topics.deadLettersOf(service)));
             Stream.concat(Topics.ALL.stream(), Stream.of(Topics.ERASURE_LEDGER, Topics.DATA_KEYS))
                     .filter(t -> owns(service, t)).forEach(ownTopics::add);
+            if (ownsAnEventLog(service)) {
+                ownTopics.add(AnchorArchive.TOPIC); // its signed anchors
+            }
             assertThat(writes).as(service + " writes").isEqualTo(ownTopics);
             Set<String> consumed = values(own, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
             consumed.addAll(readBesideTheChannels(service, own));
@@ -248,6 +261,117 @@ class DeploymentManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void no_kafka_user_may_write_delete_or_alter_a_topic_it_does_not_own(String overlay) throws Exception {
+        Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
+        Map<String, Set<String>> mayWrite = Map.of(
+                "petition-service", Set.of(Topics.PETITION_EVENTS, Topics.deadLettersOf("petition-service"),
+                        AnchorArchive.TOPIC, Topics.DATA_KEYS, Topics.ERASURE_LEDGER),
+                "assignment-service", Set.of(Topics.ASSIGNMENT_EVENTS, Topics.deadLettersOf("assignment-service"),
+                        AnchorArchive.TOPIC),
+                "followup-service", Set.of(Topics.FOLLOWUP_EVENTS, Topics.deadLettersOf("followup-service"),
+                        AnchorArchive.TOPIC),
+                "reporting-service", Set.of(Topics.deadLettersOf("reporting-service")));
+        for (String service : SERVICES) {
+            KafkaUser user = model(resources, "KafkaUser/" + service, KafkaUser.class);
+            List<AclRule> acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
+            for (AclRule acl : acls) {
+                String where = service + " " + acl.getOperations() + " on " + acl.getResource();
+                assertThat(acl.getType() == null || acl.getType() == AclRuleType.ALLOW).as(where + ": allow rules only")
+                        .isTrue();
+                if (acl.getResource() instanceof AclRuleTopicResource topic) {
+                    assertThat(topic.getPatternType()).as(where + ": one topic by its name, no prefix")
+                            .isEqualTo(AclResourcePatternType.LITERAL);
+                    assertThat(topic.getName()).as(where).doesNotContain("*");
+                    assertThat(acl.getOperations()).as(where)
+                            .doesNotContain(AclOperation.DELETE, AclOperation.ALTER, AclOperation.ALL);
+                    if (acl.getOperations().contains(AclOperation.WRITE)) {
+                        assertThat(mayWrite.get(service)).as(where + ": writes only its own topics").contains(topic.getName());
+                    }
+                } else {
+                    assertThat(acl.getResource()).as(where + ": topics and its own groups, nothing on the cluster")
+                            .isInstanceOf(AclRuleGroupResource.class);
+                }
+            }
+            assertThat(topicsWith(acls, "Write")).as(service + " writes").isEqualTo(new TreeSet<>(mayWrite.get(service)));
+            assertThat(operationsOn(acls, AnchorArchive.TOPIC)).as(service + " on the anchors")
+                    .isEqualTo(ownsAnEventLog(service) ? Set.of("Write", "Describe") : Set.of());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void each_service_migrates_as_its_databases_owner_and_connects_as_a_role_of_its_own(String overlay) throws Exception {
+        Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
+        Map<String, JsonNode> roles = new TreeMap<>();
+        resources.get("Cluster/letters-visits-db").path("spec").path("managed").path("roles")
+                .forEach(role -> roles.put(role.path("name").asText(), role));
+        for (String name : SERVICES) {
+            Container container = model(resources, "Deployment/" + name, Deployment.class).getSpec().getTemplate()
+                    .getSpec().getContainers().get(0);
+            String database = container.getEnv().stream().filter(e -> e.getName().equals("DB_NAME")).findFirst()
+                    .orElseThrow().getValue();
+            Map<String, String> fromSecrets = container.getEnv().stream().filter(e -> e.getValueFrom() != null
+                    && e.getValueFrom().getSecretKeyRef() != null).collect(Collectors.toMap(EnvVar::getName,
+                            e -> e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey()));
+            assertThat(fromSecrets).as(name).containsEntry("DB_USER", name + "-db/username")
+                    .containsEntry("DB_PASSWORD", name + "-db/password")
+                    .containsEntry("DB_OWNER_USER", name + "-db-owner/username")
+                    .containsEntry("DB_OWNER_PASSWORD", name + "-db-owner/password");
+            Map<String, String> secretOfRole = Map.of(database + "_owner", name + "-db-owner", database + "_service", name + "-db");
+            secretOfRole.forEach((role, secret) -> {
+                JsonNode managed = roles.get(role);
+                assertThat(managed).as("CloudNativePG manages " + role).isNotNull();
+                assertThat(managed.path("passwordSecret").path("name").asText()).as(role).isEqualTo(secret);
+                assertThat(managed.path("login").asBoolean()).as(role + " logs in").isTrue();
+                for (String power : List.of("superuser", "createdb", "createrole")) {
+                    assertThat(managed.path(power).asBoolean(true)).as(role + " is not " + power).isFalse();
+                }
+                if (overlay.equals("local")) { // CloudNativePG takes the role's name from the Secret's username
+                    Secret given = JSON.convertValue(resources.get("Secret/" + secret), Secret.class);
+                    assertThat(new String(java.util.Base64.getDecoder().decode(given.getData().get("username"))))
+                            .as(secret).isEqualTo(role);
+                }
+            });
+            assertThat(resources.get("Database/" + database).path("spec").path("owner").asText())
+                    .as("the " + database + " database belongs to its owner role, not to the service's").isEqualTo(database + "_owner");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void the_owners_of_an_event_log_get_the_anchor_key_pair_from_one_secret(String overlay) throws Exception {
+        Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
+        for (String name : SERVICES) {
+            Container container = model(resources, "Deployment/" + name, Deployment.class).getSpec().getTemplate()
+                    .getSpec().getContainers().get(0);
+            Map<String, String> anchorKeys = container.getEnv().stream().filter(e -> ANCHOR_KEYS.contains(e.getName()))
+                    .collect(Collectors.toMap(EnvVar::getName, e -> e.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + e.getValueFrom().getSecretKeyRef().getKey()));
+            assertThat(anchorKeys).as(name).isEqualTo(ownsAnEventLog(name)
+                    ? Map.of("ANCHOR_SIGNING_KEY", "anchor-signing/signing-key",
+                            "ANCHOR_VERIFYING_KEY", "anchor-signing/verifying-key")
+                    : Map.of());
+        }
+        if (overlay.equals("local")) { // the development pair is a pair: what one signs, the other verifies
+            Secret pair = JSON.convertValue(resources.get("Secret/anchor-signing"), Secret.class);
+            java.util.Base64.Decoder base64 = java.util.Base64.getDecoder();
+            java.util.Base64.Decoder lines = java.util.Base64.getMimeDecoder(); // the Secret's value, in lines
+            java.security.KeyFactory ed25519 = java.security.KeyFactory.getInstance("Ed25519");
+            java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+            signer.initSign(ed25519.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                    base64.decode(lines.decode(pair.getData().get("signing-key"))))));
+            signer.update("anchor".getBytes());
+            byte[] signature = signer.sign();
+            java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+            verifier.initVerify(ed25519.generatePublic(new java.security.spec.X509EncodedKeySpec(
+                    base64.decode(lines.decode(pair.getData().get("verifying-key"))))));
+            verifier.update("anchor".getBytes());
+            assertThat(verifier.verify(signature)).isTrue();
+        }
+    }
+
     @Test
     void production_creates_no_secret_and_names_each_it_needs_in_the_docs() throws Exception {
         List<ObjectNode> production = render("production");
@@ -268,6 +392,11 @@ class DeploymentManifestsTest {
         ConfigMap realm = JSON.treeToValue(production.get("ConfigMap/keycloak-realm"), ConfigMap.class);
         JsonNode imported = JSON.readTree(realm.getData().get("petitions-realm.json"));
         assertThat(imported.path("realm").asText()).isEqualTo("petitions");
+        assertThat(imported).as("production imports the production realm")
+                .isEqualTo(JSON.readTree(ROOT.resolve("deploy/realm/production/petitions-realm.json").toFile()));
+        ConfigMap local = JSON.treeToValue(Kustomize.byKindAndName(render("local")).get("ConfigMap/keycloak-realm"), ConfigMap.class);
+        assertThat(JSON.readTree(local.getData().get("petitions-realm.json"))).as("the local overlay, the development realm")
+                .isEqualTo(JSON.readTree(ROOT.resolve("deploy/realm/petitions-realm.json").toFile()));
         imported.path("users").forEach(user -> assertThat(user.has("serviceAccountClientId"))
                 .as("the realm holds service accounts only, no people: " + user.path("username")).isTrue());
         assertThat(production).doesNotContainKey("ConfigMap/keycloak-demo-users");
@@ -298,11 +427,14 @@ class DeploymentManifestsTest {
             assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
                     .contains("localhost:9000/q/health/ready");
         }
+        assertThat(String.valueOf(services.get("keycloak").get("volumes"))).as("Compose imports the production realm")
+                .contains("../realm/production/petitions-realm.json:");
         String topics = String.valueOf(((Map<String, Object>) services.get("kafka-topics")).get("command"));
         Matcher list = Pattern.compile("for topic in ([^;]+);").matcher(topics);
         assertThat(list.find()).isTrue();
         Set<String> expected = new TreeSet<>(Topics.ALL);
         expected.add(Topics.ERASURE_LEDGER);
+        expected.add(AnchorArchive.TOPIC);
         Topics.CONSUMING_SERVICES.forEach(service -> expected.add(Topics.deadLettersOf(service)));
         assertThat(new TreeSet<>(List.of(list.group(1).trim().split("\\s+")))).isEqualTo(expected);
         assertThat(topics).contains("--partitions " + Topics.PARTITIONS).contains("retention.ms=-1");
@@ -317,6 +449,16 @@ class DeploymentManifestsTest {
                 .collect(Collectors.toSet());
         assertThat(sharingKeys).as("one sharing key for all of them, required").singleElement()
                 .satisfies(value -> assertThat(value).startsWith("${DATA_KEY_SHARING_KEY:?"));
+        for (String name : SERVICES) {
+            Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+            for (String key : ANCHOR_KEYS) {
+                if (ownsAnEventLog(name)) {
+                    assertThat(String.valueOf(environment.get(key))).as(name + " " + key).startsWith("${" + key + ":?");
+                } else {
+                    assertThat(environment).as(name + " signs no anchors").doesNotContainKey(key);
+                }
+            }
+        }
     }
 
     @Test
@@ -461,7 +603,7 @@ class DeploymentManifestsTest {
 
     /** Whether the configuration reads {@code variable}: as ${VARIABLE...}, as a property's environment name, or Quarkus'. */
     private static boolean known(String variable, Properties... sources) {
-        if (variable.startsWith("QUARKUS_")) {
+        if (variable.startsWith("QUARKUS_") || ANCHOR_KEYS.contains(variable)) {
             return true;
         }
         for (Properties source : sources) {
@@ -478,6 +620,11 @@ class DeploymentManifestsTest {
 
     private static boolean owns(String service, String topic) {
         return Topics.ownerOf(topic).orElseThrow().equals(service);
+    }
+
+    /** Whether {@code service} keeps an event log (owns an event topic), and so signs and publishes its anchors. */
+    private static boolean ownsAnEventLog(String service) {
+        return Topics.ALL.stream().anyMatch(topic -> owns(service, topic));
     }
 
     /** The services that seal and open free text about a petitioner: configured with the data keys' sharing key. */

@@ -134,8 +134,20 @@ final class Kustomize {
         return resource;
     }
 
+    /** A Secret's value in Base64 as kustomize writes it: past 70 characters, in lines of 70, each ending in a newline. */
     private static String value(String kind, String text) {
-        return kind.equals("Secret") ? Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) : text;
+        if (!kind.equals("Secret")) {
+            return text;
+        }
+        String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        if (encoded.length() <= 70) {
+            return encoded;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int start = 0; start < encoded.length(); start += 70) {
+            lines.append(encoded, start, Math.min(encoded.length(), start + 70)).append('\n');
+        }
+        return lines.toString();
     }
 
     private static boolean matches(JsonNode target, ObjectNode resource) {

@@ -10,7 +10,6 @@ import static org.lettersvisits.platform.E2eClient.as;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -258,12 +256,9 @@ class PersonalDataIT {
     /** Every row in any table of any service's database whose text holds {@code needle}. */
     private static List<String> rowsHolding(String needle) throws Exception {
         PlatformSettings settings = SharedPlatform.settings();
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
         List<String> found = new ArrayList<>();
         for (PlatformSettings.Service service : settings.services()) {
-            try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl(service.database()), credentials)) {
+            try (Connection connection = LocalDatabase.superuserConnection(settings, service.database())) {
                 List<String> tables = new ArrayList<>();
                 try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
                         SELECT table_name FROM information_schema.tables

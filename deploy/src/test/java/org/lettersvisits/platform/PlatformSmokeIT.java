@@ -53,7 +53,7 @@ class PlatformSmokeIT {
 
     @ParameterizedTest(name = "{0} gets a token with role {1}")
     @CsvSource({
-            "reception1, reception", "supervisor1, supervisor", "leader1, leader", "followup1, followup",
+            "reception1, reception", "supervisor1, supervisor", "leader1, leader", "deptleader1, leader", "followup1, followup",
             "police1, dept-public-security", "procurator1, dept-procuratorate", "judge1, dept-court",
             "justice1, dept-justice-bureau", "admin1, admin" })
     void every_local_user_gets_a_token_carrying_its_role(String user, String role) {
@@ -67,6 +67,25 @@ class PlatformSmokeIT {
         assertThat(claims.getString("iss")).isEqualTo(SharedPlatform.settings().issuer());
         assertThat(claims.getString("preferred_username")).isEqualTo(user);
         assertThat(claims.getList("realm_access.roles", String.class)).contains(role);
+    }
+
+    @Test
+    void a_department_leaders_token_names_the_department_and_another_leaders_none() {
+        JsonPath deptLeader = claims(token("deptleader1"));
+        assertThat(deptLeader.getString("department")).isEqualTo("PUBLIC_SECURITY");
+        assertThat(deptLeader.getList("realm_access.roles", String.class)).contains("leader");
+        assertThat(claims(token("leader1")).getMap("")).doesNotContainKey("department");
+    }
+
+    private static String token(String user) {
+        return given().formParam("grant_type", "password").formParam("client_id", "petitions-cli")
+                .formParam("username", user).formParam("password", user)
+                .post(SharedPlatform.settings().issuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static JsonPath claims(String token) {
+        return JsonPath.from(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     @Test

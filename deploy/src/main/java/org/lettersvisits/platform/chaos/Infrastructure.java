@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.lettersvisits.platform.ApiClient;
+import org.lettersvisits.platform.LocalDatabase;
 import org.lettersvisits.platform.PlatformSettings;
 
 /**
@@ -66,10 +67,7 @@ final class Infrastructure {
      * which start of it), or null while none does. A restarted instance holds it under another name after the hash.
      */
     String relayLeader(String database) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
-        try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl(database), credentials);
+        try (Connection connection = LocalDatabase.superuserConnection(settings, database);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("""
                         SELECT holder FROM outbox_relay_lease
@@ -115,9 +113,7 @@ final class Infrastructure {
 
     /** Runs statements as the superuser on the {@code postgres} database (never one a service uses). */
     void administer(String... statements) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.put("user", "postgres");
-        credentials.put("password", "postgres");
+        Properties credentials = LocalDatabase.superuser(settings);
         credentials.put("connectTimeout", "5");
         try (Connection connection = DriverManager.getConnection(settings.postgresJdbcUrl("postgres"), credentials);
                 Statement statement = connection.createStatement()) {
