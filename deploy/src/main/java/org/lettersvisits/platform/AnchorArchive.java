@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.lettersvisits.contracts.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class AnchorArchive implements Part {
 
     /** Where the owning services publish every signed anchor; kept for ever. */
-    public static final String TOPIC = "event-anchors.v1";
+    public static final String TOPIC = Topics.EVENT_ANCHORS;
     static final String GROUP = "platform.anchor-archive";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -603,7 +603,7 @@ class DeploymentManifestsTest {
 
     /** Whether the configuration reads {@code variable}: as ${VARIABLE...}, as a property's environment name, or Quarkus'. */
     private static boolean known(String variable, Properties... sources) {
-        if (variable.startsWith("QUARKUS_") || ANCHOR_KEYS.contains(variable)) {
+        if (variable.startsWith("QUARKUS_")) {
             return true;
         }
         for (Properties source : sources) {

@@ -10,18 +10,24 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.Startup;
 
 /**
  * The key pair that signs the event log's anchors (Ed25519): the private key only the service holds
  * ({@code ANCHOR_SIGNING_KEY}, base64 PKCS#8), never the database; the public one ({@code ANCHOR_VERIFYING_KEY}, base64
- * X.509) is all an auditor needs to check an anchor. Its id is the first 16 hex digits of the public key's SHA-256.
+ * X.509) is all an auditor needs to check an anchor. Checked at start: a service that keeps an event log does not start
+ * without a pair that signs and verifies. Its id is the first 16 hex digits of the public key's SHA-256.
  */
 @ApplicationScoped
+@Startup
 @IfBuildProperty(name = "eventstore.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class AnchorSigning {
 
@@ -29,8 +35,17 @@ public class AnchorSigning {
     private final PublicKey verifying;
     private final String keyId;
 
-    public AnchorSigning(@ConfigProperty(name = "lettersvisits.integrity.anchor-signing-key") String signingKey,
-            @ConfigProperty(name = "lettersvisits.integrity.anchor-verifying-key") String verifyingKey) {
+    @Inject
+    AnchorSigning(@ConfigProperty(name = "lettersvisits.integrity.anchor-signing-key") Optional<String> signingKey,
+            @ConfigProperty(name = "lettersvisits.integrity.anchor-verifying-key") Optional<String> verifyingKey) {
+        this(signingKey.orElseThrow(() -> new IllegalStateException(
+                "ANCHOR_SIGNING_KEY is not set: a service that keeps an event log signs its anchors with it")),
+                verifyingKey.orElseThrow(() -> new IllegalStateException(
+                        "ANCHOR_VERIFYING_KEY is not set: a service that keeps an event log checks its anchors with it")));
+    }
+
+    /** The pair from its two halves, base64. */
+    public AnchorSigning(String signingKey, String verifyingKey) {
         try {
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
             this.signing = keys.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey.trim())));

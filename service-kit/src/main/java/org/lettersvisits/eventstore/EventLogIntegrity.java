@@ -196,7 +196,13 @@ public class EventLogIntegrity {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().item(() -> {
-            kafka.ensureTopic(Topics.EVENT_ANCHORS, ExternalAnchors.TOPIC_SETTINGS);
+            try {
+                kafka.ensureTopic(Topics.EVENT_ANCHORS, ExternalAnchors.TOPIC_SETTINGS);
+            } catch (IllegalStateException e) {
+                // a deployment that provisions its topics (a KafkaTopic) gives the service no right to make one
+                LOG.warnf("could not make or set %s (%s): anchors go to the topic as the deployment made it",
+                        Topics.EVENT_ANCHORS, e.getMessage());
+            }
             topicReady.set(true);
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.PersonalText;
-import org.lettersvisits.database.SchemaOwner;
 import org.lettersvisits.privacy.SealedText;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.EventCodec;
-import org.lettersvisits.database.SchemaOwner;
+import org.lettersvisits.eventstore.SchemaOwner;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.Petitioner;
 

@@ -1,4 +1,4 @@
-package org.lettersvisits.database;
+package org.lettersvisits.eventstore;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.lettersvisits.eventstore.OwnConnections;
 
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;

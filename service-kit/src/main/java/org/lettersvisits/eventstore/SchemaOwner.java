@@ -1,4 +1,4 @@
-package org.lettersvisits.database;
+package org.lettersvisits.eventstore;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
