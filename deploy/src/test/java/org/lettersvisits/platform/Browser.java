@@ -131,6 +131,39 @@ final class Browser implements AutoCloseable {
                 WebElement::isDisplayed);
     }
 
+    /**
+     * The text of what {@code css} selects, read afresh each time: a list that re-renders between finding and reading
+     * cannot leave a stale reference behind.
+     */
+    String text(String css) {
+        return await().atMost(WAIT).ignoreExceptionsMatching(Browser::rerendered)
+                .until(() -> driver.findElement(By.cssSelector(css)).getText(), text -> true);
+    }
+
+    /** Whether what {@code css} selects is enabled, read afresh. */
+    boolean enabled(String css) {
+        return await().atMost(WAIT).ignoreExceptionsMatching(Browser::rerendered)
+                .until(() -> driver.findElement(By.cssSelector(css)).isEnabled(), enabled -> true);
+    }
+
+    /** Clicks what {@code css} selects, found afresh (and again, if the page re-rendered it in between). */
+    void click(String css) {
+        await().atMost(WAIT).ignoreExceptionsMatching(Browser::rerendered).until(() -> {
+            driver.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** Waits for the page's own signal that the list {@code css} has rendered: it is aria-busy while it loads. */
+    void awaitRendered(String css) {
+        await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector(css + "[aria-busy]")).isEmpty());
+    }
+
+    private static boolean rerendered(Throwable e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || e instanceof org.openqa.selenium.NoSuchElementException;
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

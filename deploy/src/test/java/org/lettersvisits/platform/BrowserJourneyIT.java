@@ -327,19 +327,20 @@ class BrowserJourneyIT {
             browser.driver().navigate().refresh();
             browser.awaitReady();
             await().atMost(Browser.WAIT).until(() -> !browser.all("#queue-items .pager-range").isEmpty()
-                    && browser.find("#queue-items .pager-range").getText().equals(shown));
-            while (browser.find("#queue-items button[data-page='previous']").isEnabled()) {
-                String range = browser.find("#queue-items .pager-range").getText();
-                browser.find("#queue-items button[data-page='previous']").click();
-                await().atMost(Browser.WAIT).until(() -> !browser.find("#queue-items .pager-range").getText().equals(range));
+                    && browser.text("#queue-items .pager-range").equals(shown));
+            while (browser.enabled("#queue-items button[data-page='previous']")) {
+                browser.awaitRendered("#queue-items");
+                String range = browser.text("#queue-items .pager-range");
+                browser.click("#queue-items button[data-page='previous']");
+                await().atMost(Browser.WAIT).until(() -> !browser.text("#queue-items .pager-range").equals(range));
             }
             List<String> seen = new ArrayList<>();
             while (true) {
-                String range = browser.find("#queue-items .pager-range").getText();
+                browser.awaitRendered("#queue-items");
+                String range = browser.text("#queue-items .pager-range");
                 assertThat(range).matches("第 \\d+–\\d+ 件，共 \\d+ 件");
                 browser.all("#queue-items tbody tr").forEach(row -> seen.add(row.getAttribute("data-case-number")));
-                WebElement next = browser.find("#queue-items button[data-page='next']");
-                if (!next.isEnabled()) {
+                if (!browser.enabled("#queue-items button[data-page='next']")) {
                     break;
                 }
                 if (seen.size() == 20) {
@@ -347,8 +348,8 @@ class BrowserJourneyIT {
                             "arguments[0].scrollIntoView({block: 'end'})", browser.find("#queue-items .pager"));
                     browser.screenshot("department-queue-pager");
                 }
-                next.click();
-                await().atMost(Browser.WAIT).until(() -> !browser.find("#queue-items .pager-range").getText().equals(range));
+                browser.click("#queue-items button[data-page='next']");
+                await().atMost(Browser.WAIT).until(() -> !browser.text("#queue-items .pager-range").equals(range));
             }
             assertThat(seen).as("more than one page").hasSizeGreaterThan(20).doesNotHaveDuplicates().containsAll(assigned);
             assertThat(browser.find("#queue-items button[data-page='previous']").isEnabled()).isTrue();
@@ -394,14 +395,15 @@ class BrowserJourneyIT {
     /** Whether {@code row} shows on some page of {@code list}, paging forward with its pager until the last page. */
     private static boolean onSomePage(Browser browser, String list, String row) {
         while (browser.all(row).isEmpty()) {
-            List<WebElement> next = browser.all(list + " button[data-page='next']");
-            if (next.isEmpty() || !next.get(0).isEnabled()) {
+            browser.awaitRendered(list);
+            String next = list + " button[data-page='next']";
+            if (browser.all(next).isEmpty() || !browser.enabled(next)) {
                 return false;
             }
-            String range = browser.find(list + " .pager-range").getText();
-            next.get(0).click();
+            String range = browser.text(list + " .pager-range");
+            browser.click(next);
             await().atMost(Browser.WAIT).until(() -> !browser.all(row).isEmpty()
-                    || !browser.find(list + " .pager-range").getText().equals(range));
+                    || !browser.text(list + " .pager-range").equals(range));
         }
         return true;
     }
@@ -413,12 +415,14 @@ class BrowserJourneyIT {
     private static void pageUntil(Browser browser, String list, String row) {
         await().atMost(Browser.WAIT).until(() -> !browser.all(list + " .pager-range").isEmpty() || !browser.all(row).isEmpty());
         while (browser.all(row).isEmpty()) {
-            String range = browser.find(list + " .pager-range").getText();
-            WebElement next = browser.find(list + " button[data-page='next']");
-            assertThat(next.isEnabled()).as("%s not found on any page of %s", row, list).isTrue();
-            next.click();
+            // every element is found again after each page change: the list replaces its rows (and pager) as it renders
+            browser.awaitRendered(list);
+            String range = browser.text(list + " .pager-range");
+            String next = list + " button[data-page='next']";
+            assertThat(browser.enabled(next)).as("%s not found on any page of %s", row, list).isTrue();
+            browser.click(next);
             await().atMost(Browser.WAIT).until(() -> !browser.all(row).isEmpty()
-                    || !browser.find(list + " .pager-range").getText().equals(range));
+                    || !browser.text(list + " .pager-range").equals(range));
         }
     }
 
