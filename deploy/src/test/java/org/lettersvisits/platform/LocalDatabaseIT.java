@@ -134,7 +134,7 @@ class LocalDatabaseIT {
     }
 
     private static String register(String name) {
-        return as("reception1", PETITION).body(Map.of("channel", "LETTER", "receivedOn", "2026-03-02",
+        return as("reception1", PETITION).body(Map.of("channel", "LETTER", "receivedOn", "2025-03-02",
                 "petitioner", Map.of("name", name, "idNumber", "130100199312266955"),
                 "headcount", 1, "subject", "a neighbour's fence " + UUID.randomUUID(), "involvesLawAndLitigation", false))
                 .post("/api/petitions").then().statusCode(201).extract().path("id");

@@ -64,7 +64,7 @@ class VerifyLogIT {
     void an_event_rewritten_by_the_database_owner_is_named_and_the_status_is_1() throws Exception {
         PlatformSettings settings = SharedPlatform.settings();
         PlatformSettings.Service petition = settings.services().get(PETITION);
-        String id = as("reception1", PETITION).body(Map.of("channel", "LETTER", "receivedOn", "2026-03-03",
+        String id = as("reception1", PETITION).body(Map.of("channel", "LETTER", "receivedOn", "2025-03-03",
                 "petitioner", Map.of("name", "Sun Li", "idNumber", "130100199312266955"), "headcount", 1,
                 "subject", "a fence between neighbours", "involvesLawAndLitigation", false))
                 .post("/api/petitions").then().statusCode(201).extract().path("id");
