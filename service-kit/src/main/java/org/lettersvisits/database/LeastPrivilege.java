@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class LeastPrivilege {
 
+    /** The advisory lock the grants are made under ("grants" in ASCII). */
+    private static final long GRANTS_LOCK = 0x6772616e7473L;
+
     private LeastPrivilege() {
     }
 
@@ -32,26 +35,42 @@ public final class LeastPrivilege {
         }
         String role = quoted(owner, serviceRole);
         try (Statement sql = owner.createStatement()) {
-            sql.execute("DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + role.replace("'", "''")
-                    + "', current_database()); END $$");
-            sql.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-            sql.execute("GRANT USAGE ON SCHEMA public TO " + role);
-            sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
-            sql.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + role);
-            sql.execute("REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM " + role);
-            if (exists(owner, "flyway_schema_history")) {
-                sql.execute("REVOKE ALL ON TABLE flyway_schema_history FROM " + role);
-            }
-            for (String table : appendOnlyTables) {
-                if (exists(owner, table)) {
-                    sql.execute("REVOKE UPDATE, DELETE ON TABLE " + quoted(owner, table) + " FROM " + role);
+            // replicas starting together grant at once, and two GRANTs on one catalog row fail ("tuple concurrently
+            // updated"): one at a time, under a lock held until the grants are committed
+            if (!owner.getAutoCommit()) {
+                sql.execute("SELECT pg_advisory_xact_lock(" + GRANTS_LOCK + ")");
+                grant(sql, owner, role, appendOnlyTables);
+            } else {
+                sql.execute("SELECT pg_advisory_lock(" + GRANTS_LOCK + ")");
+                try {
+                    grant(sql, owner, role, appendOnlyTables);
+                } finally {
+                    sql.execute("SELECT pg_advisory_unlock(" + GRANTS_LOCK + ")");
                 }
-            }
-            if (functionExists(owner, "rechain_stream")) {
-                sql.execute("REVOKE EXECUTE ON FUNCTION rechain_stream(uuid) FROM PUBLIC");
             }
         }
         return true;
+    }
+
+    private static void grant(Statement sql, Connection owner, String role, List<String> appendOnlyTables) throws SQLException {
+        sql.execute("DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + role.replace("'", "''")
+                + "', current_database()); END $$");
+        sql.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        sql.execute("GRANT USAGE ON SCHEMA public TO " + role);
+        sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
+        sql.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        sql.execute("REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM " + role);
+        if (exists(owner, "flyway_schema_history")) {
+            sql.execute("REVOKE ALL ON TABLE flyway_schema_history FROM " + role);
+        }
+        for (String table : appendOnlyTables) {
+            if (exists(owner, table)) {
+                sql.execute("REVOKE UPDATE, DELETE ON TABLE " + quoted(owner, table) + " FROM " + role);
+            }
+        }
+        if (functionExists(owner, "rechain_stream")) {
+            sql.execute("REVOKE EXECUTE ON FUNCTION rechain_stream(uuid) FROM PUBLIC");
+        }
     }
 
     private static String currentUser(Connection connection) throws SQLException {

@@ -75,6 +75,33 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void replicas_starting_together_grant_one_after_the_other() throws Exception {
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> grants = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                boolean inTransaction = i % 2 == 0; // Flyway's callback may or may not run in a transaction
+                grants.add(replicas.submit(() -> {
+                    try (Connection owner = db.connection("postgres", "postgres")) {
+                        owner.setAutoCommit(!inTransaction);
+                        LeastPrivilege.grant(owner, role, List.of("event", "event_anchor", "event_anchor_head"));
+                        if (inTransaction) {
+                            owner.commit();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> grant : grants) {
+                grant.get(60, java.util.concurrent.TimeUnit.SECONDS); // "tuple concurrently updated" would surface here
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+        assertThatThrownBy(() -> asService("DELETE FROM event")).hasMessageContaining("permission denied");
+    }
+
+    @Test
     void the_service_still_works_its_outbox() throws SQLException {
         asService("INSERT INTO outbox (event_id, topic, record_key, type, payload, subject, actor, recorded_at)"
                 + " VALUES (gen_random_uuid(), 'letters', 'k', 't', '{}', 's', 'a', now())");
