@@ -13,11 +13,7 @@ import org.lettersvisits.contracts.followup.ReturnVisitEvent;
 import org.lettersvisits.eventstore.CommandKeys;
 import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.Aggregate;
-import org.lettersvisits.eventstore.CommandKeys;
-import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventMetadata;
-import org.lettersvisits.eventstore.CommandKeys;
-import org.lettersvisits.eventstore.CommandRetries;
 import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.followup.domain.ReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand;
@@ -64,7 +60,8 @@ public class FollowupDesk {
      * Schedules the return visit of a closure, in the consumer's transaction. The visit's id is
      * derived from the closing event's id, so one closure can never get two visits, and a case
      * closed again after a reopening gets a new one. The visit names its closure by {@code closureVersion}, so
-     * its outcome reopens that closure and no later one.
+     * its outcome reopens that closure and no later one. The worklist row gets the case's subject and the closure's
+     * resolution (free text, not in the visit's events).
      *
      * @param closureVersion the case's version after the closure (the record's {@code ce_aggregateversion}),
      *        null for a closure published before versions travelled
@@ -74,7 +71,7 @@ public class FollowupDesk {
         UUID visitId = UUID.nameUUIDFromBytes(("return-visit:" + cause.causationId()).getBytes(StandardCharsets.UTF_8));
         return run(tx, visitId, new ScheduleReturnVisit(visitId, closed.caseId(), closed.caseNumber(), closed.department(),
                 closed.closedOn(), closed.closedOn().plusDays(dueDays), closureVersion), null, cause)
-                .replaceWithVoid();
+                .chain(() -> projection.describe(tx, visitId, closed.caseId(), closed.resolution()));
     }
 
     /**

@@ -42,6 +42,7 @@ import org.lettersvisits.problem.Problem;
 import org.lettersvisits.problem.QueryParams;
 import org.lettersvisits.security.LeaderScope;
 import org.lettersvisits.time.BusinessDates;
+import org.lettersvisits.web.SearchText;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -71,14 +72,26 @@ public class ReturnVisitsResource {
     @GET
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The worklist", description = "status: PENDING, COMPLETED, OVERDUE (pending past its due "
-            + "date) or OPEN (not completed); caseId: the visits of one case. Not completed first, earliest due first; "
-            + "page from 0, size 1 to 100 (default 50), total counts every match. A department leader's: only the "
-            + "visits of their department's cases.")
+            + "date) or OPEN (not completed); caseId: the visits of one case; q: the visits of one case number (exactly, "
+            + "also without XF-). Not completed first, earliest due first; page from 0, size 1 to 100 (default 50), total "
+            + "counts every match. A department leader's: only the visits of their department's cases. Each visit "
+            + "carries the case's subject and the department's answer, null once the petitioner is erased.")
     public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.worklist(QueryParams.oneOf("status", status, WorklistFilter.class), QueryParams.id("caseId", caseId, "a case id"),
-                leaders.department(), desk.today(), Paging.of(page, size, 50).page(),
+                caseNumber(q), leaders.department(), desk.today(), Paging.of(page, size, 50).page(),
                 Paging.of(page, size, 50).size());
+    }
+
+    /** The case number {@code q} names ({@code XF-2026-00012}, also typed without the prefix), null without one. */
+    private static String caseNumber(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        if (q.length() > 200) {
+            throw new InvalidField("q", "at most 200 characters");
+        }
+        return SearchText.caseNumber(q);
     }
 
     @GET
@@ -86,15 +99,16 @@ public class ReturnVisitsResource {
     @Produces({ Exports.CSV, Exports.XLSX, Problem.MEDIA_TYPE })
     @RolesAllowed({ Roles.FOLLOWUP, Roles.SUPERVISOR, Roles.LEADER })
     @Operation(summary = "The worklist as a CSV file or an Excel workbook",
-            description = "format: csv (default) or xlsx; status and caseId as for the worklist. Every matching visit "
+            description = "format: csv (default) or xlsx; status, caseId and q as for the worklist. Every matching visit "
                     + "in the worklist's order (a department leader's: of their department's cases only); at most 10,000 "
                     + "rows, more is a 400.")
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("status") String status,
-            @QueryParam("caseId") String caseId) {
+            @QueryParam("caseId") String caseId, @QueryParam("q") String q) {
         ExportFormat wanted = ExportFormat.of(format);
         LocalDate today = desk.today();
         return queries.all(QueryParams.oneOf("status", status, WorklistFilter.class),
-                QueryParams.id("caseId", caseId, "a case id"), leaders.department(), today, Exports.MAX_ROWS + 1)
+                QueryParams.id("caseId", caseId, "a case id"), caseNumber(q), leaders.department(), today,
+                Exports.MAX_ROWS + 1)
                 .map(visits -> Exports.download(wanted, "return-visits", today, WORKLIST_COLUMNS, visits));
     }
 

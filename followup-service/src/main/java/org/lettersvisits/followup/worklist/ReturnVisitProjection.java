@@ -37,13 +37,36 @@ public class ReturnVisitProjection {
                 .replaceWithVoid();
     }
 
+    /** What the petitioner asked (the case's subject, as CaseAssigned brings it), kept for the closure's visit. */
+    public Uni<Void> rememberSubject(SqlClient tx, UUID caseId, String subject) {
+        return tx.preparedQuery("""
+                INSERT INTO case_subject (case_id, subject)
+                SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM erased_case WHERE id = $1)
+                ON CONFLICT (case_id) DO UPDATE SET subject = EXCLUDED.subject""")
+                .execute(Tuple.of(caseId, subject)).replaceWithVoid();
+    }
+
     /**
-     * The petitioner of {@code caseId} was erased: the visits' notes (free text about them) go, now and for visits
-     * completed later; who visited, when and how satisfied stay.
+     * Gives a visit the case's subject and the department's answer (the resolution of the closure it follows), unless
+     * the petitioner was erased.
+     */
+    public Uni<Void> describe(SqlClient tx, UUID visitId, UUID caseId, String answer) {
+        return tx.preparedQuery("""
+                UPDATE return_visit_view SET subject = (SELECT subject FROM case_subject WHERE case_id = $2), answer = $3
+                WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM erased_case WHERE id = $2)""")
+                .execute(Tuple.of(visitId, caseId, answer)).replaceWithVoid();
+    }
+
+    /**
+     * The petitioner of {@code caseId} was erased: the visits' notes, the case's subject and the department's answer
+     * (free text by or about them) go, now and for visits scheduled or completed later; who visited, when and how
+     * satisfied stay.
      */
     public Uni<Void> forgetPersonalText(SqlClient tx, UUID caseId) {
         return tx.preparedQuery("INSERT INTO erased_case (id) VALUES ($1) ON CONFLICT DO NOTHING").execute(Tuple.of(caseId))
-                .chain(() -> tx.preparedQuery("UPDATE return_visit_view SET notes = NULL WHERE case_id = $1")
+                .chain(() -> tx.preparedQuery("DELETE FROM case_subject WHERE case_id = $1").execute(Tuple.of(caseId)))
+                .chain(() -> tx.preparedQuery(
+                        "UPDATE return_visit_view SET notes = NULL, subject = NULL, answer = NULL WHERE case_id = $1")
                         .execute(Tuple.of(caseId)))
                 .replaceWithVoid();
     }

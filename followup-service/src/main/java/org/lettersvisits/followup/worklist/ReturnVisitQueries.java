@@ -30,10 +30,13 @@ public class ReturnVisitQueries {
         PENDING, COMPLETED, OVERDUE, OPEN
     }
 
-    /** One line of the worklist. */
+    /**
+     * One line of the worklist; {@code subject} (what the petitioner asked) and {@code answer} (the department's answer
+     * at the closure) are null once the petitioner is erased, and for visits scheduled before they were kept.
+     */
     public record WorklistItem(UUID id, UUID caseId, String caseNumber, Department department, LocalDate closedOn,
-            LocalDate dueBy, WorklistStatus status, LocalDate visitedOn, String visitor, String satisfaction,
-            Boolean petitionerWithdraws, Boolean reopen, int version) {
+            LocalDate dueBy, WorklistStatus status, String subject, String answer, LocalDate visitedOn, String visitor,
+            String satisfaction, Boolean petitionerWithdraws, Boolean reopen, int version) {
     }
 
     /** A page of the worklist and how many visits match in all. */
@@ -47,7 +50,8 @@ public class ReturnVisitQueries {
                    OR ($1 = 'OVERDUE' AND NOT completed AND due_by < $2)
                    OR ($1 = 'OPEN' AND NOT completed))
               AND ($3::uuid IS NULL OR case_id = $3)
-              AND ($4::text IS NULL OR department = $4)""";
+              AND ($4::text IS NULL OR department = $4)
+              AND ($5::text IS NULL OR case_number = $5)""";
 
     private final Pool pool;
 
@@ -55,16 +59,19 @@ public class ReturnVisitQueries {
         this.pool = pool;
     }
 
-    /** A page of the visits of one status (or all), of one case (or all), of one department's cases (or all). */
-    public Uni<Page> worklist(WorklistFilter status, UUID caseId, Optional<Department> department, LocalDate today,
-            int page, int size) {
+    /**
+     * A page of the visits of one status (or all), of one case (or all) or one case number (or all), of one
+     * department's cases (or all).
+     */
+    public Uni<Page> worklist(WorklistFilter status, UUID caseId, String caseNumber, Optional<Department> department,
+            LocalDate today, int page, int size) {
         String wanted = status == null ? null : status.name();
         String only = department.map(Department::name).orElse(null);
         Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM return_visit_view " + FILTER)
-                .execute(Tuple.of(wanted, today, caseId, only)).map(rows -> rows.iterator().next().getLong("n"));
+                .execute(Tuple.of(wanted, today, caseId, only, caseNumber)).map(rows -> rows.iterator().next().getLong("n"));
         Uni<List<WorklistItem>> items = pool.preparedQuery("SELECT * FROM return_visit_view " + FILTER
-                + " ORDER BY completed, due_by, case_number LIMIT $5 OFFSET $6")
-                .execute(Tuple.of(wanted, today, caseId, only, size, (long) page * size))
+                + " ORDER BY completed, due_by, case_number LIMIT $6 OFFSET $7")
+                .execute(Tuple.from(new Object[] { wanted, today, caseId, only, caseNumber, size, (long) page * size }))
                 .map(rows -> {
                     List<WorklistItem> list = new ArrayList<>();
                     rows.forEach(row -> list.add(item(row, today)));
@@ -74,9 +81,9 @@ public class ReturnVisitQueries {
     }
 
     /** Every visit the filter matches, in the worklist's order, at most {@code limit}: for exports. */
-    public Uni<List<WorklistItem>> all(WorklistFilter status, UUID caseId, Optional<Department> department,
-            LocalDate today, int limit) {
-        return worklist(status, caseId, department, today, 0, limit).map(Page::items);
+    public Uni<List<WorklistItem>> all(WorklistFilter status, UUID caseId, String caseNumber,
+            Optional<Department> department, LocalDate today, int limit) {
+        return worklist(status, caseId, caseNumber, department, today, 0, limit).map(Page::items);
     }
 
     public Uni<Optional<WorklistItem>> find(UUID id, LocalDate today) {
@@ -103,7 +110,7 @@ public class ReturnVisitQueries {
                 : ReturnVisitRules.isOverdue(completed, dueBy, today) ? WorklistStatus.OVERDUE : WorklistStatus.PENDING;
         return new WorklistItem(row.getUUID("id"), row.getUUID("case_id"), row.getString("case_number"),
                 Department.valueOf(row.getString("department")), row.getLocalDate("closed_on"), dueBy, status,
-                row.getLocalDate("visited_on"), row.getString("visitor"), row.getString("satisfaction"),
+                row.getString("subject"), row.getString("answer"), row.getLocalDate("visited_on"), row.getString("visitor"), row.getString("satisfaction"),
                 row.getBoolean("petitioner_withdraws"), row.getBoolean("reopen"), row.getInteger("version"));
     }
 }
