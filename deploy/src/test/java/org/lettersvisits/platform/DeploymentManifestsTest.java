@@ -192,6 +192,39 @@ class DeploymentManifestsTest {
         assertThat(new HashSet<>(sharingKeys.values())).as("one sharing key for all of them, from a Secret").hasSize(1);
     }
 
+    /**
+     * The case file (assignment) and the worklist (followup) ask petition-service for the petitioner: each is pointed at
+     * petition-service's Service inside the cluster, its egress lets it reach petition-service's pods on that port, and
+     * petition-service's ingress lets them in (a NetworkPolicy that forgot either would leave every file without its
+     * petitioner, found only in production).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void the_case_file_and_the_worklist_reach_petition_service_inside_the_cluster(String overlay) throws Exception {
+        Map<String, ObjectNode> resources = Kustomize.byKindAndName(render(overlay));
+        Service petitions = model(resources, "Service/petition-service", Service.class);
+        int port = petitions.getSpec().getPorts().get(0).getPort();
+        Map<String, String> petitionPods = petitions.getSpec().getSelector();
+        NetworkPolicy petitionPolicy = model(resources, "NetworkPolicy/petition-service", NetworkPolicy.class);
+        for (String name : List.of("assignment-service", "followup-service")) {
+            Deployment deployment = model(resources, "Deployment/" + name, Deployment.class);
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getEnv()).as(name + " asks petition-service by its Service")
+                    .anyMatch(e -> e.getName().equals("PETITION_RECORDS_URL")
+                            && ("http://petition-service:" + port).equals(e.getValue()));
+            NetworkPolicy own = model(resources, "NetworkPolicy/" + name, NetworkPolicy.class);
+            assertThat(own.getSpec().getEgress()).as(name + " may reach petition-service's pods on " + port)
+                    .anyMatch(rule -> rule.getTo().stream().anyMatch(peer -> peer.getPodSelector() != null
+                            && petitionPods.equals(peer.getPodSelector().getMatchLabels()))
+                            && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port));
+            Map<String, String> pods = deployment.getSpec().getSelector().getMatchLabels();
+            assertThat(petitionPolicy.getSpec().getIngress()).as("petition-service lets " + name + " in on " + port)
+                    .anyMatch(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getPodSelector() != null
+                            && peer.getNamespaceSelector() == null && pods.equals(peer.getPodSelector().getMatchLabels()))
+                            && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void kafka_has_every_topic_the_code_uses_and_each_service_writes_only_its_own(String overlay) throws Exception {
