@@ -190,9 +190,9 @@ class SeedYearIT {
      * list the seven open cases with their leaders. The PDF's first page is pictured for the docs.
      */
     private static void theYearEndReportStatesTheSeedsFigures(Browser browser, JsonNode expect) {
-        String figures = "2026年，全市政法各部门共受理涉法涉诉信访案件33件，已办结15件，驳回或中止11件，尚未办结7件。"
-                + "其中，公安局受理14件，办结6件，驳回或中止4件；检察院受理4件，办结1件，驳回或中止1件；"
-                + "法院受理15件，办结8件，驳回或中止6件；司法局未受理涉法涉诉信访案件。";
+        String figures = "2026年，全市政法各部门共受理涉法涉诉信访案件33件，已办结15件，中止11件，尚未办结7件。"
+                + "其中，公安局受理14件，办结6件，中止4件；检察院受理4件，办结1件，中止1件；"
+                + "法院受理15件，办结8件，中止6件；司法局未受理涉法涉诉信访案件。";
         assertThat(browser.find("#annual-year").getAttribute("value")).isEqualTo("2026");
 
         browser.find("#annual-docx").click();

@@ -186,7 +186,7 @@ class ReportingApiTest {
         byte[] csv = given().header("Authorization", Users.LEADER.bearer()).get("/api/reports/overdue/export?format=csv")
                 .then().statusCode(200).contentType("text/csv").extract().asByteArray();
         List<List<String>> rows = ExportedRows.ofCsv(csv);
-        assertThat(rows.get(0)).containsExactly("信访编号", "单位", "责任领导", "办理期限", "已超期");
+        assertThat(rows.get(0)).containsExactly("信访编号", "单位", "责任领导", "办理期限", "已逾期");
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(numbers);
         assertThat(rows.stream().filter(r -> r.contains("法院")).count()).isGreaterThanOrEqualTo(1);
         byte[] xlsx = given().header("Authorization", Users.SUPERVISOR.bearer())

@@ -21,7 +21,7 @@ import org.lettersvisits.time.BusinessDates;
  */
 public final class AnnualReportText {
 
-    private static final String[] DEPARTMENT_HEADER = { "单位", "受理", "办结", "驳回或中止", "未结", "超期", "超法定期限",
+    private static final String[] DEPARTMENT_HEADER = { "单位", "受理", "办结", "中止", "未结", "逾期", "超法定期限",
         "法定期限内办结率" };
     private static final String[] OPEN_CASES_HEADER = { "序号", "信访编号", "单位", "责任领导", "交办日期", "办理期限", "状态" };
 
@@ -56,13 +56,13 @@ public final class AnnualReportText {
             return year + "年，全市政法各部门未受理涉法涉诉信访案件。";
         }
         StringBuilder text = new StringBuilder().append(year).append("年，全市政法各部门共受理涉法涉诉信访案件")
-                .append(t.received()).append("件，已办结").append(t.closed()).append("件，驳回或中止")
+                .append(t.received()).append("件，已办结").append(t.closed()).append("件，中止")
                 .append(t.suspended()).append("件，尚未办结").append(t.open()).append("件。其中，");
         List<String> parts = new ArrayList<>();
         for (Summary.DepartmentLine line : s.departments()) {
             String name = department(line.department());
             parts.add(line.received() == 0 ? name + "未受理涉法涉诉信访案件"
-                    : name + "受理" + line.received() + "件，办结" + line.closed() + "件，驳回或中止" + line.suspended() + "件");
+                    : name + "受理" + line.received() + "件，办结" + line.closed() + "件，中止" + line.suspended() + "件");
         }
         return text.append(String.join("；", parts)).append("。").toString();
     }
@@ -143,7 +143,7 @@ public final class AnnualReportText {
         for (AnnualReport.OpenCase c : report.openCases()) {
             long late = ChronoUnit.DAYS.between(c.deadline(), report.asOf());
             rows.add(List.of(String.valueOf(i++), c.caseNumber(), department(c.department()), c.responsibleLeader(),
-                    c.assignedOn().toString(), c.deadline().toString(), late > 0 ? "已超期" + late + "天" : "在期限内"));
+                    c.assignedOn().toString(), c.deadline().toString(), late > 0 ? "已逾期" + late + "天" : "在期限内"));
         }
         return new Table(List.of(OPEN_CASES_HEADER), rows, false,
                 new boolean[] { true, false, false, false, false, false, false });

@@ -90,7 +90,7 @@ public class ReportsResource {
             @QueryParam("asOf") String asOf) {
         return summary(from, to, asOf).map(s -> {
             StringBuilder csv = new StringBuilder("\uFEFF");
-            csv.append("部门,department,受理 received,办结 closed,驳回或中止 suspended,未结 open,逾期 overdue,"
+            csv.append("部门,department,受理 received,办结 closed,中止 suspended,未结 open,逾期 overdue,"
                     + "超法定期限 past statutory limit,法定期限内办结 closed within statutory limits\r\n");
             for (Summary.DepartmentLine line : s.departments()) {
                 csv.append(CHINESE.get(line.department())).append(',').append(line.department()).append(',')
