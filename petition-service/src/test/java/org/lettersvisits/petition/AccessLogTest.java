@@ -2,6 +2,7 @@ package org.lettersvisits.petition;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lettersvisits.petition.PetitionBodies.visit;
 import static org.lettersvisits.petition.PetitionBodies.withPetitioner;
 
@@ -26,9 +27,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The access log records every search page, export and receipt besides each full record: who, the kind, the fields a
- * search was by and the petitions shown, never the text searched for nor anything of the person; and it is only ever
- * inserted into.
+ * The access log records every search page, export, receipt, case file, reveal and worklist's contacts besides each full
+ * record: who, the kind, the fields a search was by and the petitions shown, never the text searched for nor anything
+ * of the person; and it is only ever inserted into.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -134,6 +135,18 @@ class AccessLogTest {
     }
 
     @Test
+    void the_database_takes_the_kinds_of_the_other_services_reads_without_search_fields_and_no_other_kind() {
+        String insert = "INSERT INTO record_view (kind, viewer, searched_by, petition_ids) VALUES ($1, 'x', $2, $3)";
+        UUID[] shown = { UUID.randomUUID() };
+        for (String kind : List.of("CASE_FILE", "REVEAL", "CONTACTS")) {
+            assertThatThrownBy(() -> pool.preparedQuery(insert).execute(Tuple.of(kind, new String[] { "town" }, shown))
+                    .await().atMost(WAIT)).as(kind).hasMessageContaining("record_view_searched_by_for_lists");
+        }
+        assertThatThrownBy(() -> pool.preparedQuery(insert).execute(Tuple.of("LOOKED", null, shown)).await().atMost(WAIT))
+                .hasMessageContaining("record_view_kind_check");
+    }
+
+    @Test
     void the_access_log_is_only_inserted_into_whatever_staff_do() {
         // as the log's hash chain will have it: an UPDATE or DELETE of a row fails
         pool.query("""
@@ -151,12 +164,18 @@ class AccessLogTest {
                     .post("/api/petitions/export").then().statusCode(200);
             given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id + "/receipt").then()
                     .statusCode(200);
+            given().header("Authorization", Users.RECEPTION.bearer()).get("/api/petitions/" + id + "/case-file").then()
+                    .statusCode(200);
+            given().header("Authorization", Users.RECEPTION.bearer()).post("/api/petitions/" + id + "/petitioner/reveal")
+                    .then().statusCode(200);
+            given().header("Authorization", Users.SUPERVISOR.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("petitionIds", List.of(id))).post("/api/petitions/contacts").then().statusCode(200);
             given().header("Authorization", Users.ADMIN.bearer()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "the petitioner's request")).post("/api/admin/petitioners/" + id + "/erasure")
                     .then().statusCode(200);
             assertThat(given().header("Authorization", Users.ADMIN.bearer()).queryParam("petitionId", id)
                     .get("/api/admin/record-views").then().statusCode(200).extract().jsonPath().getList("items.kind"))
-                    .containsExactly("RECEIPT", "EXPORT", "SEARCH", "FULL_RECORD");
+                    .containsExactly("CONTACTS", "REVEAL", "CASE_FILE", "RECEIPT", "EXPORT", "SEARCH", "FULL_RECORD");
             assertThat(rowsHolding(name)).as("the erased person is nowhere in the log").isZero();
         } finally {
             pool.query("DROP TRIGGER record_view_append_only ON record_view; DROP FUNCTION record_view_append_only();")

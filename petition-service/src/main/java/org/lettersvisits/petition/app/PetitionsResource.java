@@ -34,10 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.contracts.Department;
 import org.lettersvisits.contracts.Roles;
 import org.lettersvisits.documents.PdfFile;
-import org.lettersvisits.eventstore.EventSourcedRepository;
-import org.lettersvisits.petition.domain.PetitionEvent;
-import org.lettersvisits.petition.domain.Petition;
-import org.lettersvisits.petition.domain.PetitionCommand;
 import org.lettersvisits.petition.registering.PetitionRequest;
 import org.lettersvisits.petition.registering.RegistrationResult;
 import org.lettersvisits.petition.registering.VisitRequest;
@@ -49,9 +45,6 @@ import org.lettersvisits.petition.search.PetitionFilter;
 import org.lettersvisits.petition.search.PetitionQueries;
 import org.lettersvisits.petition.search.PetitionStatus;
 import org.lettersvisits.petition.search.PetitionSummary;
-import org.lettersvisits.petition.domain.Petitioner;
-import org.lettersvisits.petition.privacy.Masking;
-import org.lettersvisits.petition.privacy.Petitioners;
 import org.lettersvisits.petition.privacy.RecordViews;
 import org.lettersvisits.petition.search.SearchRequest;
 import org.lettersvisits.problem.InvalidField;
@@ -64,8 +57,6 @@ import org.lettersvisits.time.StatutoryLimits;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.tuples.Tuple3;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** Reception's petitions: register, record a repeat visit, look up and search. */
 @Path("/api/petitions")
@@ -78,11 +69,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class PetitionsResource {
 
     private final RecordViews recordViews;
-    private final Petitioners petitioners;
     private final PetitionDesk desk;
     private final PetitionQueries queries;
-    private final EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions;
-    private final Pool pool;
+    private final PetitionReader reader;
+    private final PetitionAccess access;
     private final SecurityIdentity identity;
     private final LeaderScope leaders;
     private final Clock clock;
@@ -90,16 +80,14 @@ public class PetitionsResource {
     /** How a visitor asks about progress, as the receipt tells them (the committee's reception office and phone). */
     private final String enquiries;
 
-    PetitionsResource(RecordViews recordViews, Petitioners petitioners, PetitionDesk desk, PetitionQueries queries,
-            EventSourcedRepository<PetitionCommand, PetitionEvent, Petition> petitions, Pool pool,
-            SecurityIdentity identity, LeaderScope leaders, Clock clock, StatutoryLimits limits,
+    PetitionsResource(RecordViews recordViews, PetitionDesk desk, PetitionQueries queries, PetitionReader reader,
+            PetitionAccess access, SecurityIdentity identity, LeaderScope leaders, Clock clock, StatutoryLimits limits,
             @ConfigProperty(name = "petitions.receipt.enquiries") String enquiries) {
         this.recordViews = recordViews;
-        this.petitioners = petitioners;
         this.desk = desk;
         this.queries = queries;
-        this.petitions = petitions;
-        this.pool = pool;
+        this.reader = reader;
+        this.access = access;
         this.identity = identity;
         this.leaders = leaders;
         this.clock = clock;
@@ -158,27 +146,11 @@ public class PetitionsResource {
         String viewer = actor();
         return queries.find(id).chain(found -> {
             var view = found.orElseThrow(() -> new NotFoundException("no petition " + id));
-            if (!mayRead(view.department())) {
+            if (!access.mayRead(view.department())) {
                 throw new ForbiddenException("petition " + id + " is not held by your department");
             }
             Uni<Void> recorded = fullRecord ? recordViews.record(id, viewer) : Uni.createFrom().voidItem();
-            return recorded.chain(() -> Uni.combine().all().unis(petitions.load(pool, id), queries.timeline(id)).asTuple())
-                    .chain(t -> petitioners.open(pool, id, t.getItem1().state().registration().petitioner())
-                            .map(opened -> Tuple3.of(t.getItem1(), t.getItem2(), opened.orElse(null))))
-                    .map(t -> {
-                        var registration = t.getItem1().state().registration();
-                        Petitioner petitioner = t.getItem3();
-                        boolean erased = petitioner == null; // and with them the free text written by or about them
-                        return new PetitionDetails(id, view.caseNumber(), view.channel(), registration.receivedOn(),
-                                registration.receivedBy(), view.jointVisitDay(), fullRecord ? petitioner : masked(petitioner),
-                                erased, registration.headcount(), erased ? null : registration.subject(),
-                                erased ? null : registration.description(), registration.involvesLawAndLitigation(),
-                                registration.escalatedTo() == null ? null : registration.escalatedTo().name(),
-                                view.status(), view.department(), erased ? withoutNotes(t.getItem1().state().visits())
-                                        : t.getItem1().state().visits(), t.getItem2(),
-                                PetitionDeadlines.of(registration.receivedOn(), t.getItem2(), limits, clock.getZone()),
-                                t.getItem1().version());
-                    });
+            return recorded.chain(() -> reader.details(view, fullRecord));
         });
     }
 
@@ -338,27 +310,7 @@ public class PetitionsResource {
                 Boolean.TRUE.equals(noticeLate) ? limits.lastReceiptWithNoticeLateOn(LocalDate.now(clock)) : null);
     }
 
-    /** The petitioner as someone who does not need the numbers and the address whole sees them. */
-    private static Petitioner masked(Petitioner p) {
-        return p == null ? null : new Petitioner(p.name(), Masking.idNumber(p.idNumber()), Masking.phone(p.phone()),
-                Masking.address(p.address()), p.town());
-    }
-
-    /** Reception and supervisors read every petition; a leader those their reach holds; an officer their department's. */
-    private boolean mayRead(String department) {
-        Department holder = department == null ? null : Department.valueOf(department);
-        if (identity.hasRole(Roles.RECEPTION) || identity.hasRole(Roles.SUPERVISOR)
-                || (identity.hasRole(Roles.LEADER) && leaders.mayRead(holder))) {
-            return true;
-        }
-        return holder != null && identity.hasRole(holder.officerRole());
-    }
-
     private String actor() {
         return identity.getPrincipal().getName();
-    }
-
-    private static List<Petition.Visit> withoutNotes(List<Petition.Visit> visits) {
-        return visits.stream().map(v -> new Petition.Visit(v.receivedOn(), v.receivedBy(), null)).toList();
     }
 }

@@ -15,28 +15,58 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The access log ({@code record_view}): who was shown petitioners, when and how. Every read of a petition's detail
- * that shows the petitioner unmasked, every search (each page of a list), every export and every receipt is recorded
- * before it is answered, with the petitions it shows and, for a search or an export, the fields it was by, never the
- * text searched for. It holds nothing of a person, so nothing in it is erased; it is only ever inserted into.
+ * that shows the petitioner unmasked, every search (each page of a list), every export, every receipt, every case
+ * file, every reveal of a phone and address and every worklist's contacts is recorded before it is answered, with the
+ * petitions it shows and, for a search or an export, the fields it was by, never the text searched for. It holds
+ * nothing of a person, so nothing in it is erased; it is only ever inserted into.
  */
 @ApplicationScoped
 public class RecordViews {
 
-    /** How petitioners were shown. */
+    /**
+     * How petitioners were shown. The last three are asked by other services with the user's own token: assignment's
+     * case file and followup's return-visit worklist hold no petitioner, so what they show of one is shown here, by
+     * this service's rules, and recorded here. The kinds the database allows are listed in the migrations (V13, V21).
+     */
     public enum Access {
         /** A petition's detail with the petitioner unmasked. */
-        FULL_RECORD,
+        FULL_RECORD(true, false),
         /** A page of a list or a search. */
-        SEARCH,
+        SEARCH(false, true),
         /** A file of a search's petitions. */
-        EXPORT,
+        EXPORT(false, true),
         /** The visitor's receipt, shown to print or as a PDF. */
-        RECEIPT
+        RECEIPT(true, false),
+        /** The petition's part of a case file (assignment-service's), the petitioner masked whoever reads it. */
+        CASE_FILE(true, false),
+        /** A petitioner's phone and address whole, asked for on purpose to call or visit them. */
+        REVEAL(true, false),
+        /** The names and masked phones of the petitions on a return-visit worklist, one entry for them all. */
+        CONTACTS(false, false);
+
+        private final boolean onePetition;
+        private final boolean searched;
+
+        Access(boolean onePetition, boolean searched) {
+            this.onePetition = onePetition;
+            this.searched = searched;
+        }
+
+        /** Whether it shows one petition, the entry's {@code petitionId}; the others show a list. */
+        public boolean onePetition() {
+            return onePetition;
+        }
+
+        /** Whether it was by search fields, which {@code searched_by} names (and only for these kinds: V13). */
+        public boolean searched() {
+            return searched;
+        }
     }
 
     /**
      * One access: its kind, who and when, the fields a search or an export was by (null for the others), the petitions
-     * shown, and {@code petitionId}, the one petition of a full record or a receipt (null for lists).
+     * shown, and {@code petitionId}, the one petition of a full record, a receipt, a case file or a reveal (null for
+     * lists).
      */
     public record RecordView(Access kind, String viewer, OffsetDateTime viewedAt, List<String> searchedBy,
             List<UUID> petitionIds, UUID petitionId) {
@@ -62,13 +92,31 @@ public class RecordViews {
         return insert(Access.RECEIPT, viewer, null, List.of(petitionId));
     }
 
+    /** Records that {@code viewer} is shown the case file of {@code petitionId} now, the petitioner masked. */
+    public Uni<Void> caseFile(UUID petitionId, String viewer) {
+        return insert(Access.CASE_FILE, viewer, null, List.of(petitionId));
+    }
+
+    /** Records that {@code viewer} is shown the phone and address of the petitioner of {@code petitionId} whole now. */
+    public Uni<Void> reveal(UUID petitionId, String viewer) {
+        return insert(Access.REVEAL, viewer, null, List.of(petitionId));
+    }
+
+    /**
+     * Records that {@code viewer} is shown the contacts (name, phone masked) of the petitions {@code shown}, in one
+     * entry; nothing when none is shown.
+     */
+    public Uni<Void> contacts(String viewer, List<UUID> shown) {
+        return shown.isEmpty() ? Uni.createFrom().voidItem() : insert(Access.CONTACTS, viewer, null, shown);
+    }
+
     /**
      * Records that {@code viewer} is shown {@code shown} by a search ({@link Access#SEARCH}) or in an export
      * ({@link Access#EXPORT}) by the fields {@code searchedBy} (their names, e.g. {@code idNumber}; never values).
      */
     public Uni<Void> listed(Access kind, String viewer, List<String> searchedBy, List<UUID> shown) {
-        if (kind != Access.SEARCH && kind != Access.EXPORT) {
-            throw new IllegalArgumentException(kind + " is not a list");
+        if (!kind.searched()) {
+            throw new IllegalArgumentException(kind + " is not a search's list");
         }
         return insert(kind, viewer, searchedBy, shown);
     }
@@ -102,8 +150,8 @@ public class RecordViews {
         Access kind = Access.valueOf(row.getString("kind"));
         String[] searchedBy = row.getArrayOfStrings("searched_by");
         List<UUID> shown = Arrays.asList(row.getArrayOfUUIDs("petition_ids"));
-        boolean one = kind == Access.FULL_RECORD || kind == Access.RECEIPT;
         return new RecordView(kind, row.getString("viewer"), row.getOffsetDateTime("viewed_at"),
-                searchedBy == null ? null : Arrays.asList(searchedBy), shown, one && !shown.isEmpty() ? shown.get(0) : null);
+                searchedBy == null ? null : Arrays.asList(searchedBy), shown,
+                kind.onePetition() && !shown.isEmpty() ? shown.get(0) : null);
     }
 }

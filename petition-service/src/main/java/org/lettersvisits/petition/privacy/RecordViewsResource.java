@@ -30,10 +30,13 @@ public class RecordViewsResource {
     @GET
     @Operation(summary = "The access log: who was shown petitioners, how and when; newest first",
             description = "kind: FULL_RECORD (a petition's detail with the ID number, phone and address unmasked), "
-                    + "SEARCH (a page of a list or search), EXPORT, RECEIPT. searchedBy: the fields a search or an export "
-                    + "was by (caseNumber, nameOrSubject, idNumber, status, town, department, receivedFrom, receivedTo, "
-                    + "noticeLate), never the text searched for. petitionIds: the petitions shown; petitionId: the one of "
-                    + "a full record or a receipt. petitionId= lists the accesses that showed that petition; kind= one kind.")
+                    + "SEARCH (a page of a list or search), EXPORT, RECEIPT, CASE_FILE (a petition's part of a case "
+                    + "file, the petitioner masked), REVEAL (a petitioner's phone and address whole), CONTACTS (the names "
+                    + "and masked phones of a return-visit worklist's petitions). searchedBy: the fields a search or an "
+                    + "export was by (caseNumber, nameOrSubject, idNumber, status, town, department, receivedFrom, "
+                    + "receivedTo, noticeLate), never the text searched for; null for the other kinds. petitionIds: the "
+                    + "petitions shown; petitionId: the one of a full record, a receipt, a case file or a reveal. "
+                    + "petitionId= lists the accesses that showed that petition; kind= one kind.")
     public Uni<RecordViews.Page> list(@QueryParam("petitionId") String petitionId, @QueryParam("kind") String kind,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return views.read(QueryParams.id("petitionId", petitionId, "a petition id"),

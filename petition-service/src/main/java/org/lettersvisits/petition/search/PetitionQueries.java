@@ -1,6 +1,7 @@
 package org.lettersvisits.petition.search;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,17 @@ public class PetitionQueries {
     public Uni<Optional<PetitionSummary>> find(UUID id) {
         return pool.preparedQuery("SELECT * FROM petition_view WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(summary(rows.iterator().next())));
+    }
+
+    /** The petitions among {@code ids} that exist, in no particular order. */
+    public Uni<List<PetitionSummary>> find(Collection<UUID> ids) {
+        return pool.preparedQuery("SELECT * FROM petition_view WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<PetitionSummary> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(summary(row)));
+                    return found;
+                });
     }
 
     public Uni<List<TimelineEntry>> timeline(UUID petitionId) {
