@@ -3,7 +3,8 @@ package org.lettersvisits.contracts.followup;
 import java.util.UUID;
 
 /** An event of the ReturnVisit aggregate, published on {@code followup-events} keyed by its case id (one case, one partition). */
-public sealed interface ReturnVisitEvent permits ReturnVisitScheduled, ReturnVisitCompleted, ReturnVisitBecameOverdue {
+public sealed interface ReturnVisitEvent permits ReturnVisitScheduled, ReturnVisitCompleted, ReturnVisitBecameOverdue,
+        ReturnVisitAttemptFailed {
 
     UUID visitId();
 
@@ -23,5 +24,7 @@ public sealed interface ReturnVisitEvent permits ReturnVisitScheduled, ReturnVis
         R returnVisitCompleted(ReturnVisitCompleted event);
 
         R returnVisitBecameOverdue(ReturnVisitBecameOverdue event);
+
+        R returnVisitAttemptFailed(ReturnVisitAttemptFailed event);
     }
 }

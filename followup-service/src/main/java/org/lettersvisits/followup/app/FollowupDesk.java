@@ -60,8 +60,8 @@ public class FollowupDesk {
      * Schedules the return visit of a closure, in the consumer's transaction. The visit's id is
      * derived from the closing event's id, so one closure can never get two visits, and a case
      * closed again after a reopening gets a new one. The visit names its closure by {@code closureVersion}, so
-     * its outcome reopens that closure and no later one. The worklist row gets the case's subject and the closure's
-     * resolution (free text, not in the visit's events).
+     * its outcome reopens that closure and no later one. The worklist row gets the case's petition and subject and the
+     * closure's resolution (free text, not in the visit's events).
      *
      * @param closureVersion the case's version after the closure (the record's {@code ce_aggregateversion}),
      *        null for a closure published before versions travelled

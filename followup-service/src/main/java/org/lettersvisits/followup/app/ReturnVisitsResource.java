@@ -33,6 +33,7 @@ import org.lettersvisits.export.ExportFormat;
 import org.lettersvisits.export.ExportLabels;
 import org.lettersvisits.export.Exports;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
+import org.lettersvisits.followup.worklist.PetitionerContacts;
 import org.lettersvisits.followup.worklist.ReturnVisitQueries.WorklistFilter;
 import org.lettersvisits.followup.worklist.ReturnVisitQueries;
 import org.lettersvisits.problem.IfMatch;
@@ -61,12 +62,15 @@ public class ReturnVisitsResource {
     private final FollowupDesk desk;
     private final SecurityIdentity identity;
     private final LeaderScope leaders;
+    private final PetitionerContacts petitioners;
 
-    ReturnVisitsResource(ReturnVisitQueries queries, FollowupDesk desk, SecurityIdentity identity, LeaderScope leaders) {
+    ReturnVisitsResource(ReturnVisitQueries queries, FollowupDesk desk, SecurityIdentity identity, LeaderScope leaders,
+            PetitionerContacts petitioners) {
         this.queries = queries;
         this.desk = desk;
         this.identity = identity;
         this.leaders = leaders;
+        this.petitioners = petitioners;
     }
 
     @GET
@@ -75,12 +79,16 @@ public class ReturnVisitsResource {
             + "date) or OPEN (not completed); caseId: the visits of one case; q: the visits of one case number (exactly, "
             + "also without XF-). Not completed first, earliest due first; page from 0, size 1 to 100 (default 50), total "
             + "counts every match. A department leader's: only the visits of their department's cases. Each visit "
-            + "carries the case's subject and the department's answer, null once the petitioner is erased.")
+            + "carries the case's subject and the department's answer, null once the petitioner is erased; the failed "
+            + "attempts to reach the petitioner (attempts, lastAttempt); and whom to call (petitioner: name and masked "
+            + "phone, as petition-service shows them to the caller, asked once per page). When petition-service cannot "
+            + "answer, every petitioner is null and petitionersUnavailable is true.")
     public Uni<ReturnVisitQueries.Page> worklist(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.worklist(QueryParams.oneOf("status", status, WorklistFilter.class), QueryParams.id("caseId", caseId, "a case id"),
                 caseNumber(q), leaders.department(), desk.today(), Paging.of(page, size, 50).page(),
-                Paging.of(page, size, 50).size());
+                Paging.of(page, size, 50).size())
+                .chain(petitioners::addTo);
     }
 
     /** The case number {@code q} names ({@code XF-2026-00012}, also typed without the prefix), null without one. */
@@ -101,7 +109,7 @@ public class ReturnVisitsResource {
     @Operation(summary = "The worklist as a CSV file or an Excel workbook",
             description = "format: csv (default) or xlsx; status, caseId and q as for the worklist. Every matching visit "
                     + "in the worklist's order (a department leader's: of their department's cases only); at most 10,000 "
-                    + "rows, more is a 400.")
+                    + "rows, more is a 400. No petitioner's name or phone: a file travels further than a page.")
     public Uni<Response> export(@QueryParam("format") String format, @QueryParam("status") String status,
             @QueryParam("caseId") String caseId, @QueryParam("q") String q) {
         ExportFormat wanted = ExportFormat.of(format);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.followup.NotReachedReason;
 import org.lettersvisits.contracts.followup.Satisfaction;
 
 /** What happens to a return visit. */
@@ -23,6 +24,8 @@ public sealed interface ReturnVisitCommand {
         R complete(CompleteReturnVisit command);
 
         R markOverdue(MarkReturnVisitOverdue command);
+
+        R recordFailedAttempt(RecordFailedAttempt command);
     }
 
     /**
@@ -69,6 +72,24 @@ public sealed interface ReturnVisitCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.markOverdue(this);
+        }
+    }
+
+    /**
+     * The return-visit officer tried to reach the petitioner and could not. {@code today} comes with the command so the
+     * decider, which reads no clock, can refuse a day in the future.
+     */
+    record RecordFailedAttempt(LocalDate attemptedOn, LocalDate today, String visitor, NotReachedReason reason,
+            String notes) implements ReturnVisitCommand {
+
+        @Override
+        public String storedName() {
+            return "return-visit.record-failed-attempt";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.recordFailedAttempt(this);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.lettersvisits.followup.domain;
 
 import java.util.List;
 
+import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
@@ -13,11 +14,14 @@ import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.Decider;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.MarkReturnVisitOverdue;
+import org.lettersvisits.followup.domain.ReturnVisitCommand.RecordFailedAttempt;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.ScheduleReturnVisit;
 
 /**
  * The ReturnVisit aggregate: scheduled once per closure, completed once (a second completion is a
- * forbidden transition), reopening the case only when the parties were dissatisfied. Pure.
+ * forbidden transition), reopening the case only when the parties were dissatisfied. Before its completion any number
+ * of failed attempts to reach the petitioner may be recorded; they change neither when it is due nor whether it
+ * becomes overdue. Pure.
  */
 public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, ReturnVisitEvent, ReturnVisit> {
 
@@ -63,6 +67,25 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
                 }
                 return List.of(new ReturnVisitBecameOverdue(state.visitId(), state.caseId(), state.dueBy(), check.today()));
             }
+
+            @Override
+            public List<ReturnVisitEvent> recordFailedAttempt(RecordFailedAttempt a) {
+                existing(state);
+                if (state.completed()) {
+                    throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the return visit was already completed on "
+                            + state.outcome().visitedOn() + "; a failed attempt after it is not recorded");
+                }
+                if (a.attemptedOn().isBefore(state.closedOn())) {
+                    throw new CommandRejected(Reason.UNPROCESSABLE, "the attempt cannot be before the case was closed ("
+                            + state.closedOn() + ")");
+                }
+                if (a.attemptedOn().isAfter(a.today())) {
+                    throw new CommandRejected(Reason.UNPROCESSABLE, "the attempt cannot be in the future (today is "
+                            + a.today() + ")");
+                }
+                return List.of(new ReturnVisitAttemptFailed(state.visitId(), state.caseId(), a.attemptedOn(), a.visitor(),
+                        a.reason(), a.notes()));
+            }
         });
     }
 
@@ -79,19 +102,22 @@ public final class ReturnVisitDecider implements Decider<ReturnVisitCommand, Ret
             @Override
             public ReturnVisit returnVisitScheduled(ReturnVisitScheduled s) {
                 return new ReturnVisit(s.visitId(), s.caseId(), s.caseNumber(), s.department(), s.closedOn(), s.dueBy(),
-                        s.closureVersion(), null, false);
+                        s.closureVersion(), null, false, 0, null);
             }
 
             @Override
             public ReturnVisit returnVisitCompleted(ReturnVisitCompleted c) {
-                return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(),
-                        state.closedOn(), state.dueBy(), state.closureVersion(), c, state.overdueRecorded());
+                return state.completedAs(c);
             }
 
             @Override
             public ReturnVisit returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
-                return new ReturnVisit(state.visitId(), state.caseId(), state.caseNumber(), state.department(),
-                        state.closedOn(), state.dueBy(), state.closureVersion(), state.outcome(), true);
+                return state.markedOverdue();
+            }
+
+            @Override
+            public ReturnVisit returnVisitAttemptFailed(ReturnVisitAttemptFailed a) {
+                return state.triedWithout(a);
             }
         });
     }

@@ -22,8 +22,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * version after it (the record's {@code ce_aggregateversion}). The consumer group's
  * committed offset moves only after the visit is stored, so closures that happen while this service
  * is down are picked up when it comes back, and while its database is away the closure is retried
- * in place until it is stored. The case's subject (from {@code CaseAssigned}) and the closure's resolution go with
- * the visit onto the worklist. A case whose petitioner was erased loses its visits' notes, subject and answer.
+ * in place until it is stored. The case's petition and subject (from {@code CaseAssigned}) and the closure's resolution
+ * go with the visit onto the worklist. A case whose petitioner was erased loses its visits' notes, subject and answer.
  */
 @ApplicationScoped
 public class ClosedCases implements Subscription {
@@ -51,7 +51,7 @@ public class ClosedCases implements Subscription {
     @Override
     public Uni<Void> apply(SqlClient tx, InboundEvent event) {
         if (event.event() instanceof CaseAssigned assigned) {
-            return visits.rememberSubject(tx, assigned.caseId(), assigned.subject());
+            return visits.rememberCase(tx, assigned.caseId(), assigned.petitionId(), assigned.subject());
         }
         if (event.event() instanceof CaseClosed closed) {
             return desk.scheduleFor(tx, closed, event.version(), event.asCause());

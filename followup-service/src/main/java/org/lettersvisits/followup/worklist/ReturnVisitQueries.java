@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.followup.NotReachedReason;
 import org.lettersvisits.contracts.followup.ReturnVisitRules;
 
 import io.smallrye.mutiny.Uni;
@@ -32,15 +33,40 @@ public class ReturnVisitQueries {
 
     /**
      * One line of the worklist; {@code subject} (what the petitioner asked) and {@code answer} (the department's answer
-     * at the closure) are null once the petitioner is erased, and for visits scheduled before they were kept.
+     * at the closure) are null once the petitioner is erased, and for visits scheduled before they were kept;
+     * {@code petitionId} (whom to ask petition-service about) is null for visits scheduled before it was kept.
+     * {@code attempts} counts the failed attempts to reach the petitioner, {@code lastAttempt} the latest (null: none).
+     * {@code petitioner} (whom to call) is filled in by {@link PetitionerContacts} and null wherever petition-service
+     * did not say.
      */
     public record WorklistItem(UUID id, UUID caseId, String caseNumber, Department department, LocalDate closedOn,
             LocalDate dueBy, WorklistStatus status, String subject, String answer, LocalDate visitedOn, String visitor,
-            String satisfaction, Boolean petitionerWithdraws, Boolean reopen, int version) {
+            String satisfaction, Boolean petitionerWithdraws, Boolean reopen, int version, UUID petitionId, int attempts,
+            LastAttempt lastAttempt, Petitioner petitioner) {
+
+        WorklistItem withPetitioner(Petitioner shown) {
+            return new WorklistItem(id, caseId, caseNumber, department, closedOn, dueBy, status, subject, answer,
+                    visitedOn, visitor, satisfaction, petitionerWithdraws, reopen, version, petitionId, attempts, lastAttempt,
+                    shown);
+        }
     }
 
-    /** A page of the worklist and how many visits match in all. */
-    public record Page(List<WorklistItem> items, long total) {
+    /** The latest failed attempt to reach the petitioner: its day and why it failed (its notes stay in the events). */
+    public record LastAttempt(LocalDate attemptedOn, NotReachedReason reason) {
+    }
+
+    /**
+     * Whom to call, as petition-service shows them to the user: the name and the phone masked ({@code 139****5656});
+     * {@code erased}: the petitioner's data was erased, nothing left to show.
+     */
+    public record Petitioner(String name, String phone, boolean erased) {
+    }
+
+    /**
+     * A page of the worklist and how many visits match in all; {@code petitionersUnavailable}: petition-service could
+     * not say whom to call, so every item's petitioner is null.
+     */
+    public record Page(List<WorklistItem> items, long total, boolean petitionersUnavailable) {
     }
 
     private static final String FILTER = """
@@ -77,7 +103,7 @@ public class ReturnVisitQueries {
                     rows.forEach(row -> list.add(item(row, today)));
                     return list;
                 });
-        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+        return Uni.combine().all().unis(items, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2(), false));
     }
 
     /** Every visit the filter matches, in the worklist's order, at most {@code limit}: for exports. */
@@ -108,9 +134,14 @@ public class ReturnVisitQueries {
         LocalDate dueBy = row.getLocalDate("due_by");
         WorklistStatus status = completed ? WorklistStatus.COMPLETED
                 : ReturnVisitRules.isOverdue(completed, dueBy, today) ? WorklistStatus.OVERDUE : WorklistStatus.PENDING;
+        LocalDate lastAttemptOn = row.getLocalDate("last_attempt_on");
         return new WorklistItem(row.getUUID("id"), row.getUUID("case_id"), row.getString("case_number"),
                 Department.valueOf(row.getString("department")), row.getLocalDate("closed_on"), dueBy, status,
-                row.getString("subject"), row.getString("answer"), row.getLocalDate("visited_on"), row.getString("visitor"), row.getString("satisfaction"),
-                row.getBoolean("petitioner_withdraws"), row.getBoolean("reopen"), row.getInteger("version"));
+                row.getString("subject"), row.getString("answer"), row.getLocalDate("visited_on"), row.getString("visitor"),
+                row.getString("satisfaction"), row.getBoolean("petitioner_withdraws"), row.getBoolean("reopen"),
+                row.getInteger("version"), row.getUUID("petition_id"), row.getInteger("attempts"),
+                lastAttemptOn == null ? null
+                        : new LastAttempt(lastAttemptOn, NotReachedReason.valueOf(row.getString("last_attempt_reason"))),
+                null);
     }
 }

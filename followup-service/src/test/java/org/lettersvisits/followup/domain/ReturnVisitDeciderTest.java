@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.Department;
+import org.lettersvisits.contracts.followup.NotReachedReason;
+import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
@@ -18,6 +21,7 @@ import org.lettersvisits.eventstore.CommandRejected;
 import org.lettersvisits.eventstore.CommandRejected.Reason;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.CompleteReturnVisit;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.MarkReturnVisitOverdue;
+import org.lettersvisits.followup.domain.ReturnVisitCommand.RecordFailedAttempt;
 import org.lettersvisits.followup.domain.ReturnVisitCommand.ScheduleReturnVisit;
 
 class ReturnVisitDeciderTest {
@@ -106,5 +110,89 @@ class ReturnVisitDeciderTest {
     void a_completed_visit_never_becomes_overdue() {
         ReturnVisitEvent done = given(List.of(SCHEDULED), complete(Satisfaction.SATISFIED, false)).get(0);
         assertThat(given(List.of(SCHEDULED, done), new MarkReturnVisitOverdue(DUE_BY.plusDays(30)))).isEmpty();
+    }
+
+    private static RecordFailedAttempt attempt(LocalDate on, NotReachedReason reason) {
+        return new RecordFailedAttempt(on, DUE_BY.plusDays(30), "Visitor S", reason, "rang twice");
+    }
+
+    private ReturnVisitAttemptFailed failed(List<ReturnVisitEvent> history, LocalDate on, NotReachedReason reason) {
+        return (ReturnVisitAttemptFailed) given(history, attempt(on, reason)).get(0);
+    }
+
+    @Test
+    void a_failed_attempt_is_recorded_with_its_day_reason_and_notes_and_leaves_the_visit_open() {
+        ReturnVisitAttemptFailed tried = failed(List.of(SCHEDULED), CLOSED_ON.plusDays(2), NotReachedReason.NO_ANSWER);
+
+        assertThat(tried).isEqualTo(new ReturnVisitAttemptFailed(VISIT, CASE, CLOSED_ON.plusDays(2), "Visitor S",
+                NotReachedReason.NO_ANSWER, "rang twice"));
+        ReturnVisit state = decider.fold(List.of(SCHEDULED, tried));
+        assertThat(state.completed()).isFalse();
+        assertThat(state.failedAttempts()).isEqualTo(1);
+        assertThat(state.lastAttempt()).isEqualTo(tried);
+    }
+
+    @Test
+    void attempts_add_up_and_the_latest_is_the_one_of_the_latest_day_even_when_recorded_late() {
+        ReturnVisitAttemptFailed second = failed(List.of(SCHEDULED), CLOSED_ON.plusDays(5), NotReachedReason.WRONG_NUMBER);
+        ReturnVisitAttemptFailed first = failed(List.of(SCHEDULED, second), CLOSED_ON.plusDays(1), NotReachedReason.NO_ANSWER);
+        ReturnVisitAttemptFailed sameDay = failed(List.of(SCHEDULED, second, first), CLOSED_ON.plusDays(5),
+                NotReachedReason.REFUSED);
+
+        ReturnVisit state = decider.fold(List.of(SCHEDULED, second, first));
+        assertThat(state.failedAttempts()).isEqualTo(2);
+        assertThat(state.lastAttempt()).isEqualTo(second);
+        assertThat(decider.fold(List.of(SCHEDULED, second, first, sameDay)).lastAttempt())
+                .as("of two on one day, the one recorded later").isEqualTo(sameDay);
+    }
+
+    @Test
+    void no_attempt_is_recorded_after_the_visit_was_completed() {
+        ReturnVisitEvent done = given(List.of(SCHEDULED), complete(Satisfaction.SATISFIED, false)).get(0);
+        assertThatThrownBy(() -> given(List.of(SCHEDULED, done), attempt(CLOSED_ON.plusDays(11), NotReachedReason.NO_ANSWER)))
+                .isInstanceOfSatisfying(CommandRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_TRANSITION));
+    }
+
+    @Test
+    void an_attempt_before_the_closure_or_after_today_is_unprocessable() {
+        assertThatThrownBy(() -> given(List.of(SCHEDULED), attempt(CLOSED_ON.minusDays(1), NotReachedReason.NO_ANSWER)))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
+        RecordFailedAttempt tomorrow = new RecordFailedAttempt(CLOSED_ON.plusDays(3), CLOSED_ON.plusDays(2), "Visitor S",
+                NotReachedReason.NO_ANSWER, null);
+        assertThatThrownBy(() -> given(List.of(SCHEDULED), tomorrow))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNPROCESSABLE));
+        assertThat(given(List.of(SCHEDULED), attempt(CLOSED_ON, NotReachedReason.REFUSED))).as("on the closing day").hasSize(1);
+    }
+
+    @Test
+    void an_attempt_on_an_unknown_visit_is_not_found() {
+        assertThatThrownBy(() -> given(List.of(), attempt(CLOSED_ON.plusDays(1), NotReachedReason.NO_ANSWER)))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void a_visit_tried_without_success_still_becomes_overdue_and_can_then_be_completed() {
+        ReturnVisitAttemptFailed tried = failed(List.of(SCHEDULED), CLOSED_ON.plusDays(3), NotReachedReason.NO_ANSWER);
+        assertThat(given(List.of(SCHEDULED, tried), new MarkReturnVisitOverdue(DUE_BY.plusDays(1)))).singleElement()
+                .isInstanceOf(ReturnVisitBecameOverdue.class);
+        assertThat(given(List.of(SCHEDULED, tried), complete(Satisfaction.SATISFIED, false))).singleElement()
+                .isInstanceOf(ReturnVisitCompleted.class);
+    }
+
+    /** One event of each kind the sealed interface permits: a new kind fails here until the decider folds it. */
+    @Test
+    void every_kind_of_return_visit_event_folds() {
+        ReturnVisitAttemptFailed tried = failed(List.of(SCHEDULED), CLOSED_ON.plusDays(3), NotReachedReason.NO_ANSWER);
+        ReturnVisitEvent overdue = new ReturnVisitBecameOverdue(VISIT, CASE, DUE_BY, DUE_BY.plusDays(1));
+        ReturnVisitEvent done = given(List.of(SCHEDULED), complete(Satisfaction.SATISFIED, false)).get(0);
+        List<ReturnVisitEvent> oneOfEach = List.of(SCHEDULED, tried, overdue, done);
+
+        assertThat(oneOfEach).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
+                Arrays.asList(ReturnVisitEvent.class.getPermittedSubclasses()));
+        ReturnVisit state = decider.fold(oneOfEach);
+        assertThat(state.completed()).isTrue();
+        assertThat(state.overdueRecorded()).isTrue();
+        assertThat(state.failedAttempts()).isEqualTo(1);
     }
 }

@@ -1,5 +1,6 @@
 package org.lettersvisits.petition.search;
 
+import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
@@ -30,5 +31,12 @@ final class ReturnVisitFacts implements ReturnVisitEvent.Visitor<TimelineFacts> 
     @Override
     public TimelineFacts returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
         return TimelineFacts.none();
+    }
+
+    @Override
+    public TimelineFacts returnVisitAttemptFailed(ReturnVisitAttemptFailed e) {
+        return TimelineFacts.of("attemptedOn", e.attemptedOn())
+                .and("reason", e.reason())
+                .and("notes", e.notes());
     }
 }

@@ -17,6 +17,7 @@ import org.lettersvisits.contracts.assignment.CaseSuspended;
 import org.lettersvisits.contracts.assignment.CaseTransferred;
 import org.lettersvisits.contracts.assignment.DeadlineChanged;
 import org.lettersvisits.contracts.assignment.HandlingExtended;
+import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
@@ -147,6 +148,11 @@ public final class BusinessDate {
         @Override
         public LocalDate returnVisitBecameOverdue(ReturnVisitBecameOverdue e) {
             return e.detectedOn();
+        }
+
+        @Override
+        public LocalDate returnVisitAttemptFailed(ReturnVisitAttemptFailed e) {
+            return e.attemptedOn();
         }
     };
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseEvent;
+import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.contracts.followup.ReturnVisitCompleted;
 import org.lettersvisits.contracts.followup.ReturnVisitEvent;
@@ -160,6 +161,11 @@ public class ReportProjector {
         @Override
         public Uni<Void> returnVisitBecameOverdue(ReturnVisitBecameOverdue v) {
             return NOTHING; // overdue is counted from the due day, on the day asked
+        }
+
+        @Override
+        public Uni<Void> returnVisitAttemptFailed(ReturnVisitAttemptFailed v) {
+            return NOTHING; // only the completion counts as the visit; a failed try is counted nowhere
         }
     }
 
