@@ -146,7 +146,7 @@
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
     var FACT_ORDER = ['channel', 'receivedBy', 'sentOn', 'accepted', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
-        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'reason', 'dueBy', 'visitor', 'satisfaction',
+        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'attemptedOn', 'reason', 'dueBy', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
     /** A timeline entry's facts in the page's language (the API's English detail when it has none). */
@@ -157,6 +157,9 @@
             var value = facts[name];
             if (typeof value === 'boolean') {
                 return value ? t('fact.' + name) : null;
+            }
+            if (name === 'reason' && entry.type === 'return-visit.attempt-failed.v1') {
+                return t('kit.pair', { name: t('fact.' + name), value: t('notReached.' + value) });
             }
             return t('kit.pair', { name: t('fact.' + name), value: WORDED[name] ? t(WORDED[name] + value) : value });
         }).filter(function (part) { return part; });

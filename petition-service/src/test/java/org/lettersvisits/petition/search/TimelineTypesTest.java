@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.EventCodec;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
+import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
 import org.lettersvisits.contracts.followup.ReturnVisitBecameOverdue;
 import org.lettersvisits.petition.domain.PetitionRegistered;
 import org.lettersvisits.petition.domain.Petitioner;
@@ -30,13 +31,13 @@ class TimelineTypesTest {
         assertThat(TimelineTypes.of(CaseAssigned.class)).isEqualTo("case.assigned.v1");
         assertThat(TimelineTypes.of(PetitionRegistered.class)).isEqualTo("petition.registered-sealed.v1");
         assertThat(TimelineTypes.of(ReturnVisitBecameOverdue.class)).isEqualTo("return-visit.became-overdue.v1");
-        assertThat(TimelineTypes.all()).hasSize(19)
+        assertThat(TimelineTypes.all()).hasSize(20)
                 .allSatisfy((event, type) -> assertThat(type).isEqualTo(EventCodec.typeOf(event)));
         assertThatThrownBy(() -> TimelineTypes.of(Petitioner.class)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Events first recorded after V9, whose rows never held a class name. */
-    private static final Set<Class<?>> SINCE_TYPE_NAMES = Set.of(CasePersonalDataErased.class);
+    private static final Set<Class<?>> SINCE_TYPE_NAMES = Set.of(CasePersonalDataErased.class, ReturnVisitAttemptFailed.class);
 
     /** The rows stored before hold class names: the migration names every one (a fixed mapping, as it must be). */
     @Test
