@@ -1,4 +1,7 @@
-/* Supervisor board (assign, transfer, change a deadline) and department queues (accept, close, suspend, resume). */
+/*
+ * Supervisor board (assign, transfer, change a deadline), department queues (accept, close, suspend, resume) and the
+ * case file (#/cases/<id>, casefile.js), which also opens for reception and the return-visit officers.
+ */
 (function () {
     'use strict';
     var t = LV.t;
@@ -15,8 +18,10 @@
         }));
     }
 
-    function post(caseId, action, body) {
-        return LV.api('', '/api/cases/' + caseId + '/' + action, { method: 'POST', body: body });
+    /** A case's transition; with {@code ifMatch} (the version the page shows) a case changed meanwhile is a 412. */
+    function postAs(caseId, action, body, ifMatch) {
+        return LV.api('', '/api/cases/' + caseId + '/' + action, { method: 'POST', body: body,
+            headers: ifMatch ? { 'If-Match': '"' + ifMatch + '"' } : undefined });
     }
 
     /* ---------- supervisor board ---------- */
@@ -33,7 +38,7 @@
         }
         LV.api('', '/api/deadlines/preview?' + query.toString()).then(function (preview) {
             target.textContent = t('assign.deadlinePreview', { deadline: preview.deadline,
-                days: LV.daysBetween(LV.today(), preview.deadline) });
+                distance: CaseFilePage.distance(LV.daysBetween(LV.today(), preview.deadline)) });
         }, function (error) {
             target.textContent = error.message;
         });
@@ -103,11 +108,16 @@
 
     /* ---------- queues ---------- */
 
-    function caseActions(item, department, reload) {
+    /**
+     * What the user may do to a case, for a queue row and for the case file; {@code prefix} starts the forms' ids
+     * ({@code case-<number>} in a queue), {@code item.ifMatch} the version the file shows.
+     */
+    function caseActions(item, department, reload, prefix) {
         var actions = [];
         var id = item.id;
         var done = function () { return reload(); };
-        var prefix = 'case-' + item.caseNumber;
+        var post = function (caseId, action, body) { return postAs(caseId, action, body, item.ifMatch); };
+        prefix = prefix || 'case-' + item.caseNumber;
         var mine = LV.hasRole(['dept-' + slug(department)]);
         var supervisor = LV.hasRole(['supervisor']);
         if (mine && item.status === 'ASSIGNED') {
@@ -162,14 +172,19 @@
             return el('p', { class: 'muted', text: t('queue.empty') });
         }
         var today = LV.today();
-        return el('div', { class: 'table-wrap' }, [el('table', {}, [
+        // each cell names its column (data-label): below 640 px the rows are cards that show the names
+        function cell(labelKey, attributes, children) {
+            return el('td', Object.assign({ 'data-label': t(labelKey) }, attributes), children);
+        }
+        return el('div', { class: 'table-wrap' }, [el('table', { class: 'queue-table' }, [
             el('thead', {}, [el('tr', {}, ['case.caseNumber', 'case.subject', 'case.responsibleLeader', 'case.deadline',
                 'case.status', 'board.action'].map(function (k) { return el('th', { scope: 'col', text: t(k) }); }))]),
             el('tbody', {}, items.map(function (item) {
                 var deadlineCell = [item.deadline, ' '];
                 if (item.overdue) {
                     deadlineCell.push(el('span', { class: 'badge overdue', text: t('queue.overdue', { days: item.daysOverdue }) }));
-                } else if (item.status !== 'SUSPENDED') {
+                } else if (item.status === 'ASSIGNED' || item.status === 'ACCEPTED') {
+                    // only an open case counts down: a suspended or closed one keeps its deadline without the days
                     var left = LV.daysBetween(today, item.deadline);
                     // due within a week: marked, so the head of department sees it before it is overdue
                     // reminders before, not only after: due within 7, 3 and 1 days, each marked more strongly
@@ -188,10 +203,12 @@
                     deadlineCell.push(el('div', { class: 'badge review', text: t('queue.review', { date: item.reviewDue }) }));
                 }
                 return el('tr', { 'data-case-number': item.caseNumber, class: item.overdue ? 'overdue' : null }, [
-                    el('td', { text: item.caseNumber }), el('td', { text: item.subject }),
-                    el('td', { text: item.responsibleLeader }), el('td', {}, deadlineCell),
-                    el('td', {}, [el('span', { class: 'badge', text: t('status.' + item.status) })]),
-                    el('td', {}, [caseActions(item, department, reload)])]);
+                    cell('case.caseNumber', {}, [el('a', { href: '#/cases/' + item.id, 'data-file': item.id,
+                        title: t('file.open'), text: item.caseNumber })]),
+                    cell('case.subject', { text: item.subject }), cell('case.responsibleLeader', { text: item.responsibleLeader }),
+                    cell('case.deadline', {}, deadlineCell),
+                    cell('case.status', {}, [el('span', { class: 'badge', text: t('status.' + item.status) })]),
+                    cell('board.action', { class: 'row-actions' }, [caseActions(item, department, reload)])]);
             }))])]);
     }
 
@@ -342,19 +359,40 @@
         return Promise.all([showUnassigned(), loadQueue(select.value, document.getElementById('supervised'), 'supervised')]);
     }
 
+    var QUEUE_ROLES = ['supervisor', 'leader', 'dept-public-security', 'dept-procuratorate', 'dept-court', 'dept-justice-bureau'];
+
+    /** The case a #/cases/<id> address opens as a file, or null. */
+    function fileId() {
+        var match = /^#\/cases\/([0-9a-fA-F-]{36})$/.exec(window.location.hash);
+        return match ? match[1] : null;
+    }
+
+    /** The file, the board, a queue, or (for reception and return visits, who have neither) where files open from. */
     function route() {
-        var wantsBoard = window.location.hash !== '#queue' && LV.committee();
+        var id = fileId();
+        var worksQueues = LV.hasRole(QUEUE_ROLES);
+        var wantsBoard = !id && window.location.hash !== '#queue' && LV.committee();
+        var wantsQueue = !id && !wantsBoard && worksQueues;
+        document.getElementById('case-file').hidden = !id;
         document.getElementById('board').hidden = !wantsBoard;
-        document.getElementById('queue').hidden = wantsBoard;
-        return wantsBoard ? showBoard() : showQueue();
+        document.getElementById('queue').hidden = !wantsQueue;
+        document.getElementById('no-queue').hidden = Boolean(id || wantsBoard || wantsQueue);
+        document.getElementById('case-file-back').hidden = !worksQueues;
+        if (id) {
+            return CaseFilePage.show(id, caseActions);
+        }
+        return wantsBoard ? showBoard() : wantsQueue ? showQueue() : undefined;
     }
 
     LV.start({
         title: 'cases.title',
         section: function () {
+            if (fileId()) {
+                return window.location.hash;
+            }
             return window.location.hash === '#queue' || !LV.committee() ? '#queue' : '#board';
         },
-        roles: ['supervisor', 'leader', 'dept-public-security', 'dept-procuratorate', 'dept-court', 'dept-justice-bureau'],
+        roles: QUEUE_ROLES.concat(['reception', 'followup']),
         render: function () {
             window.addEventListener('hashchange', route);
             return route();

@@ -115,7 +115,7 @@ class QueueViewsTest {
                 .extract().asByteArray();
         List<List<String>> rows = ExportedRows.ofCsv(csv);
         assertThat(rows.get(0)).containsExactly("信访编号", "信访事由", "承办单位", "责任领导", "交办日期", "办理期限", "法定办理期限",
-                "状态", "超期天数");
+                "状态", "逾期天数");
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(expected);
         assertThat(rows.get(1)).contains("法院", court.leader(), "已交办", "2020-03-31");
         assertThat(rows.get(3)).contains("已中止");

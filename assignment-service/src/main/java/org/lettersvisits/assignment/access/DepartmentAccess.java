@@ -32,10 +32,17 @@ public class DepartmentAccess {
 
     /** 403 unless the caller may read the cases {@code holder} holds. */
     public void requireHolding(Department holder, List<String> unrestrictedRoles) {
-        if (unrestrictedRoles.stream().anyMatch(role -> holds(role, holder)) || identity.hasRole(holder.officerRole())) {
-            return;
+        if (!mayRead(holder, unrestrictedRoles)) {
+            throw new ForbiddenException("the case is held by another department");
         }
-        throw new ForbiddenException("the case is held by another department");
+    }
+
+    /**
+     * Whether the caller may read the cases {@code holder} holds: an unrestricted role (a leader's within their
+     * scope), or the holding department's officer.
+     */
+    public boolean mayRead(Department holder, List<String> unrestrictedRoles) {
+        return unrestrictedRoles.stream().anyMatch(role -> holds(role, holder)) || identity.hasRole(holder.officerRole());
     }
 
     /**

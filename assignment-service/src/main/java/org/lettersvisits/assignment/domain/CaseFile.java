@@ -55,10 +55,17 @@ public record CaseFile(UUID caseId, UUID petitionId, String caseNumber, String s
         return status != null;
     }
 
-
     CaseFile withoutPersonalText() {
         return new CaseFile(caseId, petitionId, caseNumber, null, department, responsibleLeader, difficulty,
                 assignedOn, deadline, status, overdueRecordedFor, statutory, version, closedAt, true);
+    }
+
+    /**
+     * Closed at least once, whatever happened since (reopened, reviewed, closed again): from its first answer the case
+     * has a return visit, so the return-visit officers read its file from then on.
+     */
+    public boolean everClosed() {
+        return closedAt > 0;
     }
 
     /** Closed, and by the closure that left the case at {@code closureVersion} (not reopened or closed again since). */

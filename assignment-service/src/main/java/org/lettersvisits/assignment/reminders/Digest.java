@@ -32,7 +32,7 @@ public record Digest(LocalDate day, Audience audience, String addressee, List<Du
 
     public String subject() {
         long overdue = overdue();
-        return "信访案件到期提醒（" + addresseeName() + "，" + BusinessDates.chinese(day) + "）：已超期" + overdue + "件，7日内到期"
+        return "信访案件到期提醒（" + addresseeName() + "，" + BusinessDates.chinese(day) + "）：已逾期" + overdue + "件，7日内到期"
                 + (cases.size() - overdue) + "件";
     }
 
@@ -40,8 +40,8 @@ public record Digest(LocalDate day, Audience audience, String addressee, List<Du
     public String text(String queueLink) {
         StringBuilder text = new StringBuilder(addresseeName()).append("：\n\n截至").append(BusinessDates.chinese(day))
                 .append(audience == Audience.DEPARTMENT ? "，贵单位" : "，您负责的")
-                .append("以下信访案件已超期或将在7日内到期，请抓紧办理：\n");
-        section(text, "已超期", c -> c.daysLeft(day) < 0);
+                .append("以下信访案件已逾期或将在7日内到期，请抓紧办理：\n");
+        section(text, "已逾期", c -> c.daysLeft(day) < 0);
         section(text, "今明两日到期", c -> c.daysLeft(day) >= 0 && c.daysLeft(day) <= 1);
         section(text, "3日内到期", c -> c.daysLeft(day) > 1 && c.daysLeft(day) <= 3);
         section(text, "7日内到期", c -> c.daysLeft(day) > 3);
@@ -69,6 +69,6 @@ public record Digest(LocalDate day, Audience audience, String addressee, List<Du
 
     private String when(LocalDate deadline) {
         long days = ChronoUnit.DAYS.between(day, deadline);
-        return days < 0 ? "（已超期" + -days + "天）" : days == 0 ? "（今天到期）" : "（还有" + days + "天）";
+        return days < 0 ? "（已逾期" + -days + "天）" : days == 0 ? "（今天到期）" : "（还有" + days + "天）";
     }
 }

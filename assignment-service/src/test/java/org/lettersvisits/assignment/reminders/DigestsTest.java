@@ -40,10 +40,10 @@ class DigestsTest {
         Digest wang = digests.get(3);
         assertThat(wang.cases()).extracting(DueCase::caseNumber).containsExactly("XF-2026-00001", "XF-2026-00003");
 
-        assertThat(police.subject()).isEqualTo("信访案件到期提醒（公安局，2026年12月7日）：已超期1件，7日内到期1件");
+        assertThat(police.subject()).isEqualTo("信访案件到期提醒（公安局，2026年12月7日）：已逾期1件，7日内到期1件");
         String text = police.text("http://localhost:8082/#queue");
         assertThat(text).startsWith("公安局：").contains("贵单位")
-                .contains("已超期（1件）\n  XF-2026-00001｜责任领导 王建国｜办理期限 2026-12-01（已超期6天）")
+                .contains("已逾期（1件）\n  XF-2026-00001｜责任领导 王建国｜办理期限 2026-12-01（已逾期6天）")
                 .contains("3日内到期（1件）\n  XF-2026-00002｜责任领导 李明｜办理期限 2026-12-10（还有3天）")
                 .contains("http://localhost:8082/#queue");
         assertThat(wang.text("x")).startsWith("王建国：").contains("您负责的")

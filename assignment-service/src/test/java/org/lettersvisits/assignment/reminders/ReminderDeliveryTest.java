@@ -64,8 +64,8 @@ class ReminderDeliveryTest {
         assertThat(outcomes).containsExactlyInAnyOrder(ReminderPost.Outcome.SENT, ReminderPost.Outcome.ALREADY_SENT);
         List<Mail> mails = mailbox.getMailsSentTo(to);
         assertThat(mails).hasSize(1);
-        assertThat(mails.get(0).getSubject()).isEqualTo("信访案件到期提醒（" + digest.addressee() + "，2015年3月2日）：已超期1件，7日内到期0件");
-        assertThat(mails.get(0).getText()).contains("XF-2015-00042｜法院｜办理期限 2015-02-28（已超期2天）");
+        assertThat(mails.get(0).getSubject()).isEqualTo("信访案件到期提醒（" + digest.addressee() + "，2015年3月2日）：已逾期1件，7日内到期0件");
+        assertThat(mails.get(0).getText()).contains("XF-2015-00042｜法院｜办理期限 2015-02-28（已逾期2天）");
 
         assertThat(post.deliver(digest, to).await().atMost(WAIT)).isEqualTo(ReminderPost.Outcome.ALREADY_SENT);
         assertThat(post.deliver(digest(LocalDate.of(2015, 3, 3), digest.addressee()), to).await().atMost(WAIT))
