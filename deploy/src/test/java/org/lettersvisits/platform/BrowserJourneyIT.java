@@ -319,7 +319,7 @@ class BrowserJourneyIT {
         try (Browser browser = Browser.open()) {
             browser.openAs("justice1", ASSIGNMENT + "#queue");
             pageUntil(browser, "#queue-items", dueSoonRow);
-            assertThat(browser.find(dueSoonRow + " .badge.due-soon").getText()).isEqualTo("剩余 3 天");
+            assertThat(browser.find(dueSoonRow + " .badge.due-soon").getText()).isEqualTo("还有 3 天");
             assertThat(browser.find(dueSoonRow + " .badge.due-soon").getAttribute("class")).contains("due-3")
                     .doesNotContain("due-1");
             // the page is kept in the address: a reload (or the link, shared) shows the same page

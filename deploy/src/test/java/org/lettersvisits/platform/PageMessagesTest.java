@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -54,6 +56,33 @@ class PageMessagesTest {
             known.addAll(keys(pages(service), "zh-CN"));
             assertThat(used(pages(service))).as(service).isNotEmpty().isSubsetOf(known);
         }
+    }
+
+    /**
+     * One word for each state across pages, exports, mails and documents: a suspended case is 中止 (not 驳回或中止), a
+     * deadline passed is 逾期 (not 超期), days ahead are 还有 N 天 and days behind 已逾期 N 天 (never 距今 with a
+     * negative count, nor 剩余 on one page and 还有 on the next). Reads every service's and the kit's sources.
+     */
+    @Test
+    void every_page_export_and_document_says_each_state_with_one_word() throws IOException {
+        Map<String, String> retired = Map.of("驳回或中止", "中止", "超期", "逾期", "距今", "还有 N 天 / 已逾期 N 天",
+                "剩余", "还有");
+        List<String> found = new ArrayList<>();
+        for (String module : List.of("service-kit", "petition-service", "assignment-service", "followup-service",
+                "reporting-service", "documents")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main"))) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().matches(".*\\.(java|js|json|html|properties|sql)$")).toList()) {
+                    String text = Files.readString(file);
+                    retired.forEach((word, instead) -> {
+                        if (text.contains(word)) {
+                            found.add(ROOT.relativize(file) + ": " + word + " (say " + instead + ")");
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(found).isEmpty();
     }
 
     private static Path pages(String service) {
