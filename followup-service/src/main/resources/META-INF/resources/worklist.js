@@ -98,7 +98,8 @@
             return WorklistPanel.toggle(visit, kind, tr, COLUMNS.length, shownAgain);
         }) : [];
         [petitionerCell(visit, mayAct),
-            cell('worklist.case', [el('span', { class: 'case-number', text: visit.caseNumber }), caseText(visit.subject, 'subject')]),
+            cell('worklist.case', [el('a', { class: 'case-number', href: LV.services().assignment + '/#/cases/' + visit.caseId,
+                'data-file': visit.caseId, text: visit.caseNumber }), caseText(visit.subject, 'subject')]),
             cell('worklist.departmentAnswer', [el('strong', { text: t('department.' + visit.department) }),
                 t('worklist.colon'), caseText(visit.answer, 'answer')]),
             cell('worklist.closedOn', [el('time', { datetime: visit.closedOn, text: visit.closedOn })]),

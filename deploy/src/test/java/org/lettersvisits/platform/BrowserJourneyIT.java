@@ -192,6 +192,16 @@ class BrowserJourneyIT {
             assertThat(browser.find("#acceptance-notice-due").getAttribute("data-date")).isEqualTo("2025-07-03");
             assertThat(browser.find("#handling-due").getAttribute("data-date")).isNotBlank();
             browser.screenshot("case-page");
+
+            // the same case's file on the assignment page, as the leader reads it at a desk
+            browser.openAs("leader1", ASSIGNMENT + "#/cases/" + caseId);
+            await().atMost(Browser.WAIT).until(() -> {
+                browser.driver().navigate().refresh();
+                browser.awaitReady();
+                return !browser.all("#file-return-visits article[data-status='COMPLETED']").isEmpty();
+            });
+            assertThat(browser.text("#file-answer")).contains("已依法处理，欠薪已追回");
+            browser.screenshot("case-file-desk");
         }
     }
 

@@ -160,6 +160,19 @@ class PhoneJourneyIT {
             browser.click("#visit-save");
             await().atMost(Browser.WAIT).until(() -> "COMPLETED".equals(E2eClient.as("followup1", E2eClient.FOLLOWUP)
                     .queryParam("q", c.caseNumber()).get("/api/return-visits").then().extract().path("items[0].status")));
+
+            // the case number opens the whole file, where the visit now stands with its notes
+            String file = browser.find(visit + " a[data-file='" + c.id() + "']").getAttribute("href");
+            browser.openAs("followup1", file);
+            await().atMost(Browser.WAIT).until(() -> browser.text("#file-description").contains(c.description()));
+            await().atMost(Browser.WAIT).until(() -> {
+                browser.driver().navigate().refresh();
+                browser.awaitReady();
+                return !browser.all("#file-return-visits article[data-status='COMPLETED']").isEmpty();
+            });
+            assertThat(browser.text("#file-return-visits")).contains("信访人对执行结果表示满意");
+            assertThat(browser.text("#file-answer")).contains(answer);
+            fitsTheScreen(browser, "the case file, for the return-visit officer");
         }
         assertThat(E2eClient.as("followup1", E2eClient.FOLLOWUP).queryParam("q", c.caseNumber()).get("/api/return-visits")
                 .then().statusCode(200).extract().jsonPath().getInt("items[0].attempts")).isEqualTo(1);
