@@ -214,7 +214,7 @@
 
     var QUEUE_PAGE_SIZE = 20;
     var DUE_SOON_DAYS = 7;
-    var QUEUE_STATUSES = ['ASSIGNED,ACCEPTED,SUSPENDED', 'ASSIGNED', 'ACCEPTED', 'SUSPENDED', 'CLOSED', 'ALL'];
+    var QUEUE_STATUSES = ['ASSIGNED,ACCEPTED,SUSPENDED', 'ASSIGNED,ACCEPTED', 'ASSIGNED', 'ACCEPTED', 'SUSPENDED', 'CLOSED', 'ALL'];
 
     /** A queue's filters as the address keeps them ({@code key.status}, {@code key.leader}, …). */
     function queueSettings(key) {

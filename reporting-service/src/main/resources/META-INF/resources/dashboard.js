@@ -38,10 +38,26 @@
 
     function row(label, counts, cls) {
         return el('tr', { class: cls || null, 'data-department': counts.department || 'TOTAL' }, [el('th', { scope: 'row', text: label })]
-            .concat(MEASURES.map(function (m) { return el('td', { class: 'num', 'data-measure': m, text: String(counts[m]) }); }))
+            .concat(MEASURES.map(function (m) {
+                var number = String(counts[m]);
+                return el('td', { class: 'num', 'data-measure': m }, counts.department
+                    ? [el('a', { href: listBehind(counts.department, m), title: t('dashboard.openList'), text: number })]
+                    : [document.createTextNode(number)]);
+            }))
             .concat([el('td', { class: 'num', 'data-measure': 'statutoryOverdue', text: String(counts.statutoryOverdue) }),
                 el('td', { class: 'num', 'data-measure': 'withinStatutoryLimitShare', title: t('dashboard.withinLimitOf',
                     { within: counts.closedWithinStatutoryLimit, closed: counts.closed }), text: share(counts) })]));
+    }
+
+    /** The queue filter behind each count of the table: the department's cases in that state (all of them for received). */
+    var LIST_STATUS = { received: 'ALL', closed: 'CLOSED', suspended: 'SUSPENDED', open: 'ASSIGNED,ACCEPTED',
+        overdue: 'ASSIGNED,ACCEPTED,SUSPENDED' };
+
+    /** The department's queue on the assignment page, filtered to the cases a count stands for (overdue ones first). */
+    function listBehind(department, measure) {
+        var query = new URLSearchParams({ 'queue.department': department, 'queue.status': LIST_STATUS[measure],
+            'queue.sort': measure === 'overdue' ? 'overdue' : 'deadline' });
+        return LV.services().assignment + '/?' + query.toString() + '#queue';
     }
 
     /** Closed within the statutory limits, as a share of all closed: "87.5%", or a dash with nothing closed. */
@@ -136,7 +152,8 @@
                     return el('th', { scope: 'col', class: k === 'dashboard.daysOverdue' || k === 'dashboard.toMidDecember' ? 'num' : null, text: t(k) });
                 }))]),
                 el('tbody', {}, cases.map(function (c) {
-                    return el('tr', { 'data-case-number': c.caseNumber }, [el('td', { text: c.caseNumber }),
+                    return el('tr', { 'data-case-number': c.caseNumber }, [el('td', {}, [el('a', {
+                            href: LV.services().assignment + '/#/cases/' + c.caseId, 'data-file': c.caseId, text: c.caseNumber })]),
                         el('td', { text: t('department.' + c.department) }), el('td', { text: c.responsibleLeader }),
                         el('td', { text: c.deadline }),
                         el('td', { class: 'num' }, [el('span', { class: 'badge overdue', text: t('dashboard.days', { days: c.daysOverdue }) })]),

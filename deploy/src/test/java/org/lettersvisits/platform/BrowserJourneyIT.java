@@ -178,6 +178,13 @@ class BrowserJourneyIT {
             assertThat(browser.find("#days-to-mid-december").getText()).matches("还有 \\d+ 天");
             browser.screenshot("leader-dashboard-journey");
 
+            // a count opens the list behind it: public security's closed cases, the journey's among them
+            browser.click("#summary tr[data-department='PUBLIC_SECURITY'] td[data-measure='closed'] a");
+            browser.awaitReady();
+            assertThat(browser.find("#queue-status").getAttribute("value")).isEqualTo("CLOSED");
+            String closedRow = "#queue-items tr[data-case-number='" + caseNumber + "']";
+            await().atMost(Browser.WAIT).until(() -> onSomePage(browser, "#queue-items", closedRow));
+
             // the case page tells the whole story
             browser.go(PETITION + "#case/" + caseId);
             browser.awaitReady();
