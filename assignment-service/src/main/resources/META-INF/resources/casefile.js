@@ -21,7 +21,11 @@
     }
 
     /** The badge for a deadline: past, due within a week (within 3 days more strongly), or later. */
-    function distanceBadge(daysLeft) {
+    function distanceBadge(daysLeft, deadlineKind) {
+        if (deadlineKind === 'REVIEW_REQUEST' && daysLeft < 0) {
+            // the petitioner's own window for asking a review: once past, it lapsed, nobody is late
+            return el('span', { class: 'badge', 'data-days-left': String(daysLeft), text: t('file.lapsed') });
+        }
         var kind = daysLeft < 0 ? 'badge overdue' : daysLeft <= 3 ? 'badge warn due-3' : daysLeft <= 7 ? 'badge warn' : 'badge';
         return el('span', { class: kind, 'data-days-left': String(daysLeft), text: distance(daysLeft) });
     }
@@ -108,7 +112,7 @@
         }
         return card('file-deadlines', 'file.deadlines', [el('ul', { class: 'deadlines' }, f.deadlines.map(function (d) {
             return el('li', { 'data-kind': d.kind, 'data-date': d.due }, [el('span', { class: 'deadline-kind', text: t('deadline.kind.' + d.kind) }),
-                el('span', { class: 'deadline-date', text: d.due + (d.provisional ? t('queue.provisional') : '') }), distanceBadge(d.daysLeft)]);
+                el('span', { class: 'deadline-date', text: d.due + (d.provisional ? t('queue.provisional') : '') }), distanceBadge(d.daysLeft, d.kind)]);
         }))]);
     }
 
