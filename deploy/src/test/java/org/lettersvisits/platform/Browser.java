@@ -140,6 +140,13 @@ final class Browser implements AutoCloseable {
                 .until(() -> driver.findElement(By.cssSelector(css)).getText(), text -> true);
     }
 
+    /** An attribute of what {@code css} selects, read afresh (null when it has none), as {@link #text} reads the text. */
+    String attribute(String css, String name) {
+        return await().atMost(WAIT).ignoreExceptionsMatching(Browser::rerendered)
+                .until(() -> java.util.Optional.ofNullable(driver.findElement(By.cssSelector(css)).getAttribute(name)),
+                        value -> true).orElse(null);
+    }
+
     /** Whether what {@code css} selects is enabled, read afresh. */
     boolean enabled(String css) {
         return await().atMost(WAIT).ignoreExceptionsMatching(Browser::rerendered)

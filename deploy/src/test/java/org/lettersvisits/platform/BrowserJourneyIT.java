@@ -181,7 +181,7 @@ class BrowserJourneyIT {
             // a count opens the list behind it: public security's closed cases, the journey's among them
             browser.click("#summary tr[data-department='PUBLIC_SECURITY'] td[data-measure='closed'] a");
             browser.awaitReady();
-            assertThat(browser.find("#queue-status").getAttribute("value")).isEqualTo("CLOSED");
+            assertThat(browser.attribute("#queue-status", "value")).isEqualTo("CLOSED");
             String closedRow = "#queue-items tr[data-case-number='" + caseNumber + "']";
             await().atMost(Browser.WAIT).until(() -> onSomePage(browser, "#queue-items", closedRow));
 

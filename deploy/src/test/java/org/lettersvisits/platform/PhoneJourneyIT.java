@@ -81,7 +81,7 @@ class PhoneJourneyIT {
 
             // accept, then close from the file, each from a panel as wide as the screen
             browser.click("#file-accept");
-            await().atMost(Browser.WAIT).until(() -> "ACCEPTED".equals(browser.find("#file-status").getAttribute("data-status")));
+            await().atMost(Browser.WAIT).until(() -> "ACCEPTED".equals(browser.attribute("#file-status", "data-status")));
             browser.click("#file-close-open");
             browser.type("#file-close-resolution", "经调查核实，已协调法院执行到位，信访人诉求已解决");
             browser.setValue("#file-close-closedOn", "2025-08-29");
@@ -90,7 +90,7 @@ class PhoneJourneyIT {
             withinReach(browser, "#file-close-save");
             browser.screenshot("case-file-phone-close");
             browser.click("#file-close-save");
-            await().atMost(Browser.WAIT).until(() -> "CLOSED".equals(browser.find("#file-status").getAttribute("data-status")));
+            await().atMost(Browser.WAIT).until(() -> "CLOSED".equals(browser.attribute("#file-status", "data-status")));
             assertThat(browser.text("#file-answer")).contains("已协调法院执行到位");
         }
         E2eClient.as("police1", E2eClient.ASSIGNMENT).get("/api/cases/" + c.id()).then().statusCode(200)
@@ -118,7 +118,7 @@ class PhoneJourneyIT {
             assertThat(browser.text(visit + " [data-petitioner='phone']")).contains(MASKED_PHONE).doesNotContain(PHONE_NUMBER);
             assertThat(browser.text(visit + " [data-text='subject']")).contains(c.subject());
             assertThat(browser.text(visit + " [data-text='answer']")).contains(answer);
-            assertThat(browser.find("#worklist-q").getAttribute("value")).isEqualTo(c.caseNumber());
+            assertThat(browser.attribute("#worklist-q", "value")).isEqualTo(c.caseNumber());
             fitsTheScreen(browser, "the worklist");
             for (String action : List.of("#reveal-" + visitId, "#open-attempt-" + visitId, "#open-complete-" + visitId)) {
                 scrollTo(browser, action);
@@ -162,7 +162,7 @@ class PhoneJourneyIT {
                     .queryParam("q", c.caseNumber()).get("/api/return-visits").then().extract().path("items[0].status")));
 
             // the case number opens the whole file, where the visit now stands with its notes
-            String file = browser.find(visit + " a[data-file='" + c.id() + "']").getAttribute("href");
+            String file = browser.attribute(visit + " a[data-file='" + c.id() + "']", "href");
             browser.openAs("followup1", file);
             await().atMost(Browser.WAIT).until(() -> browser.text("#file-description").contains(c.description()));
             await().atMost(Browser.WAIT).until(() -> {
