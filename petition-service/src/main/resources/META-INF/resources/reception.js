@@ -146,7 +146,7 @@
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
     var FACT_ORDER = ['channel', 'receivedBy', 'sentOn', 'accepted', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
-        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'attemptedOn', 'reason', 'dueBy', 'visitor', 'satisfaction',
+        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'attemptedOn', 'reason', 'dueBy', 'visitedOn', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
     /** A timeline entry's facts in the page's language (the API's English detail when it has none). */
