@@ -186,7 +186,9 @@
             var facts = document.getElementById('case-facts');
             facts.replaceChildren();
             fact(facts, 'case.status', statusBadge(p.status));
-            fact(facts, 'case.department', p.department ? t('department.' + p.department) : null);
+            fact(facts, 'case.department', p.department ? el('span', {}, [t('department.' + p.department), ' · ',
+                el('a', { id: 'case-file-link', href: LV.services().assignment + '/#/cases/' + encodeURIComponent(p.id),
+                    text: t('case.openFile') })]) : null);
             fact(facts, 'register.channel', t('channel.' + p.channel));
             fact(facts, 'register.receivedOn', p.receivedOn + (p.jointVisitDay ? ' · ' + t('case.onJointVisitDay') : ''));
             fact(facts, 'register.name', p.petitionerErased ? t('petitioner.erased') : p.petitioner.name);
