@@ -146,7 +146,7 @@
         department: 'department.', fromDepartment: 'department.', toDepartment: 'department.' };
 
     var FACT_ORDER = ['channel', 'receivedBy', 'sentOn', 'accepted', 'note', 'acceptedOn', 'days', 'department', 'fromDepartment', 'toDepartment', 'responsibleLeader',
-        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'attemptedOn', 'reason', 'dueBy', 'visitor', 'satisfaction',
+        'difficulty', 'assignedOn', 'previousDeadline', 'deadline', 'closedOn', 'resolution', 'requestedOn', 'reviewDue', 'attemptedOn', 'reason', 'dueBy', 'visitedOn', 'visitor', 'satisfaction',
         'petitionerWithdraws', 'reopen', 'notes'];
 
     /** A timeline entry's facts in the page's language (the API's English detail when it has none). */
@@ -186,7 +186,9 @@
             var facts = document.getElementById('case-facts');
             facts.replaceChildren();
             fact(facts, 'case.status', statusBadge(p.status));
-            fact(facts, 'case.department', p.department ? t('department.' + p.department) : null);
+            fact(facts, 'case.department', p.department ? el('span', {}, [t('department.' + p.department), ' · ',
+                el('a', { id: 'case-file-link', href: LV.services().assignment + '/#/cases/' + encodeURIComponent(p.id),
+                    text: t('case.openFile') })]) : null);
             fact(facts, 'register.channel', t('channel.' + p.channel));
             fact(facts, 'register.receivedOn', p.receivedOn + (p.jointVisitDay ? ' · ' + t('case.onJointVisitDay') : ''));
             fact(facts, 'register.name', p.petitionerErased ? t('petitioner.erased') : p.petitioner.name);

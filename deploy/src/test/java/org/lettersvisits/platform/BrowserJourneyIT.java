@@ -200,8 +200,10 @@ class BrowserJourneyIT {
             assertThat(browser.find("#handling-due").getAttribute("data-date")).isNotBlank();
             browser.screenshot("case-page");
 
-            // the same case's file on the assignment page, as the leader reads it at a desk
-            browser.openAs("leader1", ASSIGNMENT + "#/cases/" + caseId);
+            // the case page links to the same case's file on the assignment page, as the leader reads it at a desk
+            String file = browser.find("#case-file-link").getAttribute("href");
+            assertThat(file).isEqualTo(ASSIGNMENT + "#/cases/" + caseId);
+            browser.openAs("leader1", file);
             await().atMost(Browser.WAIT).until(() -> {
                 browser.driver().navigate().refresh();
                 browser.awaitReady();

@@ -50,6 +50,7 @@ class ReturnVisitProgressTest {
                         "return-visit.completed.v1"))
                 .body("timeline.find { it.type == 'return-visit.scheduled.v1' }.facts.dueBy", equalTo("2026-11-16"))
                 .body("timeline.find { it.type == 'return-visit.completed.v1' }.detail", equalTo(
-                        "visitor: Officer Li, satisfaction: SATISFIED, petitionerWithdraws: true, reopen: false, notes: content")));
+                        "visitedOn: 2026-11-10, visitor: Officer Li, satisfaction: SATISFIED, petitionerWithdraws: true, reopen: false, notes: content"))
+                .body("timeline.find { it.type == 'return-visit.completed.v1' }.facts.visitedOn", equalTo("2026-11-10")));
     }
 }

@@ -21,7 +21,8 @@ final class ReturnVisitFacts implements ReturnVisitEvent.Visitor<TimelineFacts> 
 
     @Override
     public TimelineFacts returnVisitCompleted(ReturnVisitCompleted e) {
-        return TimelineFacts.of("visitor", e.visitor())
+        return TimelineFacts.of("visitedOn", e.visitedOn())
+                .and("visitor", e.visitor())
                 .and("satisfaction", e.satisfaction())
                 .and("petitionerWithdraws", e.petitionerWithdraws())
                 .and("reopen", e.reopen())
