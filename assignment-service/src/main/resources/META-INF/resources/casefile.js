@@ -236,6 +236,7 @@
                 // without petition-service there is no timeline to read: the notice above says so, no empty lists
                 f.petitionUnavailable ? null : timelineCard(f), f.petitionUnavailable ? null : returnVisitsCard(f),
                 f.petitionUnavailable ? null : repeatVisitsCard(f)].filter(function (part) { return part; }));
+            target.querySelector('.file-grid').after(CaseDocs.card(f.caseId)); // the 文书 card (casedocs.js)
             document.getElementById('main').focus();
         }, function (error) {
             target.removeAttribute('aria-busy');

@@ -10,6 +10,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.lettersvisits.documents.ReportDocument.Block;
 import org.lettersvisits.documents.ReportDocument.Heading;
+import org.lettersvisits.documents.ReportDocument.Line;
 import org.lettersvisits.documents.ReportDocument.Paragraph;
 import org.lettersvisits.documents.ReportDocument.Table;
 
@@ -52,6 +53,8 @@ public final class DocxFile {
                 paragraph(xml, "Heading1", h.text(), false);
             } else if (block instanceof Paragraph p) {
                 paragraph(xml, "BodyText", p.text(), false);
+            } else if (block instanceof Line l) {
+                paragraph(xml, l.align() == ReportDocument.Align.RIGHT ? "Closing" : "Salutation", l.text(), false);
             } else if (block instanceof Table t) {
                 table(xml, t);
             }
@@ -166,7 +169,10 @@ public final class DocxFile {
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
             </Relationships>""";
 
-    /** 宋体 小四 body text, 黑体 headings, a centred 黑体 二号 title, tables with single borders. */
+    /**
+     * 宋体 小四 body text, 黑体 headings, a centred 黑体 二号 title, tables with single borders; a letter's addressee
+     * flush left (Salutation) and its issuing body, date and seal flush right (Closing).
+     */
     private static final String STYLES = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -187,6 +193,10 @@ public final class DocxFile {
               <w:rPr><w:rFonts w:eastAsia="黑体"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
             <w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/>
               <w:pPr><w:ind w:firstLineChars="200" w:firstLine="480"/><w:jc w:val="both"/></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Salutation"><w:name w:val="Salutation"/><w:basedOn w:val="Normal"/>
+              <w:pPr><w:spacing w:after="60"/></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing"/><w:basedOn w:val="Normal"/>
+              <w:pPr><w:jc w:val="right"/><w:spacing w:before="120"/></w:pPr></w:style>
             <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>
               <w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>
             <w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/>

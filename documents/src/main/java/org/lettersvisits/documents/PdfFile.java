@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 
 import org.lettersvisits.documents.ReportDocument.Block;
 import org.lettersvisits.documents.ReportDocument.Heading;
+import org.lettersvisits.documents.ReportDocument.Line;
 import org.lettersvisits.documents.ReportDocument.Paragraph;
 import org.lettersvisits.documents.ReportDocument.Table;
 
@@ -82,6 +83,13 @@ public final class PdfFile {
                     paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
                     paragraph.setSpacingAfter(4);
                     document.add(paragraph);
+                } else if (block instanceof Line l) {
+                    com.lowagie.text.Paragraph line = text(l.text(), body);
+                    line.setLeading(21);
+                    line.setAlignment(l.align() == ReportDocument.Align.RIGHT ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+                    line.setSpacingBefore(l.align() == ReportDocument.Align.RIGHT ? 6 : 0);
+                    line.setSpacingAfter(4);
+                    document.add(line);
                 } else if (block instanceof Table t) {
                     document.add(table(t, cell, cellBold));
                 }

@@ -3,8 +3,9 @@ package org.lettersvisits.documents;
 import java.util.List;
 
 /**
- * A short official document as the writers lay it out: a title, a line under it, then headings, paragraphs and
- * tables in order. The Word and PDF writers render the same blocks, so both files say the same thing.
+ * A short official document as the writers lay it out: a title, a line under it, then headings, paragraphs, tables
+ * and a letter's flush lines in order. The Word and PDF writers render the same blocks, so both files say the same
+ * thing.
  */
 public record ReportDocument(String title, String subtitle, List<Block> blocks, Page page) {
 
@@ -19,7 +20,12 @@ public record ReportDocument(String title, String subtitle, List<Block> blocks, 
     }
 
     /** One piece of the document body. */
-    public sealed interface Block permits Heading, Paragraph, Table {
+    public sealed interface Block permits Heading, Paragraph, Line, Table {
+    }
+
+    /** Where a {@link Line} is set. */
+    public enum Align {
+        LEFT, RIGHT
     }
 
     /** A section heading (一、总体情况). */
@@ -28,6 +34,13 @@ public record ReportDocument(String title, String subtitle, List<Block> blocks, 
 
     /** A paragraph of running text, first line indented by two characters as official documents are. */
     public record Paragraph(String text) implements Block {
+    }
+
+    /**
+     * A line of a letter set flush, not indented: left for the addressee (张三：), right for what closes it (the
+     * issuing body, the date, the seal).
+     */
+    public record Line(String text, Align align) implements Block {
     }
 
     /**

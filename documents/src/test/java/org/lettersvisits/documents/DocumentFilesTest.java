@@ -26,10 +26,18 @@ class DocumentFilesTest {
 
     private static ReportDocument document(ReportDocument.Page page) {
         return new ReportDocument("信访事项登记回执", "XF-2026-00042", List.of(
+                new ReportDocument.Line("王小明：", ReportDocument.Align.LEFT),
                 new ReportDocument.Heading("一、基本情况"),
                 new ReportDocument.Paragraph(LONG),
                 new ReportDocument.Table(List.of("项目", "内容"), List.of(List.of("信访编号", "XF-2026-00042"),
-                        List.of("信访事由", "工资 & 赔偿 <争议>")), false, new boolean[] { false, false })), page);
+                        List.of("信访事由", "工资 & 赔偿 <争议>")), false, new boolean[] { false, false }),
+                new ReportDocument.Line("中共××市委政法委员会", ReportDocument.Align.RIGHT)), page);
+    }
+
+    @Test
+    void the_sample_holds_every_kind_of_block_so_both_writers_are_tried_on_each() {
+        List<Class<?>> kinds = document(ReportDocument.Page.A4).blocks().stream().<Class<?>>map(Object::getClass).toList();
+        assertThat(kinds).containsAll(List.of(ReportDocument.Block.class.getPermittedSubclasses()));
     }
 
     @Test
@@ -37,8 +45,11 @@ class DocumentFilesTest {
         byte[] pdf = PdfFile.write(document(ReportDocument.Page.A5));
         try (PDDocument read = Loader.loadPDF(pdf)) {
             assertThat(read.getPage(0).getMediaBox().getWidth()).isBetween(419f, 421f);
-            String text = new PDFTextStripper().getText(read);
-            assertThat(text.replaceAll("\\s+", "")).contains("信访事项登记回执", LONG, "工资&赔偿<争议>");
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true); // as laid out on the page (OpenPDF writes a table's text after the page's)
+            String text = stripper.getText(read);
+            assertThat(text.replaceAll("\\s+", "")).contains("信访事项登记回执", "王小明：", LONG, "工资&赔偿<争议>")
+                    .endsWith("中共××市委政法委员会");
             for (String line : text.split("\\R")) {
                 assertThat(line).as("no line starts with a closing mark").doesNotStartWith("，").doesNotStartWith("。")
                         .doesNotStartWith("；");
@@ -64,7 +75,11 @@ class DocumentFilesTest {
     void the_word_file_opens_with_the_same_text_and_escapes_markup() throws Exception {
         try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(DocxFile.write(document(ReportDocument.Page.A5))))) {
             assertThat(word.getParagraphs().stream().map(XWPFParagraph::getText).toList())
-                    .containsSubsequence("信访事项登记回执", "XF-2026-00042", "一、基本情况", LONG);
+                    .containsSubsequence("信访事项登记回执", "XF-2026-00042", "王小明：", "一、基本情况", LONG,
+                            "中共××市委政法委员会");
+            XWPFParagraph closing = word.getParagraphs().get(word.getParagraphs().size() - 1);
+            assertThat(closing.getStyle()).isEqualTo("Closing");
+            assertThat(word.getStyles().styleExist("Closing")).as("the right-aligned closing style").isTrue();
             assertThat(word.getTables().get(0).getRow(2).getCell(1).getText()).isEqualTo("工资 & 赔偿 <争议>");
             assertThat(word.getDocument().getBody().getSectPr().getPgSz().getW().toString()).isEqualTo("8391");
         }

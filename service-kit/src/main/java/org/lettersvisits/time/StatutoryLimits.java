@@ -100,7 +100,17 @@ public class StatutoryLimits {
         return calendar.periodEnd(requestedOn, reviewDays);
     }
 
+    /** The handling period in days (60), as a notice to the petitioner states it. */
+    public int handlingDays() {
+        return handlingDays;
+    }
+
     public int extensionMaxDays() {
         return extensionMaxDays;
+    }
+
+    /** The days after the written answer in which a review may be asked for (30), as the answer states them. */
+    public int reviewRequestDays() {
+        return reviewRequestDays;
     }
 }
