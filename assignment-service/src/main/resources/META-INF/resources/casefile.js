@@ -233,6 +233,7 @@
                 el('div', { class: 'file-grid' }, [f.petitionUnavailable ? null : petitionerCard(f),
                     f.petitionUnavailable ? null : petitionCard(f), caseCard(f), deadlinesCard(f)]),
                 answerCard(f), actionsCard(f, caseActions, reload),
+                window.AttachmentsCard ? AttachmentsCard.card(f) : null, // attachments.js: the files, and adding one
                 // without petition-service there is no timeline to read: the notice above says so, no empty lists
                 f.petitionUnavailable ? null : timelineCard(f), f.petitionUnavailable ? null : returnVisitsCard(f),
                 f.petitionUnavailable ? null : repeatVisitsCard(f)].filter(function (part) { return part; }));

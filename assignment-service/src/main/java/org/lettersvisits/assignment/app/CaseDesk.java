@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,15 +108,32 @@ public class CaseDesk {
      */
     public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, Integer expectedVersion,
             EventMetadata metadata, Predicate<Department> mayAct, String idempotencyKey) {
-        Consumer<CaseFile> mayActOnIt = state -> {
-            if (state.exists() && !mayAct.test(state.department())) {
-                throw new ForbiddenException("the case is held by another department");
-            }
-        };
+        Consumer<CaseFile> mayActOnIt = holdingDepartment(mayAct);
         return CommandRetries.runAgainOnLostRace(expectedVersion, () -> pool.withTransaction(tx -> keys.firstTry(tx,
                 idempotencyKey, caseId, command.kind().storedName).chain(first -> first
                         ? cases.handleAndSave(tx, caseId, command, expectedVersion, metadata, mayActOnIt, projection::save)
                         : cases.load(tx, caseId).invoke(current -> mayActOnIt.accept(current.state())))));
+    }
+
+    /**
+     * Runs a command on an existing case as {@link #execute(UUID, CaseCommand, Integer, EventMetadata, Predicate, String)}
+     * does, after {@code first} wrote, in the same transaction and before the event is appended, what the event
+     * describes (a file's bytes): both are committed or neither. A refusal rolls back what {@code first} wrote.
+     */
+    public Uni<Aggregate<CaseEvent, CaseFile>> execute(UUID caseId, CaseCommand command, EventMetadata metadata,
+            Predicate<Department> mayAct, Function<SqlClient, Uni<Void>> first) {
+        return CommandRetries.runAgainOnLostRace(null, () -> pool.withTransaction(tx -> first.apply(tx)
+                .chain(() -> cases.handleAndSave(tx, caseId, command, null, metadata, holdingDepartment(mayAct),
+                        projection::save))));
+    }
+
+    /** 403 unless {@code mayAct} accepts the department holding the case as loaded in the command's transaction. */
+    private static Consumer<CaseFile> holdingDepartment(Predicate<Department> mayAct) {
+        return state -> {
+            if (state.exists() && !mayAct.test(state.department())) {
+                throw new ForbiddenException("the case is held by another department");
+            }
+        };
     }
 
     /** Runs a command in a transaction the caller holds (a consumer's), without a version check. */

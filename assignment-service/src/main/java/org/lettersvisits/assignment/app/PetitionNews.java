@@ -26,7 +26,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * What assignment hears of petitions, from {@code petition-events}, each event applied once: a registration is
  * remembered ({@link KnownPetitions}); an erasure blanks the petition's subject and, if it has a case, records on the
  * case that its petitioner was erased ({@code CasePersonalDataErased}), so the case shows none of their free text and
- * the other services scrub theirs.
+ * the other services scrub theirs, and deletes the bytes of the case's files (already unreadable without the key).
  */
 @ApplicationScoped
 public class PetitionNews implements Subscription {
@@ -37,13 +37,15 @@ public class PetitionNews implements Subscription {
     private final KnownPetitions petitions;
     private final CaseDesk desk;
     private final EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases;
+    private final CaseAttachments attachments;
 
     PetitionNews(InboundEvents inbound, KnownPetitions petitions, CaseDesk desk,
-            EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases) {
+            EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases, CaseAttachments attachments) {
         this.inbound = inbound;
         this.petitions = petitions;
         this.desk = desk;
         this.cases = cases;
+        this.attachments = attachments;
     }
 
     @Incoming(Topics.PETITION_EVENTS_CHANNEL)
@@ -78,7 +80,7 @@ public class PetitionNews implements Subscription {
                         .chain(() -> cases.load(tx, erased.petitionId()))
                         .chain(theCase -> !theCase.state().exists() ? NOTHING
                                 : desk.executeIn(tx, erased.petitionId(), new ErasePersonalData(), event.asCause())
-                                        .replaceWithVoid());
+                                        .chain(() -> attachments.erase(tx, erased.petitionId())));
             }
         });
     }

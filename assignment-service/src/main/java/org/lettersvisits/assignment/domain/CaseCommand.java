@@ -28,7 +28,8 @@ public sealed interface CaseCommand {
         REOPEN("case.reopen", "reopened"),
         REQUEST_REVIEW("case.request-review", "reviewed"),
         MARK_OVERDUE("case.mark-overdue", "marked overdue"),
-        ERASE_PERSONAL_DATA("case.erase-personal-data", "erased");
+        ERASE_PERSONAL_DATA("case.erase-personal-data", "erased"),
+        ADD_ATTACHMENT("case.add-attachment", "given a file");
 
         /** The name stored with an idempotency key ({@code case.close}); never changes. */
         public final String storedName;
@@ -67,6 +68,8 @@ public sealed interface CaseCommand {
         R markOverdue(MarkOverdue command);
 
         R erasePersonalData(ErasePersonalData command);
+
+        R addAttachment(AddAttachment command);
     }
 
     /** Assign a law-and-litigation petition to a department; the deadline is already worked out. */
@@ -236,6 +239,25 @@ public sealed interface CaseCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.erasePersonalData(this);
+        }
+    }
+
+    /**
+     * Add a file to the case's file: the bytes were stored (sealed) under {@code attachmentId} in this command's
+     * transaction, so the event and the bytes are recorded together or not at all; {@code mediaType} is what the
+     * file's signature says, {@code sha256} the hex digest of the bytes as uploaded.
+     */
+    record AddAttachment(UUID attachmentId, String name, String mediaType, long size, String sha256,
+            AttachmentKind attachmentKind, LocalDate addedOn) implements CaseCommand {
+
+        @Override
+        public Kind kind() {
+            return Kind.ADD_ATTACHMENT;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.addAttachment(this);
         }
     }
 }

@@ -71,7 +71,8 @@ public final class CaseDecider implements Decider<CaseCommand, CaseEvent, CaseFi
                 case TRANSFER, CHANGE_DEADLINE -> EnumSet.of(ASSIGNED, ACCEPTED, SUSPENDED);
                 case REOPEN, REQUEST_REVIEW -> EnumSet.of(CLOSED);
                 case EXTEND_HANDLING -> EnumSet.of(ACCEPTED);
-                case MARK_OVERDUE, ERASE_PERSONAL_DATA -> EnumSet.allOf(CaseStatus.class);
+                // a file may join the case's file whatever its status: a receipt's photo arrives after the answer
+                case MARK_OVERDUE, ERASE_PERSONAL_DATA, ADD_ATTACHMENT -> EnumSet.allOf(CaseStatus.class);
             });
         }
         return Collections.unmodifiableMap(table);

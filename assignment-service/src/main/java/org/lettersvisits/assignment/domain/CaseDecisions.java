@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.lettersvisits.assignment.domain.CaseCommand.AcceptCase;
+import org.lettersvisits.assignment.domain.CaseCommand.AddAttachment;
 import org.lettersvisits.assignment.domain.CaseCommand.AssignCase;
 import org.lettersvisits.assignment.domain.CaseCommand.ChangeDeadline;
 import org.lettersvisits.assignment.domain.CaseCommand.CloseCase;
@@ -15,6 +16,7 @@ import org.lettersvisits.assignment.domain.CaseCommand.RequestReview;
 import org.lettersvisits.assignment.domain.CaseCommand.ResumeCase;
 import org.lettersvisits.assignment.domain.CaseCommand.SuspendCase;
 import org.lettersvisits.assignment.domain.CaseCommand.TransferCase;
+import org.lettersvisits.contracts.assignment.AttachmentAdded;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
 import org.lettersvisits.contracts.assignment.CaseClosed;
@@ -135,6 +137,16 @@ final class CaseDecisions implements CaseCommand.Visitor<List<CaseEvent>> {
     @Override
     public List<CaseEvent> erasePersonalData(ErasePersonalData command) {
         return state.personalDataErased() ? List.of() : List.of(new CasePersonalDataErased(state.caseId()));
+    }
+
+    /** A file joins the case's file; not once its petitioner was erased, for it would be sealed under no key. */
+    @Override
+    public List<CaseEvent> addAttachment(AddAttachment c) {
+        if (state.personalDataErased()) {
+            throw new CommandRejected(Reason.FORBIDDEN_TRANSITION, "the case's petitioner was erased; it takes no files");
+        }
+        return List.of(new AttachmentAdded(state.caseId(), c.attachmentId(), c.name(), c.mediaType(), c.size(),
+                c.sha256(), c.attachmentKind().name(), c.addedOn()));
     }
 
     private void notBeforeAssignment(LocalDate date, String what) {

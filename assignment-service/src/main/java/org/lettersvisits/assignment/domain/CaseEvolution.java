@@ -1,5 +1,6 @@
 package org.lettersvisits.assignment.domain;
 
+import org.lettersvisits.contracts.assignment.AttachmentAdded;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
@@ -86,5 +87,11 @@ final class CaseEvolution implements CaseEvent.Visitor<CaseFile> {
     @Override
     public CaseFile casePersonalDataErased(CasePersonalDataErased e) {
         return next.withoutPersonalText();
+    }
+
+    /** The file itself is not part of the state: the case's attachments are listed from its history. */
+    @Override
+    public CaseFile attachmentAdded(AttachmentAdded e) {
+        return next;
     }
 }

@@ -13,7 +13,7 @@ import org.lettersvisits.contracts.Department;
  */
 public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed, CaseSuspended, CaseResumed,
         CaseTransferred, DeadlineChanged, CaseReopened, CaseBecameOverdue, HandlingExtended,
-        CaseReviewRequested, CasePersonalDataErased {
+        CaseReviewRequested, CasePersonalDataErased, AttachmentAdded {
 
     UUID caseId();
 
@@ -57,5 +57,7 @@ public sealed interface CaseEvent permits CaseAssigned, CaseAccepted, CaseClosed
         R caseReviewRequested(CaseReviewRequested event);
 
         R casePersonalDataErased(CasePersonalDataErased event);
+
+        R attachmentAdded(AttachmentAdded event);
     }
 }

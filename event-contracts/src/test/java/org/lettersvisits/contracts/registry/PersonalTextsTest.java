@@ -13,9 +13,9 @@ import org.lettersvisits.contracts.assignment.CaseClosed;
 class PersonalTextsTest {
 
     @Test
-    void the_subject_every_reason_the_resolution_and_the_notes_are_personal_text() {
-        assertThat(PersonalTexts.FIELDS).containsExactly("description", "note", "notes", "petitioner", "reason",
-                "receivedBy", "resolution", "subject");
+    void the_subject_every_reason_the_resolution_the_notes_and_a_files_name_are_personal_text() {
+        assertThat(PersonalTexts.FIELDS).containsExactly("description", "name", "note", "notes", "petitioner",
+                "reason", "receivedBy", "resolution", "subject");
     }
 
     @Test

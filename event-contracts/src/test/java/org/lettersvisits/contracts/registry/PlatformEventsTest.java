@@ -17,7 +17,7 @@ class PlatformEventsTest {
         List<Class<?>> permitted = PlatformEvents.FAMILIES.stream()
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
 
-        assertThat(permitted).hasSize(19);
+        assertThat(permitted).hasSize(20);
         assertThat(PlatformEvents.BY_TYPE_NAME.values()).containsExactlyInAnyOrderElementsOf(permitted);
         PlatformEvents.BY_TYPE_NAME.forEach((name, event) -> assertThat(name)
                 .as(event.getSimpleName())

@@ -1,5 +1,6 @@
 package org.lettersvisits.petition.search;
 
+import org.lettersvisits.contracts.assignment.AttachmentAdded;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
@@ -93,5 +94,13 @@ final class CaseFacts implements CaseEvent.Visitor<TimelineFacts> {
     @Override
     public TimelineFacts casePersonalDataErased(CasePersonalDataErased e) {
         return TimelineFacts.none();
+    }
+
+    /** The file's name (personal text: it goes with an erasure, as every such fact does), its type and size; never its bytes. */
+    @Override
+    public TimelineFacts attachmentAdded(AttachmentAdded e) {
+        return TimelineFacts.of("name", e.name())
+                .and("mediaType", e.mediaType())
+                .and("size", e.size());
     }
 }

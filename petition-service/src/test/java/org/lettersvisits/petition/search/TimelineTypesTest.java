@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.lettersvisits.contracts.EventCodec;
+import org.lettersvisits.contracts.assignment.AttachmentAdded;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CasePersonalDataErased;
 import org.lettersvisits.contracts.followup.ReturnVisitAttemptFailed;
@@ -31,13 +32,14 @@ class TimelineTypesTest {
         assertThat(TimelineTypes.of(CaseAssigned.class)).isEqualTo("case.assigned.v1");
         assertThat(TimelineTypes.of(PetitionRegistered.class)).isEqualTo("petition.registered-sealed.v1");
         assertThat(TimelineTypes.of(ReturnVisitBecameOverdue.class)).isEqualTo("return-visit.became-overdue.v1");
-        assertThat(TimelineTypes.all()).hasSize(20)
+        assertThat(TimelineTypes.all()).hasSize(21)
                 .allSatisfy((event, type) -> assertThat(type).isEqualTo(EventCodec.typeOf(event)));
         assertThatThrownBy(() -> TimelineTypes.of(Petitioner.class)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Events first recorded after V9, whose rows never held a class name. */
-    private static final Set<Class<?>> SINCE_TYPE_NAMES = Set.of(CasePersonalDataErased.class, ReturnVisitAttemptFailed.class);
+    private static final Set<Class<?>> SINCE_TYPE_NAMES = Set.of(CasePersonalDataErased.class, ReturnVisitAttemptFailed.class,
+            AttachmentAdded.class);
 
     /** The rows stored before hold class names: the migration names every one (a fixed mapping, as it must be). */
     @Test

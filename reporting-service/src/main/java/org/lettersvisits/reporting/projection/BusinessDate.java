@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import org.lettersvisits.contracts.assignment.AttachmentAdded;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
@@ -131,6 +132,11 @@ public final class BusinessDate {
         @Override
         public LocalDate casePersonalDataErased(CasePersonalDataErased e) {
             return null; // names no day of its own
+        }
+
+        @Override
+        public LocalDate attachmentAdded(AttachmentAdded e) {
+            return e.addedOn();
         }
     };
 

@@ -2,6 +2,7 @@ package org.lettersvisits.reporting.projection;
 
 import java.time.LocalDate;
 
+import org.lettersvisits.contracts.assignment.AttachmentAdded;
 import org.lettersvisits.contracts.assignment.CaseAccepted;
 import org.lettersvisits.contracts.assignment.CaseAssigned;
 import org.lettersvisits.contracts.assignment.CaseBecameOverdue;
@@ -91,6 +92,11 @@ record CaseFacts(CaseAssigned assigned, LocalDate deadline, LocalDate acceptedOn
         public CaseFacts caseReviewRequested(CaseReviewRequested e) {
             // the review's deadline is also the case's from now on
             return new CaseFacts(null, e.reviewDue(), null, null, null, e.requestedOn());
+        }
+
+        @Override
+        public CaseFacts attachmentAdded(AttachmentAdded e) {
+            return NONE; // a file on the case: nothing the reports count
         }
     };
 }
