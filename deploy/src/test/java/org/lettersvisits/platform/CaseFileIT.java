@@ -58,8 +58,23 @@ class CaseFileIT {
 
         // closed: the return-visit officer opens the file, and the worklist says whom to call
         E2eClient.as("police1", E2eClient.ASSIGNMENT).post("/api/cases/" + id + "/accept?acceptedOn=2025-09-04").then().statusCode(200);
+        String extensionReason = "需调取外地医院病历并委托伤情鉴定 " + tag;
+        E2eClient.as("supervisor1", E2eClient.ASSIGNMENT).body(Map.of("days", 30, "reason", extensionReason,
+                "extendedOn", "2025-09-10")).post("/api/cases/" + id + "/extension").then().statusCode(200);
         E2eClient.as("police1", E2eClient.ASSIGNMENT).body(Map.of("resolution", "经核查已依法处理 " + tag, "closedOn", "2025-09-20"))
                 .post("/api/cases/" + id + "/close").then().statusCode(200);
+
+        // the papers the steps issued, each a PDF addressed to the petitioner by the name petition-service holds
+        JsonPath documents = E2eClient.as("police1", E2eClient.ASSIGNMENT).get("/api/cases/" + id + "/documents").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(documents.getList("items.kind", String.class)).containsExactly("ASSIGNMENT_SHEET", "ACCEPTANCE_NOTICE",
+                "EXTENSION_NOTICE", "WRITTEN_ANSWER");
+        assertThat(documents.getList("items.issuedOn", String.class)).containsExactly("2025-09-03", "2025-09-04",
+                "2025-09-10", "2025-09-20");
+        String extension = pdfText(documents.getString("items.find { it.kind == 'EXTENSION_NOTICE' }.href"));
+        assertThat(extension).contains(NAME).contains(extensionReason.replace(" ", ""));
+        String answer = pdfText(documents.getString("items.find { it.kind == 'WRITTEN_ANSWER' }.href"));
+        assertThat(answer).contains(NAME).contains("经核查已依法处理" + tag).contains("2025年9月20日");
         await().atMost(Browser.WAIT).until(() -> E2eClient.as("followup1", E2eClient.ASSIGNMENT)
                 .get("/api/cases/" + id + "/file").statusCode() == 200);
         assertThat(file("followup1", id, 200).getString("answer.resolution")).contains(tag);
@@ -71,6 +86,17 @@ class CaseFileIT {
         assertThat(worklist.getString("items[0].petitioner.name")).isEqualTo(NAME);
         assertThat(worklist.getString("items[0].petitioner.phone")).isEqualTo("138****4455");
         assertThat(accessLog(id, "CONTACTS")).contains("followup1");
+    }
+
+    /** A document downloaded as police1 and read back as text, without the layout's spaces and line breaks. */
+    private static String pdfText(String href) {
+        byte[] pdf = E2eClient.as("police1", E2eClient.ASSIGNMENT).get(href).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonPath file(String user, String id, int status) {

@@ -98,6 +98,45 @@ class PhoneJourneyIT {
     }
 
     @Test
+    void a_police_officer_photographs_the_signed_receipt_and_attaches_it_from_the_case_file_on_a_phone() throws Exception {
+        AssignedCase c = assignedToPublicSecurity("2025-08-18", "周立新");
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("signed-receipt-", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 320, 200);
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString("receipt signed " + c.caseNumber(), 20, 100);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        byte[] sent = java.nio.file.Files.readAllBytes(photo);
+
+        try (Browser browser = Browser.open(PHONE)) {
+            browser.openAs("police1", ASSIGNMENT + "#/cases/" + c.id());
+            await().atMost(Browser.WAIT).until(() -> browser.text("#file-description").contains(c.description()));
+            // the papers the case already has: its assignment sheet
+            await().atMost(Browser.WAIT).until(() -> !browser.all("#file-documents li[data-kind='ASSIGNMENT_SHEET']").isEmpty());
+            scrollTo(browser, "#attachment-file");
+            browser.driver().findElement(org.openqa.selenium.By.cssSelector("#attachment-file")).sendKeys(photo.toString());
+            new Select(browser.find("#attachment-kind")).selectByValue("RECEIPT_PHOTO");
+            withinReach(browser, "#attachment-upload");
+            fitsTheScreen(browser, "the attachments card");
+            browser.click("#attachment-upload");
+            await().atMost(Browser.WAIT).until(() -> browser.all("#file-attachments li").size() == 1);
+            scrollTo(browser, "#file-attachments");
+            fitsTheScreen(browser, "the attachments card with the photo");
+            browser.screenshot("case-file-phone-attachment");
+        }
+        List<Map<String, Object>> items = E2eClient.as("police1", E2eClient.ASSIGNMENT).get("/api/cases/" + c.id() + "/attachments")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsEntry("mediaType", "image/png").containsEntry("size", sent.length);
+        byte[] back = E2eClient.as("police1", E2eClient.ASSIGNMENT).get("/api/cases/" + c.id() + "/attachments/" + items.get(0).get("id"))
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(back).as("the photo comes back as it was taken").isEqualTo(sent);
+    }
+
+    @Test
     void a_return_visit_officer_calls_from_a_phone_fails_to_reach_the_petitioner_once_and_records_the_visit() {
         AssignedCase c = assignedToPublicSecurity("2025-08-12", "赵桂兰");
         String answer = "已督促法院立案执行，赔偿款已于8月20日执行到位 " + c.caseNumber();
