@@ -165,6 +165,8 @@ final class Kustomize {
             } else if (current instanceof ObjectNode object && value.isObject()) {
                 merge(object, value);
             } else if (current instanceof ArrayNode list && value.isArray() && named(list) && named(value)) {
+                // as kubectl's strategic merge: items the patch adds come first, in the patch's order
+                int added = 0;
                 for (JsonNode item : value) {
                     ObjectNode same = null;
                     for (JsonNode existing : list) {
@@ -173,7 +175,7 @@ final class Kustomize {
                         }
                     }
                     if (same == null) {
-                        list.add(item.deepCopy());
+                        list.insert(added++, item.deepCopy());
                     } else {
                         merge(same, item);
                     }
