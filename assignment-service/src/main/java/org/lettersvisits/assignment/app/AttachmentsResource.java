@@ -30,8 +30,6 @@ import org.lettersvisits.assignment.access.DepartmentAccess;
 import org.lettersvisits.assignment.domain.AttachmentKind;
 import org.lettersvisits.assignment.domain.CaseFile;
 import org.lettersvisits.contracts.Roles;
-import org.lettersvisits.contracts.assignment.CaseEvent;
-import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
@@ -116,7 +114,7 @@ public class AttachmentsResource {
     @APIResponse(responseCode = "200", description = "The files",
             content = @Content(schema = @Schema(implementation = AttachmentViews.Items.class)))
     public Uni<AttachmentViews.Items> list(@PathParam("id") UUID id) {
-        return readable(id).map(aggregate -> new AttachmentViews.Items(attachments.list(aggregate).stream()
+        return readers.readable(id).map(aggregate -> new AttachmentViews.Items(attachments.list(aggregate).stream()
                 .map(AttachmentViews.Item::of).toList()));
     }
 
@@ -133,23 +131,13 @@ public class AttachmentsResource {
     @APIResponse(responseCode = "500", description = "The stored bytes do not open or differ from what was uploaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("aid") UUID attachmentId) {
-        return readable(id).chain(aggregate -> attachments.open(aggregate, attachmentId))
+        return readers.readable(id).chain(aggregate -> attachments.open(aggregate, attachmentId))
                 .map(opened -> Response.ok(opened.content(), opened.added().mediaType())
                         .header("Content-Disposition", DownloadName.contentDisposition(opened.added().name()))
                         .header("X-Content-Type-Options", "nosniff")
                         .header("Cache-Control", "no-store").build());
     }
 
-    /** The case, once the caller is found among the readers of its file: 404 for no such case, 403 for anyone else. */
-    private Uni<Aggregate<CaseEvent, CaseFile>> readable(UUID id) {
-        return desk.load(id).invoke(aggregate -> {
-            CaseFile c = aggregate.state();
-            if (!c.exists()) {
-                throw new NotFoundException("no case " + id);
-            }
-            readers.require(c.department(), c.everClosed());
-        });
-    }
 
     private static AttachmentKind kindOf(String kind) {
         if (kind == null || kind.isBlank()) {

@@ -21,10 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.lettersvisits.assignment.access.CaseFileReaders;
-import org.lettersvisits.assignment.domain.CaseFile;
 import org.lettersvisits.contracts.Roles;
-import org.lettersvisits.contracts.assignment.CaseEvent;
-import org.lettersvisits.eventstore.Aggregate;
 import org.lettersvisits.petitioners.PetitionRecords;
 import org.lettersvisits.problem.Problem;
 import org.lettersvisits.time.StatutoryLimits;
@@ -83,7 +80,7 @@ public class CaseFileResource {
     @APIResponse(responseCode = "200", description = "The case file",
             content = @Content(schema = @Schema(implementation = CaseFileView.class)))
     public Uni<Response> file(@PathParam("id") UUID id) {
-        return readable(id).chain(aggregate -> records.caseFile(aggregate.state().petitionId())
+        return readers.readable(id).chain(aggregate -> records.caseFile(aggregate.state().petitionId())
                 .map(answer -> PetitionPart.read(answer, json))
                 .onFailure(CaseFileResource::petitionPartMissing).recoverWithItem(failure -> {
                     LOG.warnf("case file %s without the petition's part: %s", id, failure.getMessage());
@@ -105,22 +102,12 @@ public class CaseFileResource {
     @APIResponse(responseCode = "503", description = "petition-service cannot answer; try again shortly",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Contact> reveal(@PathParam("id") UUID id) {
-        return readable(id).chain(aggregate -> records.reveal(aggregate.state().petitionId()))
+        return readers.readable(id).chain(aggregate -> records.reveal(aggregate.state().petitionId()))
                 .map(answer -> new Contact(text(answer, "phone"), text(answer, "address")))
                 .onFailure(PetitionRecords.Unavailable.class).transform(failure -> new ServiceUnavailableException(
                         "petition-service cannot show the petitioner's contact details now; try again shortly"));
     }
 
-    /** The case, once the caller is found among its readers: 404 for no such case, 403 for anyone else. */
-    private Uni<Aggregate<CaseEvent, CaseFile>> readable(UUID id) {
-        return desk.load(id).invoke(aggregate -> {
-            CaseFile c = aggregate.state();
-            if (!c.exists()) {
-                throw new NotFoundException("no case " + id);
-            }
-            readers.require(c.department(), c.everClosed());
-        });
-    }
 
     /**
      * Petition-service could not give the petition's part: it did not answer, answered what does not read, or knows no

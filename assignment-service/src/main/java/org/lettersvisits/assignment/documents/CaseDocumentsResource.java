@@ -25,16 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lettersvisits.assignment.access.CaseFileReaders;
-import org.lettersvisits.assignment.domain.CaseCommand;
 import org.lettersvisits.assignment.domain.CaseFile;
 import org.lettersvisits.contracts.Roles;
-import org.lettersvisits.contracts.assignment.CaseEvent;
 import org.lettersvisits.documents.CaseNotices;
 import org.lettersvisits.documents.DocxFile;
 import org.lettersvisits.documents.NoticeKind;
 import org.lettersvisits.documents.PdfFile;
-import org.lettersvisits.eventstore.Aggregate;
-import org.lettersvisits.eventstore.EventSourcedRepository;
 import org.lettersvisits.petitioners.PetitionRecords;
 import org.lettersvisits.problem.InvalidField;
 import org.lettersvisits.problem.Problem;
@@ -43,7 +39,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * {@code GET /api/cases/{id}/documents}: the notices the case has issued ({@link IssuedDocuments}), and each as a PDF
@@ -97,16 +92,11 @@ public class CaseDocumentsResource {
             + "department leader their department's, the holding department's officers, the return-visit officers once the "
             + "case was ever closed).";
 
-    private final Pool pool;
-    private final EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases;
     private final CaseFileReaders readers;
     private final PetitionRecords records;
     private final CaseNotices notices;
 
-    CaseDocumentsResource(Pool pool, EventSourcedRepository<CaseCommand, CaseEvent, CaseFile> cases,
-            CaseFileReaders readers, PetitionRecords records, CaseNotices notices) {
-        this.pool = pool;
-        this.cases = cases;
+    CaseDocumentsResource(CaseFileReaders readers, PetitionRecords records, CaseNotices notices) {
         this.readers = readers;
         this.records = records;
         this.notices = notices;
@@ -124,7 +114,7 @@ public class CaseDocumentsResource {
     @APIResponse(responseCode = "200", description = "The documents",
             content = @Content(schema = @Schema(implementation = Documents.class)))
     public Uni<Documents> list(@PathParam("id") UUID id) {
-        return readable(id).map(aggregate -> new Documents(IssuedDocuments.of(aggregate.history()).stream()
+        return readers.readable(id).map(aggregate -> new Documents(IssuedDocuments.of(aggregate.history()).stream()
                 .map(issued -> new Document(issued.id(), issued.kind(), issued.issuedOn(),
                         "/api/cases/" + id + "/documents/" + issued.id()))
                 .toList()));
@@ -151,7 +141,7 @@ public class CaseDocumentsResource {
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("documentId") String documentId,
             @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Format as = Format.of(format, accept);
-        return readable(id).chain(aggregate -> {
+        return readers.readable(id).chain(aggregate -> {
             CaseFile c = aggregate.state();
             IssuedDocuments.Issued issued = IssuedDocuments.find(aggregate.history(), documentId)
                     .orElseThrow(() -> new NotFoundException("case " + id + " issued no document " + documentId));
@@ -173,16 +163,6 @@ public class CaseDocumentsResource {
         });
     }
 
-    /** The case, once the caller is among its file's readers: 404 for no such case, 403 for anyone else. */
-    private Uni<Aggregate<CaseEvent, CaseFile>> readable(UUID id) {
-        return cases.load(pool, id).invoke(aggregate -> {
-            CaseFile c = aggregate.state();
-            if (!c.exists()) {
-                throw new NotFoundException("no case " + id);
-            }
-            readers.require(c.department(), c.everClosed());
-        });
-    }
 
     /** The petitioner's name as petition-service gives it; 410 once erased there, 503 while it cannot answer. */
     private Uni<String> petitionerName(CaseFile c, String documentId) {
